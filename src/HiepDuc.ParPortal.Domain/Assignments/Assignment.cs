@@ -1,0 +1,233 @@
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Deadlines;
+using HiepDuc.ParPortal.Domain.Notices;
+using HiepDuc.ParPortal.Domain.Units;
+using static HiepDuc.ParPortal.Domain.Assignments.AssignmentTransitions;
+
+namespace HiepDuc.ParPortal.Domain.Assignments;
+
+/// <summary>One unit's share of one directive. Every change goes through a method guarded by <see cref="AssignmentTransitions"/>.</summary>
+public sealed class Assignment : VersionedEntity
+{
+    private readonly List<ProgressReport> _reports = [];
+    private readonly List<AssignmentEvent> _events = [];
+
+    private Assignment()
+    {
+        Deadline = Deadline.NotSet();
+    }
+
+    internal Assignment(Directive directive, Unit unit, AssignmentRole role, Deadline deadline, DateTimeOffset at, Actor by)
+    {
+        Directive = directive;
+        Unit = unit;
+        UnitId = unit.Id;
+        Role = role;
+        Deadline = deadline;
+        LastDayInForce = deadline.LastDay;
+        Status = AssignmentStatus.NotStarted;
+        CreatedAt = at;
+        AddEvent(AssignmentEventKind.Assigned, by, at, null);
+    }
+
+    public int DirectiveId { get; private set; }
+
+    public Directive Directive { get; private set; } = null!;
+
+    public int UnitId { get; private set; }
+
+    public Unit Unit { get; private set; } = null!;
+
+    public AssignmentRole Role { get; private set; }
+
+    /// <summary>The original deadline (the directive's unless set otherwise).</summary>
+    public Deadline Deadline { get; private set; }
+
+    /// <summary>The approved extension; when set it is the deadline in force.</summary>
+    public DateOnly? ExtendedTo { get; private set; }
+
+    /// <summary>The last day in force: the approved extension, else the original deadline's.</summary>
+    public DateOnly? LastDayInForce { get; private set; }
+
+    public AssignmentStatus Status { get; private set; }
+
+    public int Progress { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The latest report or submission; "silent" units are found from it.</summary>
+    public DateTimeOffset? LastReportAt { get; private set; }
+
+    /// <summary>The pending submission's instant (status Submitted).</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>The day (Asia/Ho_Chi_Minh) of the submission the office accepted; timing is judged on it.</summary>
+    public DateOnly? AcceptedSubmissionOn { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public ExtensionState Extension { get; private set; }
+
+    public DateOnly? ExtensionRequestedTo { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    public IReadOnlyList<ProgressReport> Reports => _reports;
+
+    public IReadOnlyList<AssignmentEvent> Events => _events;
+
+    public bool IsOpen => AssignmentTransitions.IsOpen(Status);
+
+    public Timing TimingOn(DateOnly today) =>
+        Timing.Compute(Status, LastDayInForce, SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, AcceptedSubmissionOn, today);
+
+    /// <summary>A progress report: starts the work if not started; returned work goes back in progress.</summary>
+    public ProgressReport Report(Actor by, string text, int progress, DateTimeOffset at, bool receivedOnPaper = false)
+    {
+        CheckProgress(progress);
+        var report = new ProgressReport(this, ProgressReportKind.Progress, text, progress, by, at, receivedOnPaper);
+        Move(Trigger.Report);
+        _reports.Add(report);
+        Progress = progress;
+        LastReportAt = at;
+        AddEvent(AssignmentEventKind.Reported, by, at, report.Text, report);
+        return report;
+    }
+
+    /// <summary>The unit reports the work done; it waits for the office's confirmation.</summary>
+    public ProgressReport Submit(Actor by, string text, DateTimeOffset at, bool receivedOnPaper = false)
+    {
+        var report = new ProgressReport(this, ProgressReportKind.Completion, text, 100, by, at, receivedOnPaper);
+        Move(Trigger.Submit);
+        _reports.Add(report);
+        Progress = 100;
+        LastReportAt = at;
+        SubmittedAt = at;
+        AddEvent(AssignmentEventKind.Submitted, by, at, report.Text, report);
+        return report;
+    }
+
+    /// <summary>The office accepts the pending submission; its date decides on time or late.</summary>
+    public void Confirm(Actor by, DateTimeOffset at, string? note = null)
+    {
+        Move(Trigger.Confirm);
+        AcceptedSubmissionOn = PortalCalendar.DateOf(SubmittedAt!.Value);
+        CompletedAt = at;
+        Extension = ExtensionState.None;
+        AddEvent(AssignmentEventKind.Confirmed, by, at, Guard.Optional(note));
+    }
+
+    public void Return(Actor by, string reason, DateTimeOffset at)
+    {
+        var why = Guard.Required(reason, "assignment.returnReason", "Lý do trả lại");
+        Move(Trigger.Return);
+        SubmittedAt = null;
+        AddEvent(AssignmentEventKind.Returned, by, at, why);
+    }
+
+    public void Cancel(Actor by, string reason, DateTimeOffset at)
+    {
+        var why = Guard.Required(reason, "assignment.cancelReason", "Lý do hủy");
+        Move(Trigger.Cancel);
+        Extension = ExtensionState.None;
+        AddEvent(AssignmentEventKind.Cancelled, by, at, why);
+    }
+
+    /// <summary>Reopening completed work is a new event, by the office, with a reason.</summary>
+    public void Reopen(Actor by, string reason, DateTimeOffset at)
+    {
+        var why = Guard.Required(reason, "assignment.reopenReason", "Lý do mở lại");
+        Move(Trigger.Reopen);
+        AcceptedSubmissionOn = null;
+        CompletedAt = null;
+        SubmittedAt = null;
+        AddEvent(AssignmentEventKind.Reopened, by, at, why);
+    }
+
+    public void RequestExtension(Actor by, DateOnly newLastDay, string reason, DateTimeOffset at)
+    {
+        var why = Guard.Required(reason, "assignment.extensionReason", "Lý do xin gia hạn");
+        if (Status is not (AssignmentStatus.NotStarted or AssignmentStatus.InProgress or AssignmentStatus.Returned))
+        {
+            throw new DomainException("assignment.extension.state", "Chỉ xin gia hạn khi nhiệm vụ đang thực hiện.");
+        }
+
+        if (Extension == ExtensionState.Pending)
+        {
+            throw new DomainException("assignment.extension.pending", "Đã có đề nghị gia hạn đang chờ quyết định.");
+        }
+
+        if (LastDayInForce is { } current && newLastDay <= current)
+        {
+            throw new DomainException("assignment.extension.date", "Ngày gia hạn phải sau thời hạn hiện hành.");
+        }
+
+        if (newLastDay < PortalCalendar.DateOf(at))
+        {
+            throw new DomainException("assignment.extension.past", "Ngày gia hạn không được ở quá khứ.");
+        }
+
+        Extension = ExtensionState.Pending;
+        ExtensionRequestedTo = newLastDay;
+        ExtensionReason = why;
+        AddEvent(AssignmentEventKind.ExtensionRequested, by, at, why, newLastDay: newLastDay);
+    }
+
+    /// <summary>Approve or reject the pending request. The original deadline stays; lateness is judged on the approved one.</summary>
+    public void DecideExtension(Actor by, bool approve, string? note, DateTimeOffset at)
+    {
+        if (Extension != ExtensionState.Pending || ExtensionRequestedTo is not { } requested)
+        {
+            throw new DomainException("assignment.extension.none", "Không có đề nghị gia hạn nào đang chờ.");
+        }
+
+        if (!approve && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainException("assignment.extension.rejectReason", "Cần ghi lý do không chấp thuận gia hạn.");
+        }
+
+        Extension = ExtensionState.None;
+        ExtensionRequestedTo = null;
+        ExtensionReason = null;
+        if (approve)
+        {
+            ExtendedTo = requested;
+            LastDayInForce = requested;
+        }
+
+        AddEvent(approve ? AssignmentEventKind.ExtensionApproved : AssignmentEventKind.ExtensionRejected, by, at, Guard.Optional(note), newLastDay: requested);
+    }
+
+    /// <summary>A chairman's direction (ý kiến chỉ đạo) or the office's urging, recorded on the timeline.</summary>
+    public AssignmentEvent Note(AssignmentEventKind kind, Actor by, string text, DateTimeOffset at)
+    {
+        if (kind is not (AssignmentEventKind.Direction or AssignmentEventKind.Urged))
+        {
+            throw new DomainException("assignment.note.kind", "Loại ghi nhận không hợp lệ.");
+        }
+
+        return AddEvent(kind, by, at, Guard.Required(text, "assignment.note.text", "Nội dung"));
+    }
+
+    private void Move(Trigger trigger)
+    {
+        var next = AssignmentTransitions.Next(Status, trigger)
+            ?? throw new DomainException("assignment.transition", $"Không thể thực hiện thao tác này khi nhiệm vụ ở trạng thái {Status}.");
+        Status = next;
+    }
+
+    private AssignmentEvent AddEvent(AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, ProgressReport? report = null, DateOnly? newLastDay = null)
+    {
+        var e = new AssignmentEvent(this, kind, by, at, text, Status, report, newLastDay);
+        _events.Add(e);
+        return e;
+    }
+
+    private static void CheckProgress(int progress)
+    {
+        if (progress is < 0 or > 100)
+        {
+            throw new DomainException("assignment.progress", "Tiến độ phải từ 0 đến 100 %.");
+        }
+    }
+}

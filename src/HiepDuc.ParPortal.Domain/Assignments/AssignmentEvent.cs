@@ -1,0 +1,48 @@
+using HiepDuc.ParPortal.Domain.Common;
+
+namespace HiepDuc.ParPortal.Domain.Assignments;
+
+/// <summary>One entry of an assignment's timeline: who, when, what, the text.</summary>
+public sealed class AssignmentEvent : Entity
+{
+    private AssignmentEvent()
+    {
+        ByName = null!;
+    }
+
+    internal AssignmentEvent(Assignment assignment, AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, AssignmentStatus statusAfter, ProgressReport? report, DateOnly? newLastDay)
+    {
+        Assignment = assignment;
+        Kind = kind;
+        ByUserId = by.UserId;
+        ByName = by.Name;
+        At = at;
+        Text = text;
+        StatusAfter = statusAfter;
+        Report = report;
+        NewLastDay = newLastDay;
+    }
+
+    public int AssignmentId { get; private set; }
+
+    public Assignment Assignment { get; private set; } = null!;
+
+    public AssignmentEventKind Kind { get; private set; }
+
+    public string? ByUserId { get; private set; }
+
+    public string ByName { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public string? Text { get; private set; }
+
+    public AssignmentStatus StatusAfter { get; private set; }
+
+    public int? ReportId { get; private set; }
+
+    public ProgressReport? Report { get; private set; }
+
+    /// <summary>For extension events: the date asked for or granted.</summary>
+    public DateOnly? NewLastDay { get; private set; }
+}

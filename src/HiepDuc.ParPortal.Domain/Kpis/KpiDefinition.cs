@@ -1,0 +1,87 @@
+using HiepDuc.ParPortal.Domain.Common;
+
+namespace HiepDuc.ParPortal.Domain.Kpis;
+
+/// <summary>A figure the office tracks (late-file rate, online-filing rate…), with its target.</summary>
+public sealed class KpiDefinition : VersionedEntity
+{
+    private KpiDefinition()
+    {
+        Code = Name = SearchKey = null!;
+    }
+
+    public KpiDefinition(string code, string name, KpiKind kind, KpiDirection direction, KpiScope scope)
+    {
+        Code = Guard.Required(code, "kpi.code", "Mã chỉ tiêu").ToUpperInvariant();
+        Name = null!;
+        SearchKey = null!;
+        Kind = kind;
+        Direction = direction;
+        Scope = scope;
+        IsActive = true;
+        Describe(name, null, null, null);
+    }
+
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public string? NumeratorLabel { get; private set; }
+
+    public string? DenominatorLabel { get; private set; }
+
+    public KpiKind Kind { get; private set; }
+
+    public KpiDirection Direction { get; private set; }
+
+    public KpiScope Scope { get; private set; }
+
+    public KpiTargetKind TargetKind { get; private set; }
+
+    /// <summary>The target value in percent (for rates) or units (for counts).</summary>
+    public decimal? TargetValue { get; private set; }
+
+    /// <summary>For "≥ reference": the reference series' code (the province average).</summary>
+    public string? TargetReference { get; private set; }
+
+    /// <summary>Where the target comes from ("Thông báo kết luận 31/08/2023, mục 3.d").</summary>
+    public string? TargetSource { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public string SearchKey { get; private set; }
+
+    public void Describe(string name, string? description, string? numeratorLabel, string? denominatorLabel)
+    {
+        Name = Guard.Required(name, "kpi.name", "Tên chỉ tiêu");
+        Description = Guard.Optional(description);
+        NumeratorLabel = Guard.Optional(numeratorLabel);
+        DenominatorLabel = Guard.Optional(denominatorLabel);
+        SearchKey = VietnameseText.Fold($"{Code} {Name}");
+    }
+
+    public void SetTarget(KpiTargetKind kind, decimal? value, string? reference, string? source)
+    {
+        switch (kind)
+        {
+            case KpiTargetKind.AtLeast or KpiTargetKind.AtMost when value is null:
+                throw new DomainException("kpi.target.value", "Chỉ tiêu cần giá trị mục tiêu.");
+            case KpiTargetKind.AtLeastReference when string.IsNullOrWhiteSpace(reference):
+                throw new DomainException("kpi.target.reference", "Chỉ tiêu cần chuỗi số liệu tham chiếu.");
+        }
+
+        if (value is < 0 || (Kind != KpiKind.Count && value > 100))
+        {
+            throw new DomainException("kpi.target.range", "Giá trị mục tiêu phải từ 0 đến 100 %.");
+        }
+
+        TargetKind = kind;
+        TargetValue = kind == KpiTargetKind.Full ? 100m : kind is KpiTargetKind.AtLeast or KpiTargetKind.AtMost ? value : null;
+        TargetReference = kind == KpiTargetKind.AtLeastReference ? reference!.Trim() : null;
+        TargetSource = Guard.Optional(source);
+    }
+
+    public void Deactivate() => IsActive = false;
+}

@@ -1,0 +1,51 @@
+namespace HiepDuc.ParPortal.Domain.Kpis;
+
+public enum KpiKind
+{
+    /// <summary>Numerator ÷ denominator, shown as a percentage.</summary>
+    Rate,
+    /// <summary>A plain count.</summary>
+    Count,
+    /// <summary>A share of units, such as "4 of 11 communes/towns".</summary>
+    ShareOfUnits,
+}
+
+public enum KpiDirection
+{
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+public enum KpiScope
+{
+    PerUnit,
+    District,
+    Both,
+}
+
+public enum KpiTargetKind
+{
+    None,
+    /// <summary>≥ value.</summary>
+    AtLeast,
+    /// <summary>≤ value.</summary>
+    AtMost,
+    /// <summary>= 100 %.</summary>
+    Full,
+    /// <summary>≥ a reference series for the same period (the province average).</summary>
+    AtLeastReference,
+}
+
+public enum MeasurementSource
+{
+    Notice,
+    Entered,
+    Imported,
+}
+
+/// <summary>How a stated rate was worded: exact, or "trên 90 %".</summary>
+public enum RateQualifier
+{
+    Exact,
+    Above,
+}

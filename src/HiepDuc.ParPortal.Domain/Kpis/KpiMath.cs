@@ -1,0 +1,38 @@
+namespace HiepDuc.ParPortal.Domain.Kpis;
+
+/// <summary>KPI arithmetic shared by every page (docs/domain.md, "KPI figures").</summary>
+public static class KpiMath
+{
+    /// <summary>numerator ÷ denominator in percent, or null when a part is unknown or the denominator is 0.</summary>
+    public static decimal? Rate(long? numerator, long? denominator) =>
+        numerator is { } n && denominator is { } d && d > 0 ? 100m * n / d : null;
+
+    /// <summary>
+    /// The district's rate: Σ numerators ÷ Σ denominators over figures whose parts are known —
+    /// never the mean of unit rates; rate-only figures are left out.
+    /// </summary>
+    public static decimal? Aggregate(IEnumerable<(long? Numerator, long? Denominator)> figures)
+    {
+        long n = 0, d = 0;
+        foreach (var (num, den) in figures)
+        {
+            if (num is { } a && den is { } b)
+            {
+                n += a;
+                d += b;
+            }
+        }
+
+        return Rate(n, d);
+    }
+
+    /// <summary>Met or not, for a value in percent against a target; null when it cannot be said.</summary>
+    public static bool? MeetsTarget(KpiTargetKind kind, decimal? value, decimal? target, decimal? reference = null) => value is not { } v ? null : kind switch
+    {
+        KpiTargetKind.AtLeast when target is { } t => v >= t,
+        KpiTargetKind.AtMost when target is { } t => v <= t,
+        KpiTargetKind.Full => v >= 100m,
+        KpiTargetKind.AtLeastReference when reference is { } r => v >= r,
+        _ => null,
+    };
+}

@@ -1,0 +1,43 @@
+using HiepDuc.ParPortal.Domain.Kpis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HiepDuc.ParPortal.Web.Data.Configurations;
+
+internal sealed class KpiDefinitionConfiguration : IEntityTypeConfiguration<KpiDefinition>
+{
+    public void Configure(EntityTypeBuilder<KpiDefinition> builder)
+    {
+        builder.Property(k => k.Code).HasMaxLength(50);
+        builder.Property(k => k.Name).HasMaxLength(300);
+        builder.Property(k => k.Description).HasMaxLength(2000);
+        builder.Property(k => k.NumeratorLabel).HasMaxLength(200);
+        builder.Property(k => k.DenominatorLabel).HasMaxLength(200);
+        builder.Property(k => k.TargetReference).HasMaxLength(50);
+        builder.Property(k => k.TargetSource).HasMaxLength(300);
+        builder.Property(k => k.SearchKey).HasMaxLength(400);
+        builder.Property(k => k.Version).IsConcurrencyToken();
+        builder.HasIndex(k => k.Code).IsUnique();
+    }
+}
+
+internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<KpiMeasurement>
+{
+    public void Configure(EntityTypeBuilder<KpiMeasurement> builder)
+    {
+        builder.Property(m => m.Note).HasMaxLength(2000);
+        builder.Property(m => m.RecordedBy).HasMaxLength(200);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Ignore(m => m.Rate);
+        builder.Ignore(m => m.IsRateOnly);
+        builder.ComplexProperty(m => m.Period, p =>
+        {
+            p.Property(x => x.Start).HasColumnName("PeriodStart");
+            p.Property(x => x.End).HasColumnName("PeriodEnd");
+        });
+        builder.HasOne(m => m.Kpi).WithMany().HasForeignKey(m => m.KpiId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Notices.ConclusionNotice>().WithMany().HasForeignKey(m => m.NoticeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.KpiId, m.UnitId });
+    }
+}

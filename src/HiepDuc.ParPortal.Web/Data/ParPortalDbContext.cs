@@ -1,0 +1,53 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Auditing;
+using HiepDuc.ParPortal.Domain.Kpis;
+using HiepDuc.ParPortal.Domain.Notices;
+using HiepDuc.ParPortal.Domain.Units;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiepDuc.ParPortal.Web.Data;
+
+/// <summary>
+/// The portal's unit of work. Provider-specific subclasses (<see cref="SqliteParPortalDbContext"/>,
+/// <see cref="SqlServerParPortalDbContext"/>) exist only so that each provider keeps its own migration set;
+/// the rest of the code depends on this class.
+/// </summary>
+public class ParPortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<ConclusionNotice> Notices => Set<ConclusionNotice>();
+
+    public DbSet<Directive> Directives => Set<Directive>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<AssignmentEvent> AssignmentEvents => Set<AssignmentEvent>();
+
+    public DbSet<KpiDefinition> KpiDefinitions => Set<KpiDefinition>();
+
+    public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ParPortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their names, so the data reads the same in any tool and survives reordering.
+        foreach (var enumType in typeof(Unit).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic))
+        {
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(32);
+        }
+    }
+}

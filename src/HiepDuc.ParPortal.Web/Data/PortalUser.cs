@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HiepDuc.ParPortal.Web.Data;
+
+/// <summary>A person who signs in: office staff, a unit head, the chairman, an administrator.</summary>
+public sealed class PortalUser : IdentityUser
+{
+    public string FullName { get; set; } = string.Empty;
+
+    /// <summary>The unit the user speaks for (required for unit heads).</summary>
+    public int? UnitId { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Set for a new or reset password: the user must choose a new one at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public bool EmailNotifications { get; set; } = true;
+}

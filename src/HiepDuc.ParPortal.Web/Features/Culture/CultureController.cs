@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HiepDuc.ParPortal.Web.Features.Culture;
+
+public sealed class CultureController : Controller
+{
+    /// <summary>Remembers the chosen language for a year and goes back to the page the user was on.</summary>
+    [HttpPost("/culture")]
+    public IActionResult Set(string culture, string? returnUrl)
+    {
+        if (culture is "vi-VN" or "en-US")
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

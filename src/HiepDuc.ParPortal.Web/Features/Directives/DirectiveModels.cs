@@ -1,0 +1,45 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Deadlines;
+using HiepDuc.ParPortal.Domain.Notices;
+using HiepDuc.ParPortal.Web.Features.Shared;
+
+namespace HiepDuc.ParPortal.Web.Features.Directives;
+
+public sealed class DirectiveDetailsModel
+{
+    public int Id { get; init; }
+
+    public int NoticeId { get; init; }
+
+    public string NoticeTitle { get; init; } = string.Empty;
+
+    public string? NoticeNumber { get; init; }
+
+    public DateOnly MeetingDate { get; init; }
+
+    public string Label { get; init; } = string.Empty;
+
+    public string Title { get; init; } = string.Empty;
+
+    public string FullText { get; init; } = string.Empty;
+
+    public bool IsCancelled { get; init; }
+
+    public string? CancelReason { get; init; }
+
+    public Deadline Deadline { get; init; } = Deadline.NotSet();
+
+    public string? MonitoringUnit { get; init; }
+
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    public DirectiveRollup Rollup { get; init; }
+
+    public IReadOnlyList<DirectiveAssignmentRow> Assignments { get; init; } = [];
+
+    public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
+}
+
+public sealed record DirectiveAssignmentRow(AssignmentFacts Facts, Timing Timing, string? LastReport);
+
+public sealed record TimelineRow(DateTimeOffset At, AssignmentEventKind Kind, string Unit, string By, string? Text, DateOnly? NewLastDay);

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using HiepDuc.ParPortal.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
+
+namespace HiepDuc.ParPortal.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [PortalCulture("vi-VN"), PortalCulture("en-US")];
+
+    public static IServiceCollection AddParPortalWeb(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        // Vietnamese letters are written as they are, not as &#x...; entities (HTML-sensitive characters are still encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        // Keys live in the database so that every app node (and every restart) can read the others' cookies.
+        services.AddDataProtection().SetApplicationName("HiepDuc.ParPortal").PersistKeysToDbContext<ParPortalDbContext>();
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            // Feature folders: a controller's views live beside it.
+            o.ViewLocationFormats.Clear();
+            o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+            o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+        });
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Vietnamese first: the browser's language is not consulted, only the user's explicit choice.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    public static WebApplication UseParPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthorization();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+        return app;
+    }
+
+    /// <summary>A culture whose short date is dd/MM/yyyy, as Vietnamese readers write it, in either language.</summary>
+    private static CultureInfo PortalCulture(string name)
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(name).Clone();
+        culture.DateTimeFormat.ShortDatePattern = "dd/MM/yyyy";
+        culture.DateTimeFormat.DateSeparator = "/";
+        return culture;
+    }
+}

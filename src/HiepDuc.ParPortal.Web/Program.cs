@@ -1,0 +1,24 @@
+using HiepDuc.ParPortal.Web.Infrastructure;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddParPortalLogging();
+    builder.Services.AddParPortalDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddParPortalWeb();
+
+    var app = builder.Build();
+    await app.Services.InitializeDatabaseAsync();
+    app.UseParPortal();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException ex)
+{
+    // A configuration problem is told plainly, without a stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+/// <summary>The portal's entry point (public for the integration tests' WebApplicationFactory).</summary>
+public partial class Program;
