@@ -3,9 +3,7 @@ using HiepDuc.ParPortal.Web.Infrastructure;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.AddParPortalLogging();
-    builder.Services.AddParPortalDatabase(builder.Configuration, builder.Environment);
-    builder.Services.AddParPortalWeb();
+    builder.AddParPortal();
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();

@@ -99,7 +99,7 @@ public sealed class NoticesController(ParPortalDbContext db, TimeProvider clock)
 
         notice.Figures = await db.KpiMeasurements.AsNoTracking()
             .Where(m => m.NoticeId == id)
-            .OrderBy(m => m.Kpi.Code).ThenBy(m => m.Period.End).ThenBy(m => m.UnitId)
+            .OrderBy(m => m.KpiId).ThenBy(m => m.Period.End).ThenBy(m => m.UnitId)
             .Select(m => new NoticeFigureRow(
                 m.Kpi.Name,
                 m.Kpi.Kind,

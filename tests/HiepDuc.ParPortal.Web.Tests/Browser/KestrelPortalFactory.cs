@@ -1,0 +1,30 @@
+using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiepDuc.ParPortal.Web.Tests.Browser;
+
+/// <summary>The portal on a real Kestrel port on 127.0.0.1, for the browser.</summary>
+public sealed class KestrelPortalFactory : PortalFactory
+{
+    private Uri? _root;
+
+    public Uri RootUri
+    {
+        get
+        {
+            if (_root is null)
+            {
+                UseKestrel(0);
+                StartServer();
+                var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                _root = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+            }
+
+            return _root;
+        }
+    }
+
+    public string Url(string path) => new Uri(RootUri, path).ToString();
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiepDuc.ParPortal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on a real SQLite file of its own (migrated and seeded at start, as in production),
+/// with a fake clock: 05/10/2023 09:00 in Hiệp Đức, five days after directives 3.d and 3.e fell due.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultNow = new(2023, 10, 5, 9, 0, 0, TimeSpan.FromHours(7));
+
+    public PortalFactory()
+    {
+        DatabasePath = Path.Combine(Path.GetTempPath(), $"parportal-test-{Guid.NewGuid():N}.db");
+    }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        builder.UseSetting("PortalLogging:File", string.Empty);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+}
