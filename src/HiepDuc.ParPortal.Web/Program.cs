@@ -7,6 +7,11 @@ try
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
+    if (PortalCommands.IsCommand(args))
+    {
+        return await PortalCommands.RunAsync(app.Services, args, Console.Out);
+    }
+
     app.UseParPortal();
     await app.RunAsync();
     return 0;

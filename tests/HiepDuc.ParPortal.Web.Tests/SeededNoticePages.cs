@@ -3,9 +3,14 @@ using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 
 namespace HiepDuc.ParPortal.Web.Tests;
 
-public class The_seeded_notice_is_readable_in_Vietnamese(PortalFactory factory) : IClassFixture<PortalFactory>
+public class The_seeded_notice_is_readable_in_Vietnamese(PortalFactory factory) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync() =>
+        _client = await factory.SignedInAsync(await factory.CreateUserAsync("vanphong", Authorization.Roles.DistrictOffice, "VPHDND"));
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_notice_list_shows_the_notice_of_31_08_2023()
@@ -102,9 +107,7 @@ public class The_seeded_notice_is_readable_in_Vietnamese(PortalFactory factory) 
     [Fact]
     public async Task English_is_the_second_language_and_keeps_dates_as_dd_MM_yyyy()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/notices/1");
-        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
-        var doc = await Html.ParseAsync(await _client.SendAsync(request));
+        var doc = await _client.GetDocumentAsync("/notices/1?culture=en-US&ui-culture=en-US");
         Assert.Equal("en", doc.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Figures reported in the notice", doc.Body!.Text(), StringComparison.Ordinal);
         Assert.Contains("28.72 %", doc.QuerySelector("#figures")!.Text(), StringComparison.Ordinal);
@@ -122,9 +125,9 @@ public class The_seeded_notice_is_readable_in_Vietnamese(PortalFactory factory) 
     }
 
     [Fact]
-    public async Task Health_reports_healthy_with_the_database_reachable()
+    public async Task Health_reports_healthy_with_the_database_reachable_without_signing_in()
     {
-        var response = await _client.GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await factory.NewClient().GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }

@@ -13,7 +13,7 @@ public enum UnitKind
 }
 
 /// <summary>A district agency, a commune/town or another body that can be given work.</summary>
-public sealed class Unit : Entity
+public sealed class Unit : VersionedEntity
 {
     private Unit()
     {

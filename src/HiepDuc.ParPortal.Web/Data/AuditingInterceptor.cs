@@ -151,7 +151,7 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
             var key = p.Entry.Metadata.FindPrimaryKey()?.Properties
                 .Select(k => p.Entry.Property(k.Name).CurrentValue?.ToString())
                 .FirstOrDefault();
-            context.Add(new AuditEntry(p.At, p.Actor.UserId, p.Actor.Name, p.Action, p.Entry.Metadata.ClrType.Name, key, p.Changes, p.Ip));
+            context.Add(new AuditEntry(p.At, p.Actor.UserId, p.Actor.Name, p.Action, p.Entry.Metadata.DisplayName(), key, p.Changes, p.Ip));
         }
 
         return batch;

@@ -1,3 +1,4 @@
+using HiepDuc.ParPortal.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace HiepDuc.ParPortal.Web.Data;
@@ -16,4 +17,15 @@ public sealed class PortalUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public bool EmailNotifications { get; set; } = true;
+
+    /// <summary>Name, user name and e-mail folded for accent-insensitive search.</summary>
+    public string SearchKey { get; private set; } = string.Empty;
+
+    public void SetProfile(string fullName, string? email, int? unitId)
+    {
+        FullName = fullName.Trim();
+        Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        UnitId = unitId;
+        SearchKey = VietnameseText.Fold($"{FullName} {UserName} {Email}");
+    }
 }

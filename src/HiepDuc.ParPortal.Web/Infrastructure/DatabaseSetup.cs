@@ -100,6 +100,9 @@ public static class DatabaseSetup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
+            // Roles, and a first administrator with a one-time password when there is none.
+            await scope.ServiceProvider.GetRequiredService<IdentitySeed>().RunAsync();
+
             if (options.SeedOnStartup)
             {
                 await scope.ServiceProvider.GetRequiredService<NoticeSeed>().RunAsync(cancellationToken);

@@ -10,6 +10,7 @@ public static class PortalSetup
         builder.WebHost.UseStaticWebAssets();
         builder.AddParPortalLogging();
         builder.Services.AddParPortalDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddParPortalIdentity(builder.Configuration);
         builder.Services.AddParPortalWeb();
         return builder;
     }

@@ -10,13 +10,19 @@ public sealed class KestrelPortalFactory : PortalFactory
 {
     private Uri? _root;
 
+    public KestrelPortalFactory()
+    {
+        // The browser talks plain HTTP to 127.0.0.1; production cookies stay Secure.
+        Settings["Security:SecureCookies"] = "false";
+        UseKestrel(0);
+    }
+
     public Uri RootUri
     {
         get
         {
             if (_root is null)
             {
-                UseKestrel(0);
                 StartServer();
                 var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 _root = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));

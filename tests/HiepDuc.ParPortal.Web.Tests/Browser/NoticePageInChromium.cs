@@ -1,3 +1,4 @@
+using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace HiepDuc.ParPortal.Web.Tests.Browser;
@@ -11,6 +12,8 @@ public sealed class The_notice_page_renders_in_Chromium(ChromiumFixture chromium
     public async Task InitializeAsync()
     {
         _page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "vi-VN" });
+        var user = await _portal.CreateUserAsync("vanphong", Authorization.Roles.DistrictOffice, "VPHDND");
+        await Pages.SignInAsync(_page, _portal, user);
     }
 
     [Fact]

@@ -24,6 +24,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
+    /// <summary>Extra configuration, applied when the server starts (set before the first request).</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Security:LoginAttemptsPerMinute"] = "1000",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,6 +37,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("PortalLogging:File", string.Empty);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Security:InitialAdminPasswordFile", Path.ChangeExtension(DatabasePath, ".admin.txt"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -46,5 +58,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             File.Delete(DatabasePath + suffix);
         }
+
+        File.Delete(Path.ChangeExtension(DatabasePath, ".admin.txt"));
     }
 }

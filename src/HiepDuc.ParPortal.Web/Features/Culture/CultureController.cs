@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiepDuc.ParPortal.Web.Features.Culture;
 
+[AllowAnonymous]
 public sealed class CultureController : Controller
 {
     /// <summary>Remembers the chosen language for a year and goes back to the page the user was on.</summary>

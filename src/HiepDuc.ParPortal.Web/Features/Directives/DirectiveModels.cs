@@ -35,6 +35,9 @@ public sealed class DirectiveDetailsModel
 
     public DirectiveRollup Rollup { get; init; }
 
+    /// <summary>The reader sees only their own unit's assignments (a unit head).</summary>
+    public bool IsPartialView { get; init; }
+
     public IReadOnlyList<DirectiveAssignmentRow> Assignments { get; init; } = [];
 
     public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
@@ -43,3 +46,7 @@ public sealed class DirectiveDetailsModel
 public sealed record DirectiveAssignmentRow(AssignmentFacts Facts, Timing Timing, string? LastReport);
 
 public sealed record TimelineRow(DateTimeOffset At, AssignmentEventKind Kind, string Unit, string By, string? Text, DateOnly? NewLastDay);
+
+public sealed record DirectiveListRow(int Id, int NoticeId, DateOnly MeetingDate, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup);
+
+public sealed record DirectiveListModel(IReadOnlyList<DirectiveListRow> Items, int Page, bool HasNext);

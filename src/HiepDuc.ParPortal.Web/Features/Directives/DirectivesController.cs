@@ -1,15 +1,38 @@
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Deadlines;
+using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.Directives;
 
-public sealed class DirectivesController(ParPortalDbContext db, TimeProvider clock) : Controller
+public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationService authorization, TimeProvider clock) : Controller
 {
     public const int TimelineLimit = 100;
+    public const int PageSize = 50;
+
+    /// <summary>Every directive of every notice, newest notice first (the office's landing page).</summary>
+    [HttpGet("/directives")]
+    [Authorize(Policy = Policies.ReadAll)]
+    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        var directives = await db.Directives.AsNoTracking()
+            .OrderByDescending(d => d.Notice.MeetingDate).ThenBy(d => d.NoticeId).ThenBy(d => d.SortOrder)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(d => new { d.Id, d.NoticeId, d.Notice.MeetingDate, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs })
+            .ToListAsync(cancellationToken);
+        var ids = directives.Select(d => d.Id).ToList();
+        var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts().ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
+        var today = clock.Today();
+        var rows = directives.Take(PageSize)
+            .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs), AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id], today)))
+            .ToList();
+        return View(new DirectiveListModel(rows, page, directives.Count > PageSize));
+    }
 
     [HttpGet("/directives/{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
@@ -41,13 +64,21 @@ public sealed class DirectivesController(ParPortalDbContext db, TimeProvider clo
             return NotFound();
         }
 
-        var facts = await db.Assignments.Where(a => a.DirectiveId == id).SelectFacts().ToListAsync(cancellationToken);
+        var assignedUnits = await db.Assignments.Where(a => a.DirectiveId == id).Select(a => a.UnitId).ToListAsync(cancellationToken);
+        if (!(await authorization.AuthorizeAsync(User, new DirectiveResource(id, assignedUnits), AssignmentOperations.Read)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        // A unit head sees the directive and their own unit's share of it, nothing of the others'.
+        var visible = db.Assignments.VisibleTo(User).Where(a => a.DirectiveId == id);
+        var facts = await visible.SelectFacts().ToListAsync(cancellationToken);
         var latestReports = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.Assignment.DirectiveId == id && r.ReportedAt == r.Assignment.LastReportAt)
+            .Where(r => visible.Any(a => a.Id == r.AssignmentId) && r.ReportedAt == r.Assignment.LastReportAt)
             .Select(r => new { r.AssignmentId, r.Text })
             .ToListAsync(cancellationToken);
         var timeline = await db.AssignmentEvents.AsNoTracking()
-            .Where(e => e.Assignment.DirectiveId == id)
+            .Where(e => visible.Any(a => a.Id == e.AssignmentId))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(TimelineLimit)
             .Select(e => new TimelineRow(e.At, e.Kind, e.Assignment.Unit.ShortName ?? e.Assignment.Unit.Name, e.ByName, e.Text, e.NewLastDay))
@@ -71,6 +102,7 @@ public sealed class DirectivesController(ParPortalDbContext db, TimeProvider clo
             MonitoringUnit = d.Monitor,
             References = d.References,
             Rollup = AssignmentFacts.Rollup(d.IsCancelled, facts, today),
+            IsPartialView = !User.SeesAllUnits(),
             Assignments = facts
                 .Select(f => new DirectiveAssignmentRow(f, f.TimingOn(today), reportText.GetValueOrDefault(f.Id)))
                 .OrderBy(r => r.Facts.Role).ThenBy(r => r.Timing.UrgencyRank).ThenBy(r => r.Facts.UnitName, StringComparer.Ordinal)

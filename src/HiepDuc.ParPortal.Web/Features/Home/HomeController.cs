@@ -1,9 +1,18 @@
+using HiepDuc.ParPortal.Web.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiepDuc.ParPortal.Web.Features.Home;
 
 public sealed class HomeController : Controller
 {
+    /// <summary>Each role lands on its own page: the unit's work, the dashboard, the directive list, administration.</summary>
     [HttpGet("/")]
-    public IActionResult Index() => RedirectToAction("Index", "Notices");
+    public IActionResult Index() => Redirect(LandingPage(User));
+
+    public static string LandingPage(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.DistrictOffice) ? "/directives"
+        : user.IsInRole(Roles.Chairman) ? "/dashboard"
+        : user.IsInRole(Roles.UnitHead) ? "/my-unit"
+        : user.IsInRole(Roles.Administrator) ? "/admin/users"
+        : "/notices";
 }

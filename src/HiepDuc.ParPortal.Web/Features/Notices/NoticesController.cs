@@ -1,6 +1,7 @@
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Deadlines;
 using HiepDuc.ParPortal.Domain.Kpis;
+using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public sealed class NoticesController(ParPortalDbContext db, TimeProvider clock)
             .Where(d => ids.Contains(d.NoticeId))
             .Select(d => new { d.Id, d.NoticeId, d.IsCancelled })
             .ToListAsync(cancellationToken);
-        var facts = await db.Assignments.Where(a => ids.Contains(a.Directive.NoticeId)).SelectFacts().ToListAsync(cancellationToken);
+        var facts = await db.Assignments.VisibleTo(User).Where(a => ids.Contains(a.Directive.NoticeId)).SelectFacts().ToListAsync(cancellationToken);
 
         var today = clock.Today();
         var byDirective = facts.ToLookup(f => f.DirectiveId);
@@ -84,7 +85,7 @@ public sealed class NoticesController(ParPortalDbContext db, TimeProvider clock)
                 d.Deadline.WrittenAs,
             })
             .ToListAsync(cancellationToken);
-        var facts = await db.Assignments.Where(a => a.Directive.NoticeId == id).SelectFacts().ToListAsync(cancellationToken);
+        var facts = await db.Assignments.VisibleTo(User).Where(a => a.Directive.NoticeId == id).SelectFacts().ToListAsync(cancellationToken);
         var byDirective = facts.ToLookup(f => f.DirectiveId);
         var today = clock.Today();
 

@@ -1,4 +1,6 @@
 using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.Shared;
@@ -10,4 +12,39 @@ public static class AssignmentQueries
         assignments.AsNoTracking().Select(a => new AssignmentFacts(
             a.Id, a.DirectiveId, a.UnitId, a.Unit.ShortName ?? a.Unit.Name, a.Role, a.Status, a.Progress,
             a.LastDayInForce, a.SubmittedAt, a.AcceptedSubmissionOn, a.LastReportAt));
+}
+
+public static class AssignmentRowQueries
+{
+    /// <summary>Loads assignments as list rows (one SQL query) and computes their timing for today.</summary>
+    public static async Task<List<AssignmentRow>> ToRowsAsync(this IQueryable<Assignment> assignments, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var rows = await assignments.AsNoTracking()
+            .Select(a => new
+            {
+                a.Id,
+                a.DirectiveId,
+                a.Directive.Label,
+                a.Directive.Title,
+                a.Directive.Notice.MeetingDate,
+                Unit = a.Unit.ShortName ?? a.Unit.Name,
+                a.Role,
+                a.Status,
+                a.Progress,
+                a.Deadline.Kind,
+                a.Deadline.LastDay,
+                a.Deadline.IsUrgent,
+                a.Deadline.WrittenAs,
+                a.LastDayInForce,
+                a.SubmittedAt,
+                a.AcceptedSubmissionOn,
+                a.LastReportAt,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new AssignmentRow(
+                r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
+                Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs), r.LastDayInForce, r.LastReportAt,
+                Timing.Compute(r.Status, r.LastDayInForce, r.SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, r.AcceptedSubmissionOn, today)))
+            .ToList();
+    }
 }

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace HiepDuc.ParPortal.Web.Authorization;
+
+/// <summary>Named capabilities. Controllers declare them with [Authorize(Policy = …)]; nothing checks roles by hand.</summary>
+public static class Policies
+{
+    /// <summary>Users, units, settings, the audit trail.</summary>
+    public const string Administer = nameof(Administer);
+
+    /// <summary>The district office's data entry and review.</summary>
+    public const string OfficeWork = nameof(OfficeWork);
+
+    /// <summary>Everything, read-only: the office, the chairman, administrators.</summary>
+    public const string ReadAll = nameof(ReadAll);
+
+    /// <summary>A unit head's own workspace.</summary>
+    public const string UnitWork = nameof(UnitWork);
+
+    /// <summary>The chairman's dashboard (also the office and administrators).</summary>
+    public const string Dashboard = nameof(Dashboard);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        // Everything needs a signed-in user unless it says [AllowAnonymous] (sign-in, access denied, health, static files).
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Administer, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(OfficeWork, p => p.RequireRole(Roles.DistrictOffice));
+        options.AddPolicy(ReadAll, p => p.RequireRole(Roles.DistrictOffice, Roles.Chairman, Roles.Administrator));
+        options.AddPolicy(UnitWork, p => p.RequireRole(Roles.UnitHead));
+        options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Chairman, Roles.DistrictOffice, Roles.Administrator));
+    }
+}

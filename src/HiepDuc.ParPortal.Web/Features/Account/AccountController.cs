@@ -1,0 +1,119 @@
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Data.Seed;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using HiepDuc.ParPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace HiepDuc.ParPortal.Web.Features.Account;
+
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<PortalUser> signIn,
+    UserManager<PortalUser> users,
+    SignInAudit audit,
+    IdentitySeed identitySeed,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginModel { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login")]
+    [EnableRateLimiting(IdentitySetup.LoginRateLimit)]
+    public async Task<IActionResult> Login(LoginModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var name = model.UserName.Trim();
+        var user = await users.FindByNameAsync(name) ?? await users.FindByEmailAsync(name);
+        if (user is null || !user.IsActive)
+        {
+            await audit.RecordAsync(SignInAudit.SignInFailed, user, name);
+            return Failed(model);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(SignInAudit.SignIn, user);
+            return user.MustChangePassword
+                ? RedirectToAction(nameof(ChangePassword))
+                : LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) && model.ReturnUrl != "/" ? model.ReturnUrl : "/");
+        }
+
+        await audit.RecordAsync(result.IsLockedOut ? SignInAudit.LockedOut : SignInAudit.SignInFailed, user, name);
+        return Failed(model);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        var user = await users.GetUserAsync(User);
+        await signIn.SignOutAsync();
+        await audit.RecordAsync(SignInAudit.SignOut, user);
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("change-password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordModel());
+
+    [HttpPost("change-password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(model.CurrentPassword) : nameof(model.NewPassword), error.Description);
+            }
+
+            return View(model);
+        }
+
+        var wasInitial = user.MustChangePassword && user.UserName == IdentitySeed.InitialAdminUserName;
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(SignInAudit.PasswordChanged, user);
+        if (wasInitial)
+        {
+            identitySeed.ForgetInitialPassword();
+        }
+
+        TempData[Flash.Key] = l["Account_PasswordChanged"].Value;
+        return Redirect("/");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("denied")]
+    public IActionResult Denied() => View();
+
+    private ViewResult Failed(LoginModel model)
+    {
+        // One message for every failure: it never tells whether the name exists or is locked.
+        ModelState.AddModelError(string.Empty, l["Account_LoginFailed"]);
+        model.Password = string.Empty;
+        return View(model);
+    }
+}

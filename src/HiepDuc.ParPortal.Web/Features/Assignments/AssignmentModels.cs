@@ -1,0 +1,66 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Deadlines;
+using HiepDuc.ParPortal.Web.Features.Directives;
+
+namespace HiepDuc.ParPortal.Web.Features.Assignments;
+
+public sealed class AssignmentDetailsModel
+{
+    public int Id { get; init; }
+
+    public int UnitId { get; init; }
+
+    public string UnitName { get; init; } = string.Empty;
+
+    public int DirectiveId { get; init; }
+
+    public string DirectiveLabel { get; init; } = string.Empty;
+
+    public string DirectiveTitle { get; init; } = string.Empty;
+
+    public string DirectiveText { get; init; } = string.Empty;
+
+    public int NoticeId { get; init; }
+
+    public DateOnly MeetingDate { get; init; }
+
+    public AssignmentRole Role { get; init; }
+
+    public AssignmentStatus Status { get; init; }
+
+    public int Progress { get; init; }
+
+    public DeadlineKind DeadlineKind { get; init; }
+
+    public DateOnly? DeadlineLastDay { get; init; }
+
+    public bool DeadlineUrgent { get; init; }
+
+    public string? DeadlineWrittenAs { get; init; }
+
+    public DateOnly? ExtendedTo { get; init; }
+
+    public DateOnly? LastDayInForce { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public DateOnly? AcceptedSubmissionOn { get; init; }
+
+    public ExtensionState Extension { get; init; }
+
+    public DateOnly? ExtensionRequestedTo { get; init; }
+
+    public string? ExtensionReason { get; init; }
+
+    public long Version { get; init; }
+
+    public IReadOnlyList<ReportRow> Reports { get; init; } = [];
+
+    public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
+
+    public Deadline Deadline { get; set; } = Deadline.NotSet();
+
+    public Timing Timing { get; set; }
+}
+
+public sealed record ReportRow(int Id, ProgressReportKind Kind, string Text, int Progress, string By, DateTimeOffset At, bool OnPaper);

@@ -1,0 +1,20 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Deadlines;
+
+namespace HiepDuc.ParPortal.Web.Features.Shared;
+
+/// <summary>An assignment as lists show it: its directive, unit, deadline, state and timing.</summary>
+public sealed record AssignmentRow(
+    int Id,
+    int DirectiveId,
+    string DirectiveLabel,
+    string DirectiveTitle,
+    DateOnly MeetingDate,
+    string UnitName,
+    AssignmentRole Role,
+    AssignmentStatus Status,
+    int Progress,
+    Deadline Deadline,
+    DateOnly? LastDayInForce,
+    DateTimeOffset? LastReportAt,
+    Timing Timing);

@@ -1,0 +1,153 @@
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Data.Seed;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiepDuc.ParPortal.Web.Infrastructure;
+
+/// <summary>
+/// Set-up commands run instead of the web server:
+/// <c>dotnet run --project src/HiepDuc.ParPortal.Web -- create-user --username … --name … --role … [--unit CODE] [--email …]</c>
+/// and <c>-- seed-demo-users</c> (evaluation only: demo accounts, clearly marked, with printed random passwords).
+/// </summary>
+public static class PortalCommands
+{
+    public const string CreateUser = "create-user";
+    public const string SeedDemoUsers = "seed-demo-users";
+    public const string DemoMarker = "[DEMO]";
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        try
+        {
+            return args[0] switch
+            {
+                CreateUser => await CreateUserAsync(sp, Options(args), output),
+                SeedDemoUsers => await SeedDemoUsersAsync(sp, output),
+                _ => 1,
+            };
+        }
+        catch (CommandException ex)
+        {
+            await output.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> CreateUserAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
+    {
+        var email = One(options, "email");
+        var userName = One(options, "username") ?? email ?? throw new CommandException("Thiếu --username (hoặc --email). / --username (or --email) is required.");
+        var name = One(options, "name") ?? userName;
+        var roles = options.GetValueOrDefault("role", []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var password = await CreateAsync(sp, userName, name, email, roles, One(options, "unit"));
+        await output.WriteLineAsync($"Đã tạo tài khoản / created user: {userName}");
+        await output.WriteLineAsync($"Mật khẩu dùng một lần / one-time password: {password}");
+        await output.WriteLineAsync("Người dùng phải đổi mật khẩu ở lần đăng nhập đầu. / The user must change it at first sign-in.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoUsersAsync(IServiceProvider sp, TextWriter output)
+    {
+        (string UserName, string Name, string Role, string? Unit)[] demo =
+        [
+            ("demo.admin", "Quản trị (demo)", Roles.Administrator, null),
+            ("demo.office", "Chuyên viên Văn phòng (demo)", Roles.DistrictOffice, NoticeSeed.DistrictOfficeCode),
+            ("demo.chairman", "Chủ tịch UBND huyện (demo)", Roles.Chairman, null),
+            ("demo.hiepthuan", "Chủ tịch UBND xã Hiệp Thuận (demo)", Roles.UnitHead, "HIEPTHUAN"),
+            ("demo.queluu", "Chủ tịch UBND xã Quế Lưu (demo)", Roles.UnitHead, "QUELUU"),
+        ];
+        var users = sp.GetRequiredService<UserManager<PortalUser>>();
+        await output.WriteLineAsync("Tài khoản DEMO — chỉ để dùng thử, không dùng cho dữ liệu thật. / DEMO accounts — for evaluation only.");
+        foreach (var (userName, name, role, unit) in demo)
+        {
+            var existing = await users.FindByNameAsync(userName);
+            string password;
+            if (existing is null)
+            {
+                password = await CreateAsync(sp, userName, $"{DemoMarker} {name}", null, [role], unit, mustChange: false);
+            }
+            else
+            {
+                password = PasswordGenerator.Generate();
+                Check(await users.ResetPasswordAsync(existing, await users.GeneratePasswordResetTokenAsync(existing), password));
+            }
+
+            await output.WriteLineAsync($"{role,-15} {userName,-16} {password}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<string> CreateAsync(IServiceProvider sp, string userName, string fullName, string? email, List<string> roles, string? unitCode, bool mustChange = true)
+    {
+        var db = sp.GetRequiredService<ParPortalDbContext>();
+        var users = sp.GetRequiredService<UserManager<PortalUser>>();
+        if (roles.Count == 0 || roles.Except(Roles.All).Any())
+        {
+            throw new CommandException($"--role phải là một trong / must be one of: {string.Join(", ", Roles.All)}.");
+        }
+
+        int? unitId = null;
+        if (unitCode is not null)
+        {
+            var code = unitCode.ToUpperInvariant();
+            unitId = await db.Units.Where(u => u.Code == code && u.IsActive).Select(u => (int?)u.Id).SingleOrDefaultAsync()
+                ?? throw new CommandException($"Không có đơn vị mã '{unitCode}'. / No active unit with code '{unitCode}'.");
+        }
+
+        if (roles.Contains(Roles.UnitHead) && unitId is null)
+        {
+            throw new CommandException("Thủ trưởng đơn vị cần --unit <mã đơn vị>. / A UnitHead needs --unit <code>.");
+        }
+
+        var user = new PortalUser { UserName = userName, MustChangePassword = mustChange, LockoutEnabled = true };
+        user.SetProfile(fullName, email, unitId);
+        var password = PasswordGenerator.Generate();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRolesAsync(user, roles));
+        await transaction.CommitAsync();
+        return password;
+    }
+
+    private static Dictionary<string, List<string>> Options(string[] args)
+    {
+        var options = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new CommandException($"Tham số không hợp lệ / unexpected argument: {args[i]}");
+            }
+
+            var key = args[i][2..];
+            if (!options.TryGetValue(key, out var values))
+            {
+                options[key] = values = [];
+            }
+
+            values.Add(args[++i]);
+        }
+
+        return options;
+    }
+
+    private static string? One(Dictionary<string, List<string>> options, string key) =>
+        options.TryGetValue(key, out var v) ? v[^1] : null;
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new CommandException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private sealed class CommandException(string message) : Exception(message);
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiepDuc.ParPortal.Web.Tests;
+
+/// <summary>
+/// Every MVC action the app exposes, tried by each role and by an anonymous visitor, against a table of what each
+/// may do. An action missing from the table fails the test, so a new page cannot ship without a decision on who
+/// may use it. POSTs carry no antiforgery token: an allowed role gets 400 from the antiforgery check (and nothing
+/// is written); a refused one is stopped before that.
+/// </summary>
+public class Every_action_admits_exactly_the_roles_it_should(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    // Columns: anonymous, administrator, district office, chairman, unit head (Hiệp Thuận, on its own records).
+    // A = allowed, L = sent to sign in, F = forbidden.
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["GET /"] = "LAAAA",
+        ["GET /notices"] = "LAAAA",
+        ["GET /notices/{id:int}"] = "LAAAA",
+        ["GET /directives"] = "LAAAF",
+        ["GET /directives/{id:int}"] = "LAAAA",
+        ["GET /assignments/{id:int}"] = "LAAAA",
+        ["GET /my-unit"] = "LFFFA",
+        ["GET /dashboard"] = "LAAAF",
+        ["GET /account/login"] = "AAAAA",
+        ["POST /account/login"] = "AAAAA",
+        ["POST /account/logout"] = "LAAAA",
+        ["GET /account/change-password"] = "LAAAA",
+        ["POST /account/change-password"] = "LAAAA",
+        ["GET /account/denied"] = "AAAAA",
+        ["GET /Error/{status:int?}"] = "AAAAA",
+        ["POST /culture"] = "AAAAA",
+        ["GET /admin/users"] = "LAFFF",
+        ["GET /admin/users/new"] = "LAFFF",
+        ["POST /admin/users/new"] = "LAFFF",
+        ["GET /admin/users/{id}"] = "LAFFF",
+        ["POST /admin/users/{id}"] = "LAFFF",
+        ["POST /admin/users/{id}/lock"] = "LAFFF",
+        ["POST /admin/users/{id}/unlock"] = "LAFFF",
+        ["POST /admin/users/{id}/deactivate"] = "LAFFF",
+        ["POST /admin/users/{id}/activate"] = "LAFFF",
+        ["POST /admin/users/{id}/reset-password"] = "LAFFF",
+        ["GET /admin/units"] = "LAFFF",
+        ["GET /admin/units/new"] = "LAFFF",
+        ["POST /admin/units/new"] = "LAFFF",
+        ["GET /admin/units/{id:int}"] = "LAFFF",
+        ["POST /admin/units/{id:int}"] = "LAFFF",
+        ["POST /admin/units/{id:int}/deactivate"] = "LAFFF",
+        ["POST /admin/units/{id:int}/activate"] = "LAFFF",
+    };
+
+    [Fact]
+    public void Every_action_has_an_entry_in_the_table()
+    {
+        var actions = Actions().Select(a => a.Key).ToHashSet();
+        Assert.Empty(actions.Except(Expected.Keys).Select(k => $"no entry for {k}"));
+        Assert.Empty(Expected.Keys.Except(actions).Select(k => $"entry for an action that no longer exists: {k}"));
+    }
+
+    [Fact]
+    public async Task Each_role_gets_what_the_table_says_and_nothing_more()
+    {
+        var office = await factory.CreateUserAsync("matrix.office", Roles.DistrictOffice, "VPHDND");
+        var principals = new[]
+        {
+            factory.NewClient(),
+            await factory.SignedInAsync(await factory.CreateUserAsync("matrix.admin", Roles.Administrator)),
+            await factory.SignedInAsync(office),
+            await factory.SignedInAsync(await factory.CreateUserAsync("matrix.chairman", Roles.Chairman)),
+            await factory.SignedInAsync(await factory.CreateUserAsync("matrix.hiepthuan", Roles.UnitHead, "HIEPTHUAN")),
+        };
+        var ids = await factory.QueryAsync(async db => new Ids(
+            (await db.Directives.SingleAsync(d => d.Label == "3.d")).Id,
+            (await db.Assignments.SingleAsync(a => a.Directive.Label == "3.d" && a.Unit.Code == "HIEPTHUAN")).Id,
+            (await db.Units.SingleAsync(u => u.Code == "HIEPTHUAN")).Id,
+            office.Id));
+
+        var failures = new List<string>();
+        foreach (var (key, method, pattern) in Actions())
+        {
+            var url = Url(pattern, ids);
+            for (var p = 0; p < principals.Length; p++)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method == "POST")
+                {
+                    request.Content = new FormUrlEncodedContent([]);
+                }
+
+                var response = await principals[p].SendAsync(request);
+                var outcome = Classify(response);
+                if (outcome != Expected[key][p])
+                {
+                    failures.Add($"{key} as {"anonymous,admin,office,chairman,unit head".Split(',')[p]}: expected {Expected[key][p]}, got {outcome} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private static char Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Redirect when location.Contains("/account/login", StringComparison.Ordinal) => 'L',
+            HttpStatusCode.Redirect when location.Contains("/account/denied", StringComparison.Ordinal) => 'F',
+            HttpStatusCode.Forbidden => 'F',
+            HttpStatusCode.Unauthorized => 'L',
+            _ => 'A',
+        };
+    }
+
+    private static string Url(string pattern, Ids ids) => pattern
+        .Replace("/directives/{id:int}", $"/directives/{ids.Directive}", StringComparison.Ordinal)
+        .Replace("/assignments/{id:int}", $"/assignments/{ids.Assignment}", StringComparison.Ordinal)
+        .Replace("/notices/{id:int}", "/notices/1", StringComparison.Ordinal)
+        .Replace("/admin/units/{id:int}", $"/admin/units/{ids.Unit}", StringComparison.Ordinal)
+        .Replace("/admin/users/{id}", $"/admin/users/{ids.User}", StringComparison.Ordinal)
+        .Replace("{status:int?}", "404", StringComparison.Ordinal);
+
+    private sealed record Ids(int Directive, int Assignment, int Unit, string User);
+
+    private IEnumerable<(string Key, string Method, string Pattern)> Actions()
+    {
+        var sources = factory.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() is null)
+            {
+                continue;
+            }
+
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                yield return ($"{method} {pattern}", method, pattern);
+            }
+        }
+    }
+}
