@@ -34,7 +34,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
-        builder.UseSetting("PortalLogging:File", string.Empty);
+        builder.UseSetting("PortalLogging:File", Environment.GetEnvironmentVariable("PORTAL_TEST_LOG") ?? string.Empty);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Security:InitialAdminPasswordFile", Path.ChangeExtension(DatabasePath, ".admin.txt"));

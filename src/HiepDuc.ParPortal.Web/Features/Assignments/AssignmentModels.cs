@@ -54,9 +54,9 @@ public sealed class AssignmentDetailsModel
 
     public long Version { get; init; }
 
-    public IReadOnlyList<ReportRow> Reports { get; init; } = [];
+    public IReadOnlyList<ReportRow> Reports { get; set; } = [];
 
-    public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
+    public IReadOnlyList<TimelineRow> Timeline { get; set; } = [];
 
     public Deadline Deadline { get; set; } = Deadline.NotSet();
 

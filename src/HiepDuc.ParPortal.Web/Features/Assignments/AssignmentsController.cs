@@ -43,10 +43,6 @@ public sealed class AssignmentsController(ParPortalDbContext db, IAuthorizationS
                 ExtensionRequestedTo = x.ExtensionRequestedTo,
                 ExtensionReason = x.ExtensionReason,
                 Version = x.Version,
-                Reports = x.Reports.OrderByDescending(r => r.ReportedAt)
-                    .Select(r => new ReportRow(r.Id, r.Kind, r.Text, r.Progress, r.ReportedByName, r.ReportedAt, r.ReceivedOnPaper)).ToList(),
-                Timeline = x.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-                    .Select(e => new TimelineRow(e.At, e.Kind, x.Unit.ShortName ?? x.Unit.Name, e.ByName, e.Text, e.NewLastDay)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (a is null)
@@ -59,6 +55,16 @@ public sealed class AssignmentsController(ParPortalDbContext db, IAuthorizationS
             return Forbid();
         }
 
+        a.Reports = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.AssignmentId == id)
+            .OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
+            .Select(r => new ReportRow(r.Id, r.Kind, r.Text, r.Progress, r.ReportedByName, r.ReportedAt, r.ReceivedOnPaper))
+            .ToListAsync(cancellationToken);
+        a.Timeline = await db.AssignmentEvents.AsNoTracking()
+            .Where(e => e.AssignmentId == id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new TimelineRow(e.At, e.Kind, a.UnitName, e.ByName, e.Text, e.NewLastDay))
+            .ToListAsync(cancellationToken);
         a.Deadline = Deadline.Restore(a.DeadlineKind, a.DeadlineLastDay, a.DeadlineUrgent, a.DeadlineWrittenAs);
         a.Timing = Domain.Assignments.Timing.Compute(a.Status, a.LastDayInForce, a.SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, a.AcceptedSubmissionOn, clock.Today());
         return View(a);

@@ -6,6 +6,7 @@ namespace HiepDuc.ParPortal.Web.Features.Errors;
 
 /// <summary>Friendly error pages with a correlation id; never a stack trace.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {

@@ -75,7 +75,7 @@ public sealed class UnitsController(ParPortalDbContext db, IStringLocalizer<Shar
 
         db.Units.Add(new Unit(model.Code, model.Name, model.Kind, model.ShortName));
         await db.SaveChangesAsync();
-        TempData[Flash.Key] = l.GetString("Units_Saved", model.Name);
+        TempData[Flash.Key] = l.GetString("Units_Saved", model.Name).Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -117,7 +117,7 @@ public sealed class UnitsController(ParPortalDbContext db, IStringLocalizer<Shar
             return EditView(model, unit);
         }
 
-        TempData[Flash.Key] = l.GetString("Units_Saved", unit.Name);
+        TempData[Flash.Key] = l.GetString("Units_Saved", unit.Name).Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -145,7 +145,7 @@ public sealed class UnitsController(ParPortalDbContext db, IStringLocalizer<Shar
         }
 
         await db.SaveChangesAsync();
-        TempData[Flash.Key] = l.GetString(active ? "Units_Activated" : "Units_Deactivated", unit.Name);
+        TempData[Flash.Key] = l.GetString(active ? "Units_Activated" : "Units_Deactivated", unit.Name).Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.Extensions.Localization;
 
 namespace HiepDuc.ParPortal.Web.Features.Users;
 
@@ -29,19 +31,21 @@ public sealed class UserEditModel : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        var l = (IStringLocalizer?)validationContext.GetService(typeof(IStringLocalizer<SharedResource>));
+        string T(string key) => l?[key].Value ?? key;
         if (Roles.Count == 0)
         {
-            yield return new ValidationResult("Users_RoleRequired", [nameof(Roles)]);
+            yield return new ValidationResult(T("Users_RoleRequired"), [nameof(Roles)]);
         }
 
         if (Roles.Except(Authorization.Roles.All).Any())
         {
-            yield return new ValidationResult("Users_RoleUnknown", [nameof(Roles)]);
+            yield return new ValidationResult(T("Users_RoleUnknown"), [nameof(Roles)]);
         }
 
         if (Roles.Contains(Authorization.Roles.UnitHead) && UnitId is null)
         {
-            yield return new ValidationResult("Users_UnitRequired", [nameof(UnitId)]);
+            yield return new ValidationResult(T("Users_UnitRequired"), [nameof(UnitId)]);
         }
     }
 }

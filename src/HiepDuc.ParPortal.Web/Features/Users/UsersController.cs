@@ -152,7 +152,7 @@ public sealed class UsersController(
         // New roles or unit take effect at once: the user's cookie no longer validates.
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync();
-        TempData[Flash.Key] = l.GetString("Users_Saved", user.FullName);
+        TempData[Flash.Key] = l.GetString("Users_Saved", user.FullName).Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -232,7 +232,7 @@ public sealed class UsersController(
         }
 
         var message = await change(user);
-        TempData[Flash.Key] = l.GetString(message, user.FullName);
+        TempData[Flash.Key] = l.GetString(message, user.FullName).Value;
         return RedirectToAction(nameof(Edit), new { id });
     }
 

@@ -1,0 +1,301 @@
+using System.Net;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Data.Seed;
+using HiepDuc.ParPortal.Web.Infrastructure;
+using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiepDuc.ParPortal.Web.Tests;
+
+public class Accounts_are_protected(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Pages_need_sign_in_but_health_and_the_login_page_do_not()
+    {
+        var anonymous = factory.NewClient();
+        var notices = await anonymous.GetAsync(new Uri("/notices", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, notices.StatusCode);
+        Assert.Contains("/account/login", notices.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/account/login", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/css/site.css", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_POST_without_antiforgery_token_is_refused_with_400()
+    {
+        var user = await factory.CreateUserAsync("af.office", Roles.DistrictOffice, "VPHDND");
+        var client = await factory.SignedInAsync(user);
+        var response = await client.PostFormAsync("/account/logout", token: null, []);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/notices", UriKind.Relative))).StatusCode); // still signed in
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_is_HttpOnly_Lax_and_Secure()
+    {
+        var user = await factory.CreateUserAsync("cookie.office", Roles.DistrictOffice, "VPHDND");
+        var client = factory.NewClient();
+        var response = await client.SignInAsync(user.UserName, user.Password);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("parportal.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_and_are_audited()
+    {
+        var user = await factory.CreateUserAsync("lock.me", Roles.UnitHead, "QUELUU");
+        var client = factory.NewClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.SignInAsync(user.UserName, "Sai-mat-khau-1!");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await client.SignInAsync(user.UserName, user.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // the form again: locked
+        Assert.Contains("tạm khóa", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var (lockoutEnd, audit) = await factory.QueryAsync(async db => (
+            await db.Users.Where(u => u.UserName == user.UserName).Select(u => u.LockoutEnd).SingleAsync(),
+            await db.AuditEntries.Where(a => a.UserName == user.UserName).Select(a => a.Action).ToListAsync()));
+        Assert.NotNull(lockoutEnd);
+        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(16));
+        Assert.Contains(SignInAudit.LockedOut, audit);
+        Assert.True(audit.Count(a => a == SignInAudit.SignInFailed) >= 4);
+    }
+
+    [Fact]
+    public async Task A_wrong_name_and_a_wrong_password_get_the_same_answer()
+    {
+        var user = await factory.CreateUserAsync("same.answer", Roles.Chairman);
+        var unknown = await Message(await factory.NewClient().SignInAsync("khong.ton.tai", "Mat-khau-123!"));
+        var wrong = await Message(await factory.NewClient().SignInAsync(user.UserName, "Mat-khau-123!"));
+        Assert.Equal(unknown, wrong);
+        Assert.Contains("không đúng", unknown, StringComparison.Ordinal);
+
+        static async Task<string> Message(HttpResponseMessage r) =>
+            (await Html.ParseAsync(r)).QuerySelector(".validation-summary-errors")!.Text();
+    }
+
+    [Fact]
+    public async Task A_locked_user_is_signed_out_on_the_next_request()
+    {
+        var user = await factory.CreateUserAsync("locked.later", Roles.DistrictOffice, "VPHDND");
+        var client = await factory.SignedInAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/notices", UriKind.Relative))).StatusCode);
+
+        var admin = await factory.SignedInAsync(await factory.CreateUserAsync("locker.admin", Roles.Administrator));
+        var token = await admin.AntiforgeryTokenAsync($"/admin/users/{user.Id}");
+        var lockResponse = await admin.PostFormAsync($"/admin/users/{user.Id}/lock", token, []);
+        Assert.Equal(HttpStatusCode.Redirect, lockResponse.StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1)); // the stamp is checked on any request after the sign-in instant
+        var next = await client.GetAsync(new Uri("/notices", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Contains("/account/login", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_is_signed_out_and_cannot_sign_in_again()
+    {
+        var user = await factory.CreateUserAsync("leaving.head", Roles.UnitHead, "BINHLAM");
+        var client = await factory.SignedInAsync(user);
+        var admin = await factory.SignedInAsync(await factory.CreateUserAsync("deact.admin", Roles.Administrator));
+        var token = await admin.AntiforgeryTokenAsync($"/admin/users/{user.Id}");
+        await admin.PostFormAsync($"/admin/users/{user.Id}/deactivate", token, []);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var next = await client.GetAsync(new Uri("/my-unit", UriKind.Relative));
+        Assert.Contains("/account/login", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var again = await factory.NewClient().SignInAsync(user.UserName, user.Password);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.False(await factory.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task User_and_role_changes_are_in_the_audit_trail_without_secrets()
+    {
+        var admin = await factory.SignedInAsync(await factory.CreateUserAsync("audit.admin", Roles.Administrator));
+        var token = await admin.AntiforgeryTokenAsync("/admin/users/new");
+        var created = await admin.PostFormAsync("/admin/users/new", token, new()
+        {
+            ["UserName"] = "audited.user", ["FullName"] = "Nguyễn Thị Kiểm Toán", ["Roles"] = Roles.Chairman,
+        });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+
+        var entries = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.UserName == "Người dùng audit.admin").ToListAsync());
+        Assert.Contains(entries, e => e.EntityType == "PortalUser" && e.Action == "Created" && e.Changes!.Contains("Nguyễn Thị Kiểm Toán", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.EntityType.StartsWith("IdentityUserRole", StringComparison.Ordinal) && e.Action == "Created");
+        Assert.All(entries, e => Assert.DoesNotContain("AQAAAA", e.Changes ?? string.Empty, StringComparison.Ordinal)); // no password hash
+    }
+}
+
+public class Sign_in_attempts_are_rate_limited : IClassFixture<Sign_in_attempts_are_rate_limited.Factory>
+{
+    private readonly Factory _factory;
+
+    public Sign_in_attempts_are_rate_limited(Factory factory) => _factory = factory;
+
+    [Fact]
+    public async Task The_fourth_attempt_in_a_minute_gets_429_when_the_limit_is_three()
+    {
+        var client = _factory.NewClient();
+        var token = await client.AntiforgeryTokenAsync("/account/login");
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            codes.Add((await client.PostFormAsync("/account/login", token, new() { ["UserName"] = "x", ["Password"] = "y" })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+    }
+
+    public sealed class Factory : PortalFactory
+    {
+        public Factory() => Settings["Security:LoginAttemptsPerMinute"] = "3";
+    }
+}
+
+public class The_first_administrator_gets_a_one_time_password(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_admin_signs_in_with_the_file_s_password_must_change_it_and_the_file_is_removed()
+    {
+        _ = factory.Server;
+        string file;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            file = scope.ServiceProvider.GetRequiredService<IdentitySeed>().PasswordFilePath;
+        }
+
+        Assert.True(File.Exists(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        var password = File.ReadAllLines(file).Single(l => l.StartsWith("password: ", StringComparison.Ordinal))["password: ".Length..];
+        var client = factory.NewClient();
+        var signIn = await client.SignInAsync("admin", password);
+        Assert.Equal("/account/change-password", signIn.Headers.Location?.OriginalString);
+
+        var elsewhere = await client.GetAsync(new Uri("/admin/users", UriKind.Relative));
+        Assert.Equal("/account/change-password", elsewhere.Headers.Location?.OriginalString);
+
+        var token = await client.AntiforgeryTokenAsync("/account/change-password");
+        var weak = await client.PostFormAsync("/account/change-password", token, new() { ["CurrentPassword"] = password, ["NewPassword"] = "ngan", ["ConfirmPassword"] = "ngan" });
+        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.Contains("từ 10", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        const string chosen = "Quan-tri-Hiep-Duc-2023!";
+        var changed = await client.PostFormAsync("/account/change-password", token, new() { ["CurrentPassword"] = password, ["NewPassword"] = chosen, ["ConfirmPassword"] = chosen });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.False(File.Exists(file));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/users", UriKind.Relative))).StatusCode);
+
+        // A restart with an administrator present creates no new password.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IdentitySeed>().RunAsync();
+        }
+
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task No_account_has_a_default_password()
+    {
+        var client = factory.NewClient();
+        foreach (var guess in new[] { "admin", "Admin@123", "123456", "password", "Abc@12345" })
+        {
+            var response = await client.SignInAsync("admin", guess);
+            Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        }
+    }
+}
+
+public class Set_up_commands_create_users(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Create_user_makes_a_unit_head_with_a_one_time_password()
+    {
+        _ = factory.Server;
+        var output = new StringWriter();
+        var code = await PortalCommands.RunAsync(factory.Services, ["create-user", "--username", "ct.hiepthuan", "--name", "Chủ tịch UBND xã Hiệp Thuận", "--role", "UnitHead", "--unit", "HIEPTHUAN"], output);
+        Assert.Equal(0, code);
+        var password = output.ToString().Split('\n').Single(l => l.Contains("one-time password", StringComparison.Ordinal)).Split(": ")[^1].Trim();
+
+        var signIn = await factory.NewClient().SignInAsync("ct.hiepthuan", password);
+        Assert.Equal("/account/change-password", signIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Create_user_refuses_a_unit_head_without_a_unit_and_says_why()
+    {
+        _ = factory.Server;
+        var output = new StringWriter();
+        Assert.Equal(1, await PortalCommands.RunAsync(factory.Services, ["create-user", "--username", "no.unit", "--role", "UnitHead"], output));
+        Assert.Contains("--unit", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, await PortalCommands.RunAsync(factory.Services, ["create-user", "--username", "bad.role", "--role", "Boss"], new StringWriter()));
+        Assert.False(await factory.QueryAsync(db => db.Users.AnyAsync(u => u.UserName == "no.unit" || u.UserName == "bad.role")));
+    }
+
+    [Fact]
+    public async Task Seed_demo_users_makes_one_marked_account_per_role_only_when_asked()
+    {
+        _ = factory.Server;
+        Assert.False(await factory.QueryAsync(db => db.Users.AnyAsync(u => u.FullName.StartsWith(PortalCommands.DemoMarker))));
+        var output = new StringWriter();
+        Assert.Equal(0, await PortalCommands.RunAsync(factory.Services, ["seed-demo-users"], output));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        foreach (var role in Roles.All)
+        {
+            Assert.Contains(await users.GetUsersInRoleAsync(role), u => u.FullName.StartsWith(PortalCommands.DemoMarker, StringComparison.Ordinal));
+        }
+
+        var line = output.ToString().Split('\n').Single(l => l.Contains("demo.hiepthuan", StringComparison.Ordinal));
+        var password = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var client = await factory.SignedInAsync(new TestUser("?", "demo.hiepthuan", password));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/my-unit", UriKind.Relative))).StatusCode);
+    }
+}
+
+public class The_administrator_sets_up_a_commune_chairman(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Created_through_the_admin_page_the_chairman_of_Hiep_Thuan_sees_only_Hiep_Thuan()
+    {
+        var admin = await factory.SignedInAsync(await factory.CreateUserAsync("setup.admin", Roles.Administrator));
+        var hiepThuan = await factory.QueryAsync(db => db.Units.Where(u => u.Code == "HIEPTHUAN").Select(u => u.Id).SingleAsync());
+
+        var token = await admin.AntiforgeryTokenAsync("/admin/users/new");
+        var missingUnit = await admin.PostFormAsync("/admin/users/new", token, new() { ["UserName"] = "ct.ht", ["FullName"] = "Trần Văn Thuận", ["Roles"] = Roles.UnitHead });
+        Assert.Contains("phải thuộc một đơn vị", await missingUnit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var created = await admin.PostFormAsync("/admin/users/new", token, new()
+        {
+            ["UserName"] = "ct.ht", ["FullName"] = "Trần Văn Thuận", ["Email"] = "ct.ht@hiepduc.test",
+            ["UnitId"] = hiepThuan.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Roles"] = Roles.UnitHead,
+        });
+        Assert.True(created.Headers.CacheControl?.NoStore);
+        var password = (await Html.ParseAsync(created)).QuerySelector("#one-time-password")!.TextContent;
+
+        var chairman = factory.NewClient();
+        await chairman.SignInAsync("ct.ht", password);
+        var changeToken = await chairman.AntiforgeryTokenAsync("/account/change-password");
+        await chairman.PostFormAsync("/account/change-password", changeToken, new() { ["CurrentPassword"] = password, ["NewPassword"] = "Hiep-Thuan-2023!", ["ConfirmPassword"] = "Hiep-Thuan-2023!" });
+
+        var landing = await chairman.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal("/my-unit", landing.Headers.Location?.OriginalString);
+        var units = (await chairman.GetDocumentAsync("/my-unit")).QuerySelectorAll("#my-assignments [data-assignment]").Length;
+        Assert.Equal(4, units);
+    }
+}
