@@ -24,6 +24,7 @@ public sealed class MyUnitController(ParPortalDbContext db, TimeProvider clock) 
             .OrderBy(r => r.Timing.UrgencyRank)
             .ThenByDescending(r => r.Timing.State == Domain.Assignments.TimingState.Overdue ? r.Timing.Days : 0)
             .ThenBy(r => r.LastDayInForce ?? DateOnly.MaxValue)
+            .ThenByDescending(r => r.Deadline.IsUrgent)
             .ThenByDescending(r => r.MeetingDate).ThenBy(r => r.DirectiveLabel, StringComparer.Ordinal)
             .ToList();
         return View(new MyUnitModel(unitName, sorted));

@@ -1,0 +1,61 @@
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HiepDuc.ParPortal.Web.Tests.Browser;
+
+public sealed class SharedKestrelPortal : IAsyncLifetime
+{
+    public KestrelPortalFactory Portal { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Portal.DisposeAsync();
+}
+
+[Collection(BrowserTests.Name)]
+public sealed class Each_role_signs_in_to_its_own_menu_and_landing_page(ChromiumFixture chromium, SharedKestrelPortal shared) : IClassFixture<SharedKestrelPortal>
+{
+    public static TheoryData<string, string?, string, string[]> RoleCases() => new()
+    {
+        { Roles.DistrictOffice, "VPHDND", "/directives", ["dashboard", "directives", "notices"] },
+        { Roles.Chairman, null, "/dashboard", ["dashboard", "directives", "notices"] },
+        { Roles.UnitHead, "HIEPTHUAN", "/my-unit", ["my-unit", "notices"] },
+        { Roles.Administrator, null, "/admin/users", ["dashboard", "directives", "notices", "admin-users", "admin-units"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoleCases))]
+    public async Task Signs_in_and_sees_the_role_s_menu_and_landing_page(string role, string? unit, string landing, string[] menu)
+    {
+        var portal = shared.Portal;
+        var user = await portal.CreateUserAsync($"ui.{role.ToLowerInvariant()}", role, unit);
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+
+        await Pages.SignInAsync(page, portal, user);
+
+        Assert.EndsWith(landing, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        var items = await page.Locator("#menu [data-menu]").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.menu)");
+        Assert.Equal(menu, items);
+        Assert.Contains($"Người dùng {user.UserName}", await page.Locator("#current-user").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.Screenshot($"landing-{role.ToLowerInvariant()}"), FullPage = true });
+
+        await page.Locator("#logout").ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_Vietnamese_message_next_to_the_form()
+    {
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(shared.Portal.Url("/account/login"));
+        await page.GetByLabel("Tên đăng nhập").FillAsync("khong.co.ai");
+        await page.GetByLabel("Mật khẩu").FillAsync("Sai-mat-khau-9!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("không đúng", await page.Locator(".validation-summary-errors").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.Screenshot("login-failed") });
+    }
+}
