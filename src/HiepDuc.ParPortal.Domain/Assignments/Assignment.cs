@@ -81,6 +81,27 @@ public sealed class Assignment : VersionedEntity
     public Timing TimingOn(DateOnly today) =>
         Timing.Compute(Status, LastDayInForce, SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, AcceptedSubmissionOn, today);
 
+    /// <summary>The directive's deadline changed and this assignment followed it (no extension in force).</summary>
+    internal void FollowDirectiveDeadline(Deadline deadline)
+    {
+        Deadline = deadline;
+        LastDayInForce = ExtendedTo ?? deadline.LastDay;
+    }
+
+    /// <summary>The office changes this unit's own deadline (before any extension).</summary>
+    public void SetDeadline(Deadline deadline, Actor by, DateTimeOffset at)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainException("assignment.deadline.closed", "Không đổi thời hạn của nhiệm vụ đã kết thúc.");
+        }
+
+        var old = Deadline;
+        Deadline = deadline;
+        LastDayInForce = ExtendedTo ?? deadline.LastDay;
+        AddEvent(AssignmentEventKind.DeadlineChanged, by, at, $"{old.ToVietnamese()} → {deadline.ToVietnamese()}", newLastDay: deadline.LastDay);
+    }
+
     /// <summary>A progress report: starts the work if not started; returned work goes back in progress.</summary>
     public ProgressReport Report(Actor by, string text, int progress, DateTimeOffset at, bool receivedOnPaper = false)
     {

@@ -37,6 +37,7 @@ public enum AssignmentEventKind
     ExtensionRejected,
     Direction,
     Urged,
+    DeadlineChanged,
 }
 
 public enum ExtensionState

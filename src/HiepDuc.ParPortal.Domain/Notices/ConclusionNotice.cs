@@ -72,6 +72,43 @@ public sealed class ConclusionNotice : VersionedEntity
 
     public void Cite(DocumentReference reference) => _references.Add(reference);
 
+    /// <summary>Edits the header facts; the full text may be corrected too.</summary>
+    public void Edit(string issuingBody, string title, DateOnly meetingDate, string fullText)
+    {
+        IssuingBody = Guard.Required(issuingBody, "notice.issuingBody", "Cơ quan ban hành");
+        Title = Guard.Required(title, "notice.title", "Trích yếu");
+        MeetingDate = meetingDate;
+        FullText = Guard.Required(fullText, "notice.fullText", "Toàn văn thông báo");
+        Refold();
+    }
+
+    /// <summary>Moves a directive one place up (-1) or down (+1) in the notice's order.</summary>
+    public void Move(Directive directive, int step, Actor by, DateTimeOffset at)
+    {
+        var ordered = _directives.OrderBy(d => d.SortOrder).ToList();
+        var index = ordered.IndexOf(directive);
+        var target = index + Math.Sign(step);
+        if (index < 0 || target < 0 || target >= ordered.Count)
+        {
+            return;
+        }
+
+        (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].MoveTo(i + 1);
+        }
+
+        directive.Reordered(by, at);
+    }
+
+    public Directive AddDirective(string label, string title, string fullText, Deadline deadline, int? monitoringUnitId, Actor by, DateTimeOffset at)
+    {
+        var directive = AddDirective(label, title, fullText, deadline, monitoringUnitId);
+        directive.Created(by, at);
+        return directive;
+    }
+
     public Directive AddDirective(string label, string title, string fullText, Deadline deadline, int? monitoringUnitId)
     {
         var normalized = Guard.Required(label, "directive.label", "Số hiệu nhiệm vụ");
@@ -80,7 +117,7 @@ public sealed class ConclusionNotice : VersionedEntity
             throw new DomainException("directive.label.duplicate", $"Thông báo đã có nhiệm vụ {normalized}.");
         }
 
-        var directive = new Directive(this, normalized, _directives.Count + 1, title, fullText, deadline, monitoringUnitId);
+        var directive = new Directive(this, normalized, _directives.Count == 0 ? 1 : _directives.Max(d => d.SortOrder) + 1, title, fullText, deadline, monitoringUnitId);
         _directives.Add(directive);
         return directive;
     }

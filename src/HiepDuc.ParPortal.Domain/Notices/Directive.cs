@@ -10,6 +10,7 @@ public sealed class Directive : VersionedEntity
 {
     private readonly List<Assignment> _assignments = [];
     private readonly List<DocumentReference> _references = [];
+    private readonly List<DirectiveEvent> _events = [];
 
     private Directive()
     {
@@ -58,7 +59,88 @@ public sealed class Directive : VersionedEntity
 
     public IReadOnlyList<DocumentReference> References => _references;
 
+    public IReadOnlyList<DirectiveEvent> Events => _events;
+
     public void Cite(DocumentReference reference) => _references.Add(reference);
+
+    /// <summary>Replaces the cited documents (editing a directive).</summary>
+    public void ReplaceReferences(IEnumerable<DocumentReference> references)
+    {
+        _references.Clear();
+        _references.AddRange(references);
+    }
+
+    public void Edit(string label, string title, string fullText, Deadline deadline, Actor by, DateTimeOffset at)
+    {
+        EnsureNotCancelled();
+        var newLabel = Guard.Required(label, "directive.label", "Số hiệu nhiệm vụ");
+        if (Notice is not null && Notice.Directives.Any(d => !ReferenceEquals(d, this) && string.Equals(d.Label, newLabel, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException("directive.label.duplicate", $"Thông báo đã có nhiệm vụ {newLabel}.");
+        }
+
+        var changes = new List<string>();
+        if (Label != newLabel)
+        {
+            changes.Add($"mục {Label} → {newLabel}");
+        }
+
+        if (Deadline != deadline)
+        {
+            changes.Add($"thời hạn {Deadline.ToVietnamese()} → {deadline.ToVietnamese()}");
+        }
+
+        Label = newLabel;
+        Title = Guard.Required(title, "directive.title", "Tên nhiệm vụ");
+        FullText = Guard.Required(fullText, "directive.fullText", "Nội dung nhiệm vụ");
+        var oldDeadline = Deadline;
+        Deadline = deadline;
+        foreach (var assignment in _assignments.Where(a => a.IsOpen && a.Deadline == oldDeadline))
+        {
+            // Assignments that followed the directive's deadline keep following it.
+            assignment.FollowDirectiveDeadline(deadline);
+        }
+
+        Refold();
+        _events.Add(new DirectiveEvent(this, DirectiveEventKind.Edited, by, at, changes.Count == 0 ? null : string.Join("; ", changes)));
+    }
+
+    /// <summary>Cancelling keeps the directive and its history; open assignments are cancelled with the same reason.</summary>
+    public void Cancel(string reason, Actor by, DateTimeOffset at)
+    {
+        EnsureNotCancelled();
+        var why = Guard.Required(reason, "directive.cancelReason", "Lý do hủy");
+        IsCancelled = true;
+        CancelReason = why;
+        foreach (var assignment in _assignments.Where(a => a.IsOpen))
+        {
+            assignment.Cancel(by, why, at);
+        }
+
+        _events.Add(new DirectiveEvent(this, DirectiveEventKind.Cancelled, by, at, why));
+    }
+
+    /// <summary>The chairman's direction (ý kiến chỉ đạo) on the whole directive; every assigned unit sees it.</summary>
+    public DirectiveEvent AddDirection(Actor by, string text, DateTimeOffset at)
+    {
+        var e = new DirectiveEvent(this, DirectiveEventKind.Direction, by, at, Guard.Required(text, "directive.direction", "Ý kiến chỉ đạo"));
+        _events.Add(e);
+        return e;
+    }
+
+    internal void Created(Actor by, DateTimeOffset at) => _events.Add(new DirectiveEvent(this, DirectiveEventKind.Created, by, at, null));
+
+    internal void MoveTo(int sortOrder) => SortOrder = sortOrder;
+
+    internal void Reordered(Actor by, DateTimeOffset at) => _events.Add(new DirectiveEvent(this, DirectiveEventKind.Reordered, by, at, null));
+
+    private void EnsureNotCancelled()
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException("directive.cancelled", "Nhiệm vụ đã hủy.");
+        }
+    }
 
     /// <summary>Gives this directive to a unit; its deadline defaults to the directive's.</summary>
     public Assignment Assign(Unit unit, AssignmentRole role, DateTimeOffset at, Actor by, Deadline? deadline = null)
@@ -81,12 +163,6 @@ public sealed class Directive : VersionedEntity
         var assignment = new Assignment(this, unit, role, deadline ?? Deadline, at, by);
         _assignments.Add(assignment);
         return assignment;
-    }
-
-    public void Cancel(string reason)
-    {
-        IsCancelled = true;
-        CancelReason = Guard.Required(reason, "directive.cancelReason", "Lý do hủy");
     }
 
     private void Refold() => SearchKey = VietnameseText.Fold($"{Label} {Title} {FullText}");

@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>A unit head's own workspace.</summary>
     public const string UnitWork = nameof(UnitWork);
 
+    /// <summary>The queue of submitted work and extension requests: the office, and the chairman for extensions.</summary>
+    public const string ReviewQueue = nameof(ReviewQueue);
+
     /// <summary>The chairman's dashboard (also the office and administrators).</summary>
     public const string Dashboard = nameof(Dashboard);
 
@@ -28,6 +31,7 @@ public static class Policies
         options.AddPolicy(OfficeWork, p => p.RequireRole(Roles.DistrictOffice));
         options.AddPolicy(ReadAll, p => p.RequireRole(Roles.DistrictOffice, Roles.Chairman, Roles.Administrator));
         options.AddPolicy(UnitWork, p => p.RequireRole(Roles.UnitHead));
+        options.AddPolicy(ReviewQueue, p => p.RequireRole(Roles.DistrictOffice, Roles.Chairman));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Chairman, Roles.DistrictOffice, Roles.Administrator));
     }
 }

@@ -202,6 +202,7 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     private sealed class Batch(List<Pending> items)

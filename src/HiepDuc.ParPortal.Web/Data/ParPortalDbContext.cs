@@ -1,5 +1,6 @@
 using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Auditing;
+using HiepDuc.ParPortal.Domain.Files;
 using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Domain.Notices;
 using HiepDuc.ParPortal.Domain.Units;
@@ -27,6 +28,10 @@ public class ParPortalDbContext(DbContextOptions options) : IdentityDbContext<Po
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
     public DbSet<AssignmentEvent> AssignmentEvents => Set<AssignmentEvent>();
+
+    public DbSet<DirectiveEvent> DirectiveEvents => Set<DirectiveEvent>();
+
+    public DbSet<StoredFile> Files => Set<StoredFile>();
 
     public DbSet<KpiDefinition> KpiDefinitions => Set<KpiDefinition>();
 

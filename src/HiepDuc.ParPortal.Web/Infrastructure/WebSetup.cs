@@ -19,6 +19,8 @@ public static class WebSetup
     public static IServiceCollection AddParPortalWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
+        services.AddSingleton<Features.Files.FileStore>();
         services.AddHttpContextAccessor();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
 

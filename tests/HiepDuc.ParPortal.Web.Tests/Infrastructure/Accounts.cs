@@ -75,6 +75,34 @@ public static class Accounts
         return client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(pairs));
     }
 
+    /// <summary>Posts an action form of the assignment page as the browser would: token and version from the page, files as multipart.</summary>
+    public static async Task<HttpResponseMessage> PostActionAsync(this HttpClient client, int assignmentId, string action, Dictionary<string, string> fields, params (string Name, byte[] Bytes)[] files)
+    {
+        var page = await client.GetDocumentAsync($"/assignments/{assignmentId}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var version = page.QuerySelector("input[name=Version]")?.GetAttribute("value") ?? "0";
+        var seen = page.QuerySelector("input[name=SeenEventId]")?.GetAttribute("value") ?? "0";
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(version), "Version" },
+            { new StringContent(seen), "SeenEventId" },
+        };
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "Files", name);
+        }
+
+        return await client.PostAsync(new Uri($"/assignments/{assignmentId}/{action}", UriKind.Relative), content);
+    }
+
     public static async Task<T> QueryAsync<T>(this PortalFactory factory, Func<ParPortalDbContext, Task<T>> query)
     {
         await using var scope = factory.Services.CreateAsyncScope();

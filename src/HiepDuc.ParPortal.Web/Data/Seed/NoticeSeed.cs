@@ -112,37 +112,37 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         var item1 = notice.AddDirective("1",
             "Hoàn chỉnh Quy chế làm việc của Ban Chỉ đạo, Tổ giúp việc và Thông báo phân công nhiệm vụ thành viên",
             "Thống nhất thông qua Quy chế làm việc của Ban Chỉ đạo, Tổ giúp việc về cải cách hành chính và chuyển đổi số huyện và Thông báo phân công nhiệm vụ các thành viên của Ban Chỉ đạo huyện. Giao phòng Nội vụ tiếp thu ý kiến tham gia của các thành viên dự họp, hoàn chỉnh và trình Trưởng Ban Chỉ đạo ký ban hành.",
-            Deadline.NotSet(), monitor);
+            Deadline.NotSet(), monitor, by, at);
         item1.Assign(units[InternalAffairsCode], AssignmentRole.Lead, at, by);
 
         var a = notice.AddDirective("3.a",
             "Thực hiện nghiêm Kế hoạch 125/KH-UBND (PAR INDEX, SIPAS) và Kế hoạch 133/KH-UBND (chuyển đổi số); tăng cường tuyên truyền",
             "Chỉ đạo triển khai thực hiện nghiêm nội dung UBND huyện giao tại Kế hoạch số 125/KH-UBND ngày 14/8/2023 về cải thiện, nâng cao các Chỉ số cải cách hành chính (PAR INDEX) và Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính Nhà nước (SIPAS) trên địa bàn huyện Hiệp Đức năm 2023 và Kế hoạch số 133/KH-UBND ngày 23/8/2023 về Nâng cao xếp hạng mức độ Bộ chỉ số đánh giá chuyển đổi số trên địa bàn huyện Hiệp Đức. Trong đó, chú ý tăng cường tuyên truyền trong cán bộ, đảng viên, công chức, viên chức, người lao động, nhằm nâng cao nhận thức về vai trò, vị trí, tầm quan trọng của công tác cải cách hành chính và chuyển đổi số; hình thành nền nếp và thói quen trong chuyển đổi số. Tập trung khắc phục tồn tại, hạn chế của năm 2022 và 8 tháng đầu năm 2023, tiếp tục phát huy kết quả đạt được.",
-            Deadline.NotSet(), monitor);
+            Deadline.NotSet(), monitor, by, at);
         a.Cite(new DocumentReference("Kế hoạch số 125/KH-UBND ngày 14/8/2023", "Kế hoạch", "125/KH-UBND", new DateOnly(2023, 8, 14), "UBND huyện"));
         a.Cite(new DocumentReference("Kế hoạch số 133/KH-UBND ngày 23/8/2023", "Kế hoạch", "133/KH-UBND", new DateOnly(2023, 8, 23), "UBND huyện"));
 
         var b = notice.AddDirective("3.b",
             "Công khai xin lỗi tổ chức, cá nhân khi có hồ sơ trễ hẹn",
             "Nghiêm túc thực hiện công khai xin lỗi tổ chức, cá nhân khi có hồ sơ trễ hẹn theo quy định tại Quyết định số 3200/QĐ-UBND ngày 07/10/2019 của UBND tỉnh.",
-            Deadline.NotSet(), monitor);
+            Deadline.NotSet(), monitor, by, at);
         b.Cite(new DocumentReference("Quyết định số 3200/QĐ-UBND ngày 07/10/2019 của UBND tỉnh", "Quyết định", "3200/QĐ-UBND", new DateOnly(2019, 10, 7), "UBND tỉnh"));
 
         var c = notice.AddDirective("3.c",
             "Chỉnh lý và số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực",
             "Khẩn trương tổ chức thực hiện chỉnh lý hồ sơ kết quả giải quyết thủ tục hành chính còn hiệu lực của cơ quan, đơn vị mình và tiến hành số hóa theo quy định. Giao Văn phòng HĐND&UBND huyện chủ trì, phối hợp phòng Nội vụ huyện hướng dẫn nghiệp vụ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính để các cơ quan, đơn vị triển khai thực hiện.",
-            Deadline.NotSet(urgent: true, writtenAs: "Khẩn trương"), monitor);
+            Deadline.NotSet(urgent: true, writtenAs: "Khẩn trương"), monitor, by, at);
 
         var september = Deadline.InMonth(2023, 9, "trong tháng 9/2023");
         var d = notice.AddDirective("3.d",
             "Ký số trên Q-Office; 100% CB, CC, VC có tài khoản dịch vụ công và cài đặt Egov Quảng Nam, Smart Quảng Nam",
             "Yêu cầu lãnh đạo các cơ quan, đơn vị nghiêm túc thực hiện ký số ban hành văn bản đúng quy trình trên hệ thống Q-Office; hoàn thành việc đăng ký tài khoản dịch vụ công (đối với 100% CB, CC, VC) để thực hiện dịch vụ công trực tuyến; đảm bảo 100% CB, CC, VC cài đặt, khai thác ứng dụng Egov Quảng Nam, Smart Quảng Nam trong tháng 9/2023.",
-            september, monitor);
+            september, monitor, by, at);
 
         var e = notice.AddDirective("3.e",
             "Chi nhánh VP đăng ký đất đai: phát sinh hồ sơ trực tuyến với tỷ lệ không thấp hơn mặt bằng chung của tỉnh",
             "Yêu cầu Chi nhánh Văn phòng đăng ký đất đai huyện trong tháng 9/2023 phải có phát sinh hồ sơ trực tuyến trên lĩnh vực đơn vị đảm trách với tỷ lệ không thấp hơn mặt bằng chung của tỉnh.",
-            september, monitor);
+            september, monitor, by, at);
         e.Assign(units[LandRegistrationCode], AssignmentRole.Lead, at, by);
 
         foreach (var unit in addressed)

@@ -56,11 +56,44 @@ public sealed class AssignmentDetailsModel
 
     public IReadOnlyList<ReportRow> Reports { get; set; } = [];
 
-    public IReadOnlyList<TimelineRow> Timeline { get; set; } = [];
+    public IReadOnlyList<AssignmentTimelineRow> Timeline { get; set; } = [];
+
+    public IReadOnlyList<DirectionRow> Directions { get; set; } = [];
+
+    public bool CanReport { get; set; }
+
+    public bool CanReview { get; set; }
+
+    public bool CanDecideExtension { get; set; }
+
+    public bool CanDirect { get; set; }
+
+    /// <summary>After a failed POST: which form, what the user typed, and (after a conflict) what changed since they loaded the page.</summary>
+    public AssignmentAction? ActiveAction { get; set; }
+
+    public AssignmentActionForm? Posted { get; set; }
+
+    public IReadOnlyList<AssignmentTimelineRow> ChangedSince { get; set; } = [];
+
+    public int LatestEventId => Timeline.Count == 0 ? 0 : Timeline.Max(t => t.Id);
+
+    public bool IsOpen => Status is AssignmentStatus.NotStarted or AssignmentStatus.InProgress or AssignmentStatus.Returned or AssignmentStatus.Submitted;
+
+    /// <summary>The posted value for the active form, or empty for the others.</summary>
+    public string? TextFor(AssignmentAction action) => ActiveAction == action ? Posted?.Text : null;
 
     public Deadline Deadline { get; set; } = Deadline.NotSet();
 
     public Timing Timing { get; set; }
 }
 
-public sealed record ReportRow(int Id, ProgressReportKind Kind, string Text, int Progress, string By, DateTimeOffset At, bool OnPaper);
+public sealed record ReportRow(int Id, ProgressReportKind Kind, string Text, int Progress, string By, DateTimeOffset At, bool OnPaper)
+{
+    public IReadOnlyList<FileRow> Files { get; init; } = [];
+}
+
+public sealed record FileRow(int Id, int? ReportId, string Name, long Length);
+
+public sealed record AssignmentTimelineRow(int Id, TimelineRow Row);
+
+public sealed record DirectionRow(DateTimeOffset At, string By, string Text);

@@ -1,19 +1,248 @@
+using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Deadlines;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Features.Directives;
+using HiepDuc.ParPortal.Web.Features.Files;
+using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace HiepDuc.ParPortal.Web.Features.Assignments;
 
-/// <summary>"Phân công": one unit's share of one directive. Who may see it is decided by the resource handler.</summary>
-public sealed class AssignmentsController(ParPortalDbContext db, IAuthorizationService authorization, TimeProvider clock) : Controller
+/// <summary>
+/// "Phân công": one unit's share of one directive. Reads and every action are authorized by the assignment
+/// resource handler; each action loads the entity, calls its method, saves — with the version the user saw.
+/// </summary>
+[Route("assignments/{id:int}")]
+public sealed class AssignmentsController(
+    ParPortalDbContext db,
+    IAuthorizationService authorization,
+    FileStore files,
+    TimeProvider clock,
+    ICurrentActor currentActor,
+    IStringLocalizer<SharedResource> l) : Controller
 {
-    [HttpGet("/assignments/{id:int}")]
+    public const long MaxUpload = 5L * 20 * 1024 * 1024 + (1024 * 1024);
+
+    [HttpGet("")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    {
+        var model = await LoadAsync(id, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        return await CanAsync(model.UnitId, id, AssignmentOperations.Read) ? View(model) : Forbid();
+    }
+
+    [HttpPost("report")]
+    [RequestSizeLimit(MaxUpload)]
+    public Task<IActionResult> Report(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.Report, AssignmentOperations.Report, form, async (a, by, at) =>
+        {
+            Require(form.Text, nameof(form.Text));
+            Require(form.Progress, nameof(form.Progress));
+            return ModelState.IsValid ? await AttachAsync(a.Report(by, form.Text!, form.Progress!.Value, at), form) : false;
+        });
+
+    [HttpPost("submit")]
+    [RequestSizeLimit(MaxUpload)]
+    public Task<IActionResult> Submit(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.Submit, AssignmentOperations.Report, form, async (a, by, at) =>
+        {
+            Require(form.Text, nameof(form.Text));
+            return ModelState.IsValid ? await AttachAsync(a.Submit(by, form.Text!, at), form) : false;
+        });
+
+    [HttpPost("extension")]
+    public Task<IActionResult> RequestExtension(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.RequestExtension, AssignmentOperations.Report, form, (a, by, at) =>
+        {
+            Require(form.NewLastDay, nameof(form.NewLastDay));
+            Require(form.Text, nameof(form.Text));
+            if (ModelState.IsValid)
+            {
+                a.RequestExtension(by, form.NewLastDay!.Value, form.Text!, at);
+            }
+
+            return Task.FromResult(ModelState.IsValid);
+        });
+
+    [HttpPost("confirm")]
+    public Task<IActionResult> Confirm(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.Confirm, AssignmentOperations.Review, form, (a, by, at) =>
+        {
+            a.Confirm(by, at, form.Text);
+            return Task.FromResult(true);
+        });
+
+    [HttpPost("return")]
+    public Task<IActionResult> Return(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.Return, AssignmentOperations.Review, form, (a, by, at) =>
+        {
+            Require(form.Text, nameof(form.Text));
+            if (ModelState.IsValid)
+            {
+                a.Return(by, form.Text!, at);
+            }
+
+            return Task.FromResult(ModelState.IsValid);
+        });
+
+    [HttpPost("cancel")]
+    public Task<IActionResult> Cancel(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.Cancel, AssignmentOperations.Review, form, (a, by, at) =>
+        {
+            Require(form.Text, nameof(form.Text));
+            if (ModelState.IsValid)
+            {
+                a.Cancel(by, form.Text!, at);
+            }
+
+            return Task.FromResult(ModelState.IsValid);
+        });
+
+    /// <summary>The office records a report the unit sent on paper; it is marked as such and credited to the office user.</summary>
+    [HttpPost("paper-report")]
+    [RequestSizeLimit(MaxUpload)]
+    public Task<IActionResult> PaperReport(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.PaperReport, AssignmentOperations.Review, form, async (a, by, at) =>
+        {
+            Require(form.Text, nameof(form.Text));
+            if (!form.Completion)
+            {
+                Require(form.Progress, nameof(form.Progress));
+            }
+
+            if (!ModelState.IsValid)
+            {
+                return false;
+            }
+
+            var report = form.Completion ? a.Submit(by, form.Text!, at, receivedOnPaper: true) : a.Report(by, form.Text!, form.Progress!.Value, at, receivedOnPaper: true);
+            return await AttachAsync(report, form);
+        });
+
+    [HttpPost("extension/decide")]
+    public Task<IActionResult> DecideExtension(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.DecideExtension, AssignmentOperations.DecideExtension, form, (a, by, at) =>
+        {
+            a.DecideExtension(by, form.Approve, form.Text, at);
+            return Task.FromResult(true);
+        });
+
+    [HttpPost("direction")]
+    public Task<IActionResult> Direction(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.Direction, AssignmentOperations.Direct, form, (a, by, at) =>
+        {
+            Require(form.Text, nameof(form.Text));
+            if (ModelState.IsValid)
+            {
+                a.Note(AssignmentEventKind.Direction, by, form.Text!, at);
+            }
+
+            return Task.FromResult(ModelState.IsValid);
+        });
+
+    [HttpPost("urge")]
+    public Task<IActionResult> Urge(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.Urge, AssignmentOperations.Review, form, (a, by, at) =>
+        {
+            Require(form.Text, nameof(form.Text));
+            if (ModelState.IsValid)
+            {
+                a.Note(AssignmentEventKind.Urged, by, form.Text!, at);
+            }
+
+            return Task.FromResult(ModelState.IsValid);
+        });
+
+    private async Task<IActionResult> Act(int id, AssignmentAction action, OperationAuthorizationRequirement operation, AssignmentActionForm form, Func<Assignment, Actor, DateTimeOffset, Task<bool>> change)
+    {
+        var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == id);
+        if (assignment is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanAsync(assignment.UnitId, id, operation))
+        {
+            return Forbid();
+        }
+
+        if (form.Files.Count > 0 && files.Check(form.Files) is var problem and not UploadProblem.None)
+        {
+            ModelState.AddModelError(nameof(form.Files), l.GetString($"File_{problem}", files.Options.MaxBytes / (1024 * 1024), files.Options.MaxFilesPerReport).Value);
+        }
+
+        var conflict = false;
+        if (ModelState.IsValid)
+        {
+            db.Entry(assignment).Property(a => a.Version).OriginalValue = form.Version;
+            try
+            {
+                if (await change(assignment, currentActor.Actor, clock.GetUtcNow()))
+                {
+                    await db.SaveChangesAsync();
+                    TempData[Flash.Key] = l[$"Action_{action}_Done"].Value;
+                    return RedirectToAction(nameof(Details), new { id });
+                }
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(string.Empty, ex.Message);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                conflict = true;
+                ModelState.AddModelError(string.Empty, l["Concurrency_Changed"]);
+            }
+        }
+
+        // Nothing was saved: show the page again with the user's input and, after a conflict, what changed.
+        db.ChangeTracker.Clear();
+        var model = (await LoadAsync(id, HttpContext.RequestAborted))!;
+        model.ActiveAction = action;
+        model.Posted = form;
+        if (conflict)
+        {
+            model.ChangedSince = model.Timeline.Where(e => e.Id > form.SeenEventId).ToList();
+        }
+
+        Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return View(nameof(Details), model);
+    }
+
+    private async Task<bool> AttachAsync(ProgressReport report, AssignmentActionForm form)
+    {
+        foreach (var upload in form.Files)
+        {
+            var stored = await files.SaveAsync(upload, currentActor.Actor, clock.GetUtcNow(), HttpContext.RequestAborted);
+            stored.AttachTo(report);
+            db.Files.Add(stored);
+        }
+
+        return true;
+    }
+
+    private void Require(object? value, string field)
+    {
+        if (value is null || (value is string s && string.IsNullOrWhiteSpace(s)))
+        {
+            ModelState.AddModelError(field, l.GetString("Validation_Required", l[field == nameof(AssignmentActionForm.Progress) ? "Progress" : $"Action_{field}"]).Value);
+        }
+    }
+
+    private async Task<bool> CanAsync(int unitId, int assignmentId, OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(User, new AssignmentResource(assignmentId, unitId), operation)).Succeeded;
+
+    private async Task<AssignmentDetailsModel?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var a = await db.Assignments.AsNoTracking()
             .Where(x => x.Id == id)
@@ -47,26 +276,39 @@ public sealed class AssignmentsController(ParPortalDbContext db, IAuthorizationS
             .SingleOrDefaultAsync(cancellationToken);
         if (a is null)
         {
-            return NotFound();
+            return null;
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new AssignmentResource(a.Id, a.UnitId), AssignmentOperations.Read)).Succeeded)
-        {
-            return Forbid();
-        }
-
-        a.Reports = await db.ProgressReports.AsNoTracking()
+        var evidence = await db.Files.AsNoTracking()
+            .Where(f => f.AssignmentId == id)
+            .OrderBy(f => f.Id)
+            .Select(f => new FileRow(f.Id, f.ReportId, f.OriginalName, f.Length))
+            .ToListAsync(cancellationToken);
+        var byReport = evidence.ToLookup(f => f.ReportId);
+        a.Reports = (await db.ProgressReports.AsNoTracking()
             .Where(r => r.AssignmentId == id)
             .OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
             .Select(r => new ReportRow(r.Id, r.Kind, r.Text, r.Progress, r.ReportedByName, r.ReportedAt, r.ReceivedOnPaper))
-            .ToListAsync(cancellationToken);
-        a.Timeline = await db.AssignmentEvents.AsNoTracking()
+            .ToListAsync(cancellationToken))
+            .Select(r => r with { Files = [.. byReport[r.Id]] })
+            .ToList();
+        var timeline = await db.AssignmentEvents.AsNoTracking()
             .Where(e => e.AssignmentId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new TimelineRow(e.At, e.Kind, a.UnitName, e.ByName, e.Text, e.NewLastDay))
+            .Select(e => new { e.Id, Row = new TimelineRow(e.At, e.Kind, a.UnitName, e.ByName, e.Text, e.NewLastDay) })
+            .ToListAsync(cancellationToken);
+        a.Timeline = timeline.Select(t => new AssignmentTimelineRow(t.Id, t.Row)).ToList();
+        a.Directions = await db.DirectiveEvents.AsNoTracking()
+            .Where(e => e.DirectiveId == a.DirectiveId && e.Kind == Domain.Notices.DirectiveEventKind.Direction)
+            .OrderByDescending(e => e.At)
+            .Select(e => new DirectionRow(e.At, e.ByName, e.Text ?? string.Empty))
             .ToListAsync(cancellationToken);
         a.Deadline = Deadline.Restore(a.DeadlineKind, a.DeadlineLastDay, a.DeadlineUrgent, a.DeadlineWrittenAs);
-        a.Timing = Domain.Assignments.Timing.Compute(a.Status, a.LastDayInForce, a.SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, a.AcceptedSubmissionOn, clock.Today());
-        return View(a);
+        a.Timing = Timing.Compute(a.Status, a.LastDayInForce, a.SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, a.AcceptedSubmissionOn, clock.Today());
+        a.CanReport = await CanAsync(a.UnitId, id, AssignmentOperations.Report);
+        a.CanReview = await CanAsync(a.UnitId, id, AssignmentOperations.Review);
+        a.CanDecideExtension = await CanAsync(a.UnitId, id, AssignmentOperations.DecideExtension);
+        a.CanDirect = await CanAsync(a.UnitId, id, AssignmentOperations.Direct);
+        return a;
     }
 }

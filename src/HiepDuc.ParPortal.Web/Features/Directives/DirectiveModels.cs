@@ -45,7 +45,14 @@ public sealed class DirectiveDetailsModel
 
 public sealed record DirectiveAssignmentRow(AssignmentFacts Facts, Timing Timing, string? LastReport);
 
-public sealed record TimelineRow(DateTimeOffset At, AssignmentEventKind Kind, string Unit, string By, string? Text, DateOnly? NewLastDay);
+/// <summary>One line of a timeline; <see cref="Kind"/> is the resource key of the event's name.</summary>
+public sealed record TimelineRow(DateTimeOffset At, string Kind, string Unit, string By, string? Text, DateOnly? NewLastDay)
+{
+    public TimelineRow(DateTimeOffset at, AssignmentEventKind kind, string unit, string by, string? text, DateOnly? newLastDay)
+        : this(at, $"{nameof(AssignmentEventKind)}_{kind}", unit, by, text, newLastDay)
+    {
+    }
+}
 
 public sealed record DirectiveListRow(int Id, int NoticeId, DateOnly MeetingDate, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup);
 

@@ -77,12 +77,23 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             .Where(r => visible.Any(a => a.Id == r.AssignmentId) && r.ReportedAt == r.Assignment.LastReportAt)
             .Select(r => new { r.AssignmentId, r.Text })
             .ToListAsync(cancellationToken);
-        var timeline = await db.AssignmentEvents.AsNoTracking()
+        var assignmentEvents = await db.AssignmentEvents.AsNoTracking()
             .Where(e => visible.Any(a => a.Id == e.AssignmentId))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(TimelineLimit)
             .Select(e => new TimelineRow(e.At, e.Kind, e.Assignment.Unit.ShortName ?? e.Assignment.Unit.Name, e.ByName, e.Text, e.NewLastDay))
             .ToListAsync(cancellationToken);
+        var directiveEvents = await db.DirectiveEvents.AsNoTracking()
+            .Where(e => e.DirectiveId == id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(TimelineLimit)
+            .Select(e => new { e.At, e.Kind, e.ByName, e.Text })
+            .ToListAsync(cancellationToken);
+        var timeline = assignmentEvents
+            .Concat(directiveEvents.Select(e => new TimelineRow(e.At, $"{nameof(Domain.Notices.DirectiveEventKind)}_{e.Kind}", string.Empty, e.ByName, e.Text, null)))
+            .OrderByDescending(e => e.At)
+            .Take(TimelineLimit)
+            .ToList();
 
         var today = clock.Today();
         var reportText = latestReports.ToDictionary(r => r.AssignmentId, r => r.Text);

@@ -26,6 +26,13 @@ public static class Format
         return qualifier == RateQualifier.Above ? $"{above ?? ">"} {number} %" : $"{number} %";
     }
 
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{(bytes / 1024.0).ToString("0.#", CultureInfo.CurrentCulture)} KB",
+        _ => $"{(bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture)} MB",
+    };
+
     public static string Number(long? value) =>
         value?.ToString("#,0", CultureInfo.CurrentCulture) ?? "—";
 }

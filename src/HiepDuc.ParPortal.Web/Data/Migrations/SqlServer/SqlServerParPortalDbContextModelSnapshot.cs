@@ -273,6 +273,69 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Files.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("NoticeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("Files");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -579,6 +642,45 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("NoticeId", "SortOrder");
 
                     b.ToTable("Directives");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.DirectiveEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId", "At");
+
+                    b.ToTable("DirectiveEvents");
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Unit", b =>
@@ -921,6 +1023,30 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Files.StoredFile", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Assignments.Assignment", "Assignment")
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", "Notice")
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Assignments.ProgressReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("Notice");
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", "Kpi")
@@ -1047,6 +1173,17 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("References");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.DirectiveEvent", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Notices.Directive", "Directive")
+                        .WithMany("Events")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Directive");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.PortalUser", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
@@ -1121,6 +1258,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.Directive", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

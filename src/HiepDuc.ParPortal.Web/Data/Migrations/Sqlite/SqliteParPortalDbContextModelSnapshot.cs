@@ -260,6 +260,67 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Files.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("Files");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -556,6 +617,43 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("NoticeId", "SortOrder");
 
                     b.ToTable("Directives");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.DirectiveEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId", "At");
+
+                    b.ToTable("DirectiveEvents");
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Unit", b =>
@@ -888,6 +986,30 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Files.StoredFile", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Assignments.Assignment", "Assignment")
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", "Notice")
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Assignments.ProgressReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("Notice");
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", "Kpi")
@@ -1010,6 +1132,17 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("References");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.DirectiveEvent", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Notices.Directive", "Directive")
+                        .WithMany("Events")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Directive");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.PortalUser", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
@@ -1084,6 +1217,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.Directive", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

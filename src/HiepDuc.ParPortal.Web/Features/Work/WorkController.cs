@@ -1,0 +1,44 @@
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiepDuc.ParPortal.Web.Features.Work;
+
+public sealed record Option(int Id, string Name);
+
+public sealed record WorkListModel(WorkFilter Filter, IReadOnlyList<AssignmentRow> Rows, int Total, int PageSize, IReadOnlyList<Option> Notices, IReadOnlyList<Option> Units)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The assignment list with filters, sorting and paging; a unit head's list holds only their unit's rows.</summary>
+public sealed class WorkController(ParPortalDbContext db, TimeProvider clock) : Controller
+{
+    public const int PageSize = 50;
+
+    [HttpGet("/assignments")]
+    public async Task<IActionResult> Assignments([FromQuery] WorkFilter filter, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            filter = new WorkFilter();
+        }
+
+        var today = clock.Today();
+        var query = db.Assignments.VisibleTo(User).Apply(filter, today);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToRowsAsync(today, cancellationToken);
+        var notices = (await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate)
+            .Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken))
+            .Select(n => new Option(n.Id, n.Number is null ? Format.Date(n.MeetingDate) : $"{n.Number} ({Format.Date(n.MeetingDate)})"))
+            .ToList();
+        var units = User.SeesAllUnits()
+            ? await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new Option(u.Id, u.ShortName ?? u.Name)).ToListAsync(cancellationToken)
+            : [];
+        return View(new WorkListModel(filter, rows, total, PageSize, notices, units));
+    }
+}
