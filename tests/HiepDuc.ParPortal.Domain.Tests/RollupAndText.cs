@@ -107,3 +107,86 @@ public class KPI_arithmetic_sums_parts_never_averages_rates
         Assert.Equal("đến ngày 31/08/2023", KpiPeriod.AsOf(new DateOnly(2023, 8, 31)).ToVietnamese());
     }
 }
+
+public class A_citation_is_read_into_its_parts
+{
+    [Fact]
+    public void Plan_125_has_kind_number_date_and_issuer()
+    {
+        var r = DocumentReference.Parse("Kế hoạch số 125/KH-UBND ngày 14/8/2023 của UBND huyện");
+        Assert.Equal(("Kế hoạch", "125/KH-UBND", new DateOnly(2023, 8, 14), "UBND huyện"), (r.Kind, r.Number, r.IssuedOn, r.IssuedBy));
+    }
+
+    [Fact]
+    public void A_decision_without_the_word_so_still_gives_its_number()
+    {
+        var r = DocumentReference.Parse("Quyết định 3200/QĐ-UBND ngày 07/10/2019 của UBND tỉnh");
+        Assert.Equal("3200/QĐ-UBND", r.Number);
+        Assert.Equal(new DateOnly(2019, 10, 7), r.IssuedOn);
+    }
+
+    [Fact]
+    public void Unknown_parts_stay_empty_and_the_text_is_kept()
+    {
+        var r = DocumentReference.Parse("Hướng dẫn của Sở Nội vụ");
+        Assert.Null(r.Number);
+        Assert.Null(r.IssuedOn);
+        Assert.Equal("Hướng dẫn của Sở Nội vụ", r.Text);
+    }
+}
+
+public class A_directive_is_edited_cancelled_and_directed_through_its_methods
+{
+    private static (ConclusionNotice Notice, Directive Directive) New()
+    {
+        var notice = new ConclusionNotice("UBND huyện Hiệp Đức", "Kết luận", new DateOnly(2023, 8, 31), "Toàn văn");
+        var directive = notice.AddDirective("3.d", "Tài khoản", "Nội dung", Domain.Deadlines.Deadline.InMonth(2023, 9), null, TestData.Office, TestData.At(2023, 8, 31));
+        directive.Assign(new Domain.Units.Unit("HIEPTHUAN", "UBND xã Hiệp Thuận", Domain.Units.UnitKind.CommuneOrTown), AssignmentRole.Implementing, TestData.At(2023, 8, 31), TestData.Office);
+        return (notice, directive);
+    }
+
+    [Fact]
+    public void Changing_the_deadline_moves_the_assignments_that_followed_it()
+    {
+        var (_, d) = New();
+        d.Edit("3.d", "Tài khoản", "Nội dung", Domain.Deadlines.Deadline.InMonth(2023, 10), TestData.Office, TestData.At(2023, 9, 2));
+        Assert.Equal(new DateOnly(2023, 10, 31), d.Assignments[0].LastDayInForce);
+        Assert.Contains("trong tháng 9/2023 → trong tháng 10/2023", d.Events[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_label_already_in_the_notice_is_refused()
+    {
+        var (notice, d) = New();
+        notice.AddDirective("3.e", "Khác", "Nội dung", Domain.Deadlines.Deadline.NotSet(), null);
+        Assert.Throws<DomainException>(() => d.Edit("3.e", "Tài khoản", "Nội dung", d.Deadline, TestData.Office, TestData.At(2023, 9, 2)));
+    }
+
+    [Fact]
+    public void Cancelling_keeps_the_history_and_cancels_open_assignments_with_the_reason()
+    {
+        var (_, d) = New();
+        d.Cancel("Đã lồng ghép vào nhiệm vụ khác", TestData.Office, TestData.At(2023, 9, 3));
+        Assert.True(d.IsCancelled);
+        Assert.Equal(AssignmentStatus.Cancelled, d.Assignments[0].Status);
+        Assert.Equal("Đã lồng ghép vào nhiệm vụ khác", d.Assignments[0].Events[^1].Text);
+        Assert.Throws<DomainException>(() => d.Assign(new Domain.Units.Unit("QUELUU", "UBND xã Quế Lưu", Domain.Units.UnitKind.CommuneOrTown), AssignmentRole.Implementing, TestData.At(2023, 9, 4), TestData.Office));
+    }
+
+    [Fact]
+    public void Directives_move_up_and_down_in_their_notice()
+    {
+        var (notice, d) = New();
+        var e = notice.AddDirective("3.e", "Khác", "Nội dung", Domain.Deadlines.Deadline.NotSet(), null);
+        notice.Move(e, -1, TestData.Office, TestData.At(2023, 9, 3));
+        Assert.Equal([e, d], notice.Directives.OrderBy(x => x.SortOrder));
+    }
+
+    [Fact]
+    public void The_same_unit_cannot_be_assigned_twice()
+    {
+        var (_, d) = New();
+        var unit = d.Assignments[0].Unit;
+        Assert.Throws<DomainException>(() => d.Assign(unit, AssignmentRole.Lead, TestData.At(2023, 9, 1), TestData.Office));
+    }
+}

@@ -40,6 +40,22 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["POST /assignments/{id:int}/direction"] = "LFFAF",
         ["GET /files/{id:int}"] = "LAAAA",
         ["GET /review"] = "LFAAF",
+        ["GET /notices/new"] = "LFAFF",
+        ["POST /notices/new"] = "LFAFF",
+        ["GET /notices/{id:int}/edit"] = "LFAFF",
+        ["POST /notices/{id:int}/edit"] = "LFAFF",
+        ["POST /notices/{id:int}/directives/{directiveId:int}/move"] = "LFAFF",
+        ["GET /notices/{noticeId:int}/directives/new"] = "LFAFF",
+        ["POST /notices/{noticeId:int}/directives/new"] = "LFAFF",
+        ["GET /directives/{id:int}/edit"] = "LFAFF",
+        ["POST /directives/{id:int}/edit"] = "LFAFF",
+        ["POST /directives/{id:int}/cancel"] = "LFAFF",
+        ["POST /directives/{id:int}/direction"] = "LFFAF",
+        ["GET /directives/{id:int}/assign"] = "LFAFF",
+        ["POST /directives/{id:int}/assign"] = "LFAFF",
+        ["GET /admin/unit-groups"] = "LAAFF",
+        ["POST /admin/unit-groups"] = "LAAFF",
+        ["POST /admin/unit-groups/{id:int}/deactivate"] = "LAAFF",
         ["GET /my-unit"] = "LFFFA",
         ["GET /dashboard"] = "LAAAF",
         ["GET /account/login"] = "AAAAA",
@@ -145,6 +161,9 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         .Replace("/assignments/{id:int}", $"/assignments/{ids.Assignment}", StringComparison.Ordinal)
         .Replace("/files/{id:int}", "/files/999999", StringComparison.Ordinal)
         .Replace("/notices/{id:int}", "/notices/1", StringComparison.Ordinal)
+        .Replace("/notices/{noticeId:int}", "/notices/1", StringComparison.Ordinal)
+        .Replace("{directiveId:int}", ids.Directive.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("/admin/unit-groups/{id:int}", "/admin/unit-groups/999999", StringComparison.Ordinal)
         .Replace("/admin/units/{id:int}", $"/admin/units/{ids.Unit}", StringComparison.Ordinal)
         .Replace("/admin/users/{id}", $"/admin/users/{ids.User}", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal);

@@ -19,6 +19,8 @@ public class ParPortalDbContext(DbContextOptions options) : IdentityDbContext<Po
 {
     public DbSet<Unit> Units => Set<Unit>();
 
+    public DbSet<UnitGroup> UnitGroups => Set<UnitGroup>();
+
     public DbSet<ConclusionNotice> Notices => Set<ConclusionNotice>();
 
     public DbSet<Directive> Directives => Set<Directive>();

@@ -43,6 +43,23 @@ public static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
+        {
+            // Model-binding errors ("abc" for a number, an unknown status) in the user's language.
+            var l = factory.Create(typeof(SharedResource));
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((v, f) => l["Binding_AttemptedValueIsInvalid", v, f]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => l["Binding_NonPropertyAttemptedValueIsInvalid", v]);
+            m.SetUnknownValueIsInvalidAccessor(f => l["Binding_UnknownValueIsInvalid", f]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Binding_NonPropertyUnknownValueIsInvalid"]);
+            m.SetValueIsInvalidAccessor(v => l["Binding_NonPropertyAttemptedValueIsInvalid", v]);
+            m.SetValueMustBeANumberAccessor(f => l["Binding_ValueMustBeANumber", f]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l["Binding_NonPropertyValueMustBeANumber"]);
+            m.SetValueMustNotBeNullAccessor(f => l["Binding_ValueMustNotBeNull", f]);
+            m.SetMissingBindRequiredValueAccessor(f => l["Binding_ValueMustNotBeNull", f]);
+            m.SetMissingKeyOrValueAccessor(() => l["Binding_MissingKeyOrValue"]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["Binding_MissingKeyOrValue"]);
+        });
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

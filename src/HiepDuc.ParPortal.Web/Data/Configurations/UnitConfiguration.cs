@@ -18,3 +18,22 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.HasIndex(u => new { u.Kind, u.IsActive });
     }
 }
+
+internal sealed class UnitGroupConfiguration : IEntityTypeConfiguration<UnitGroup>
+{
+    public void Configure(EntityTypeBuilder<UnitGroup> builder)
+    {
+        builder.Property(g => g.Name).HasMaxLength(200);
+        builder.Property(g => g.Version).IsConcurrencyToken();
+        builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.UnitGroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UnitGroupMemberConfiguration : IEntityTypeConfiguration<UnitGroupMember>
+{
+    public void Configure(EntityTypeBuilder<UnitGroupMember> builder)
+    {
+        builder.HasKey(m => new { m.UnitGroupId, m.UnitId });
+        builder.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

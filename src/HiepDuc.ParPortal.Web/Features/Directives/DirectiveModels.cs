@@ -41,6 +41,8 @@ public sealed class DirectiveDetailsModel
     public IReadOnlyList<DirectiveAssignmentRow> Assignments { get; init; } = [];
 
     public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
+
+    public IReadOnlyList<Assignments.DirectionRow> Directions { get; init; } = [];
 }
 
 public sealed record DirectiveAssignmentRow(AssignmentFacts Facts, Timing Timing, string? LastReport);
@@ -56,4 +58,7 @@ public sealed record TimelineRow(DateTimeOffset At, string Kind, string Unit, st
 
 public sealed record DirectiveListRow(int Id, int NoticeId, DateOnly MeetingDate, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup);
 
-public sealed record DirectiveListModel(IReadOnlyList<DirectiveListRow> Items, int Page, bool HasNext);
+public sealed record DirectiveListModel(IReadOnlyList<DirectiveListRow> Items, DirectiveFilter Filter, int Total, int PageSize, IReadOnlyList<Work.Option> Units)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}

@@ -14,24 +14,31 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
     public const int TimelineLimit = 100;
     public const int PageSize = 50;
 
-    /// <summary>Every directive of every notice, newest notice first (the office's landing page).</summary>
+    /// <summary>Every directive of every notice, newest notice first (the office's landing page), with filters in the query string.</summary>
     [HttpGet("/directives")]
     [Authorize(Policy = Policies.ReadAll)]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index([FromQuery] DirectiveFilter filter, CancellationToken cancellationToken = default)
     {
-        page = Math.Max(1, page);
-        var directives = await db.Directives.AsNoTracking()
-            .OrderByDescending(d => d.Notice.MeetingDate).ThenBy(d => d.NoticeId).ThenBy(d => d.SortOrder)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            filter = new DirectiveFilter();
+        }
+
+        var today = clock.Today();
+        var query = db.Directives.AsNoTracking().Apply(filter, today);
+        var total = await query.CountAsync(cancellationToken);
+        var directives = await query
+            .Skip((filter.Page - 1) * PageSize).Take(PageSize)
             .Select(d => new { d.Id, d.NoticeId, d.Notice.MeetingDate, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs })
             .ToListAsync(cancellationToken);
         var ids = directives.Select(d => d.Id).ToList();
         var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts().ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
-        var today = clock.Today();
-        var rows = directives.Take(PageSize)
+        var rows = directives
             .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs), AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id], today)))
             .ToList();
-        return View(new DirectiveListModel(rows, page, directives.Count > PageSize));
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new Work.Option(u.Id, u.ShortName ?? u.Name)).ToListAsync(cancellationToken);
+        return View(new DirectiveListModel(rows, filter, total, PageSize, units));
     }
 
     [HttpGet("/directives/{id:int}")]
@@ -119,6 +126,8 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
                 .OrderBy(r => r.Facts.Role).ThenBy(r => r.Timing.UrgencyRank).ThenBy(r => r.Facts.UnitName, StringComparer.Ordinal)
                 .ToList(),
             Timeline = timeline,
+            Directions = directiveEvents.Where(e => e.Kind == Domain.Notices.DirectiveEventKind.Direction)
+                .Select(e => new Assignments.DirectionRow(e.At, e.ByName, e.Text ?? string.Empty)).ToList(),
         };
         return View(model);
     }

@@ -60,6 +60,10 @@ public sealed class NoticeDetailsModel
     public IReadOnlyList<NoticeDirectiveRow> Directives { get; set; } = [];
 
     public IReadOnlyList<NoticeFigureRow> Figures { get; set; } = [];
+
+    public IReadOnlyList<Assignments.FileRow> Files { get; set; } = [];
+
+    public bool CanEdit { get; set; }
 }
 
 public sealed record NoticeDirectiveRow(int Id, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup, IReadOnlyList<AssignmentFacts> Assignments);

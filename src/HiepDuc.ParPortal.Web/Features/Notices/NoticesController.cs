@@ -3,13 +3,22 @@ using HiepDuc.ParPortal.Domain.Deadlines;
 using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Domain.Notices;
+using HiepDuc.ParPortal.Web.Features.Files;
 using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace HiepDuc.ParPortal.Web.Features.Notices;
 
-public sealed class NoticesController(ParPortalDbContext db, TimeProvider clock) : Controller
+public sealed class NoticesController(
+    ParPortalDbContext db,
+    TimeProvider clock,
+    FileStore files,
+    ICurrentActor currentActor,
+    IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 20;
 
@@ -113,6 +122,138 @@ public sealed class NoticesController(ParPortalDbContext db, TimeProvider clock)
                 m.Note))
             .ToListAsync(cancellationToken);
 
+        notice.Files = await db.Files.AsNoTracking().Where(f => f.NoticeId == id).OrderBy(f => f.Id)
+            .Select(f => new Assignments.FileRow(f.Id, null, f.OriginalName, f.Length)).ToListAsync(cancellationToken);
+        notice.CanEdit = User.IsInRole(Roles.DistrictOffice);
         return View(notice);
+    }
+
+    [HttpGet("/notices/new")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public IActionResult Create() => View("Edit", new NoticeEditModel());
+
+    [HttpPost("/notices/new")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    [RequestSizeLimit(25 * 1024 * 1024)]
+    public async Task<IActionResult> Create(NoticeEditModel model)
+    {
+        CheckPdf(model);
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", model);
+        }
+
+        try
+        {
+            var notice = new ConclusionNotice(model.IssuingBody, model.Title, model.MeetingDate!.Value, model.FullText);
+            notice.Describe(model.Number, model.IssueDate, model.MeetingBody, model.Session, model.ChairedBy, model.SignedBy);
+            db.Notices.Add(notice);
+            await AttachPdfAsync(notice, model);
+            await db.SaveChangesAsync();
+            TempData[Flash.Key] = l["Notice_Saved"].Value;
+            return Redirect($"/notices/{notice.Id}");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return View("Edit", model);
+        }
+    }
+
+    [HttpGet("/notices/{id:int}/edit")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var n = await db.Notices.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
+        if (n is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["NoticeId"] = id;
+        return View(new NoticeEditModel
+        {
+            Number = n.Number, IssuingBody = n.IssuingBody, IssueDate = n.IssueDate, MeetingDate = n.MeetingDate, Title = n.Title,
+            MeetingBody = n.MeetingBody, Session = n.Session, ChairedBy = n.ChairedBy, SignedBy = n.SignedBy, FullText = n.FullText, Version = n.Version,
+        });
+    }
+
+    [HttpPost("/notices/{id:int}/edit")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    [RequestSizeLimit(25 * 1024 * 1024)]
+    public async Task<IActionResult> Edit(int id, NoticeEditModel model)
+    {
+        var notice = await db.Notices.SingleOrDefaultAsync(x => x.Id == id);
+        if (notice is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["NoticeId"] = id;
+        CheckPdf(model);
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        db.Entry(notice).Property(n => n.Version).OriginalValue = model.Version;
+        try
+        {
+            notice.Edit(model.IssuingBody, model.Title, model.MeetingDate!.Value, model.FullText);
+            notice.Describe(model.Number, model.IssueDate, model.MeetingBody, model.Session, model.ChairedBy, model.SignedBy);
+            await AttachPdfAsync(notice, model);
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return View(model);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, l["Concurrency_Changed"]);
+            db.ChangeTracker.Clear();
+            model.Version = await db.Notices.Where(n => n.Id == id).Select(n => n.Version).SingleAsync();
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(model);
+        }
+
+        TempData[Flash.Key] = l["Notice_Saved"].Value;
+        return Redirect($"/notices/{id}");
+    }
+
+    /// <summary>Moves a directive up or down in its notice.</summary>
+    [HttpPost("/notices/{id:int}/directives/{directiveId:int}/move")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Move(int id, int directiveId, int step)
+    {
+        var notice = await db.Notices.Include(n => n.Directives).SingleOrDefaultAsync(n => n.Id == id);
+        var directive = notice?.Directives.SingleOrDefault(d => d.Id == directiveId);
+        if (notice is null || directive is null)
+        {
+            return NotFound();
+        }
+
+        notice.Move(directive, step, currentActor.Actor, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        return Redirect($"/notices/{id}#directives");
+    }
+
+    private void CheckPdf(NoticeEditModel model)
+    {
+        if (model.SignedPdf is { } pdf && (!pdf.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || files.Check(pdf) is not UploadProblem.None))
+        {
+            ModelState.AddModelError(nameof(model.SignedPdf), l["Notice_PdfOnly"]);
+        }
+    }
+
+    private async Task AttachPdfAsync(ConclusionNotice notice, NoticeEditModel model)
+    {
+        if (model.SignedPdf is { } pdf)
+        {
+            var stored = await files.SaveAsync(pdf, currentActor.Actor, clock.GetUtcNow(), HttpContext.RequestAborted);
+            stored.AttachTo(notice);
+            db.Files.Add(stored);
+        }
     }
 }

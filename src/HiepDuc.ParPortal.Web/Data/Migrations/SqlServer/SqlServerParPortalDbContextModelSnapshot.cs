@@ -732,6 +732,46 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UnitGroups");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroupMember", b =>
+                {
+                    b.Property<int>("UnitGroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("UnitGroupId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitGroupMember");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1184,6 +1224,21 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Directive");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroupMember", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.UnitGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("UnitGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.PortalUser", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
@@ -1260,6 +1315,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Assignments");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

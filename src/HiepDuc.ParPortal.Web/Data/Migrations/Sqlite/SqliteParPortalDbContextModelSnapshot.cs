@@ -703,6 +703,44 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UnitGroups");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroupMember", b =>
+                {
+                    b.Property<int>("UnitGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitGroupId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitGroupMember");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1143,6 +1181,21 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Directive");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroupMember", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.UnitGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("UnitGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.PortalUser", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
@@ -1219,6 +1272,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

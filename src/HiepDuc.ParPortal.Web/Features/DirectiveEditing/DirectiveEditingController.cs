@@ -1,0 +1,267 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Notices;
+using HiepDuc.ParPortal.Domain.Units;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Data.Seed;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HiepDuc.ParPortal.Web.Features.DirectiveEditing;
+
+/// <summary>The office records directives, edits and cancels them, and assigns them to units; the chairman adds directions.</summary>
+public sealed class DirectiveEditingController(
+    ParPortalDbContext db,
+    TimeProvider clock,
+    ICurrentActor currentActor,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/notices/{noticeId:int}/directives/new")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Create(int noticeId) =>
+        await db.Notices.AnyAsync(n => n.Id == noticeId) ? EditView(new DirectiveEditModel(), noticeId, null) : NotFound();
+
+    [HttpPost("/notices/{noticeId:int}/directives/new")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Create(int noticeId, DirectiveEditModel model)
+    {
+        var notice = await db.Notices.Include(n => n.Directives).SingleOrDefaultAsync(n => n.Id == noticeId);
+        if (notice is null)
+        {
+            return NotFound();
+        }
+
+        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l);
+        if (!ModelState.IsValid || deadline is null)
+        {
+            return EditView(model, noticeId, null);
+        }
+
+        try
+        {
+            var office = await db.Units.Where(u => u.Code == NoticeSeed.DistrictOfficeCode).Select(u => (int?)u.Id).SingleOrDefaultAsync();
+            var directive = notice.AddDirective(model.Label, model.Title, model.FullText, deadline, office, currentActor.Actor, clock.GetUtcNow());
+            foreach (var reference in References(model.References))
+            {
+                directive.Cite(reference);
+            }
+
+            await db.SaveChangesAsync();
+            TempData[Flash.Key] = l["Directive_Saved"].Value;
+            return Redirect($"/directives/{directive.Id}/assign");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return EditView(model, noticeId, null);
+        }
+    }
+
+    [HttpGet("/directives/{id:int}/edit")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var d = await db.Directives.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
+        if (d is null)
+        {
+            return NotFound();
+        }
+
+        return EditView(
+            new DirectiveEditModel
+            {
+                Label = d.Label, Title = d.Title, FullText = d.FullText, Version = d.Version,
+                References = string.Join('\n', d.References.Select(r => r.Text)),
+                Deadline = DeadlineInput.From(d.Deadline),
+            },
+            d.NoticeId,
+            id);
+    }
+
+    [HttpPost("/directives/{id:int}/edit")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Edit(int id, DirectiveEditModel model)
+    {
+        var directive = await db.Directives.Include(d => d.Notice).ThenInclude(n => n.Directives).Include(d => d.Assignments).SingleOrDefaultAsync(d => d.Id == id);
+        if (directive is null)
+        {
+            return NotFound();
+        }
+
+        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l);
+        if (!ModelState.IsValid || deadline is null)
+        {
+            return EditView(model, directive.NoticeId, id);
+        }
+
+        db.Entry(directive).Property(d => d.Version).OriginalValue = model.Version;
+        try
+        {
+            directive.Edit(model.Label, model.Title, model.FullText, deadline, currentActor.Actor, clock.GetUtcNow());
+            directive.ReplaceReferences(References(model.References));
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return EditView(model, directive.NoticeId, id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Directives.AsNoTracking().SingleAsync(d => d.Id == id);
+            ModelState.AddModelError(string.Empty, l["Concurrency_Changed"]);
+            ModelState.AddModelError(string.Empty, l.GetString("Directive_NowReads", current.Label, current.Title, current.Deadline.ToVietnamese()).Value);
+            model.Version = current.Version;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return EditView(model, directive.NoticeId, id);
+        }
+
+        TempData[Flash.Key] = l["Directive_Saved"].Value;
+        return Redirect($"/directives/{id}");
+    }
+
+    [HttpPost("/directives/{id:int}/cancel")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public Task<IActionResult> Cancel(int id, TextModel model) =>
+        Change(id, model, (d, by, at) => d.Cancel(model.Text, by, at), "Directive_Cancelled_Done");
+
+    [HttpPost("/directives/{id:int}/direction")]
+    [Authorize(Roles = Roles.Chairman)]
+    public Task<IActionResult> Direction(int id, TextModel model) =>
+        Change(id, model, (d, by, at) => d.AddDirection(by, model.Text, at), "Action_Direction_Done");
+
+    [HttpGet("/directives/{id:int}/assign")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Assign(int id)
+    {
+        var page = await AssignPage(id, new AssignModel());
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpPost("/directives/{id:int}/assign")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Assign(int id, AssignModel model)
+    {
+        var directive = await db.Directives.Include(d => d.Assignments).SingleOrDefaultAsync(d => d.Id == id);
+        if (directive is null)
+        {
+            return NotFound();
+        }
+
+        var deadline = model.OwnDeadline ? model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l) : directive.Deadline;
+        var unitIds = await ResolveUnitsAsync(model);
+        if (unitIds.Count == 0)
+        {
+            ModelState.AddModelError(nameof(model.UnitIds), l["Assign_NoUnit"]);
+        }
+
+        if (!ModelState.IsValid || deadline is null)
+        {
+            return View(await AssignPage(id, model));
+        }
+
+        var already = directive.Assignments.Select(a => a.UnitId).ToHashSet();
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id) && u.IsActive).ToListAsync();
+        var added = 0;
+        try
+        {
+            foreach (var unit in units.Where(u => !already.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u => u.Name))
+            {
+                directive.Assign(unit, model.Role, clock.GetUtcNow(), currentActor.Actor, deadline);
+                added++;
+            }
+
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return View(await AssignPage(id, model));
+        }
+
+        TempData[Flash.Key] = l.GetString("Assign_Done", added, units.Count - added).Value;
+        return Redirect($"/directives/{id}");
+    }
+
+    private async Task<IActionResult> Change(int id, TextModel model, Action<Directive, Actor, DateTimeOffset> change, string done)
+    {
+        var directive = await db.Directives.Include(d => d.Assignments).SingleOrDefaultAsync(d => d.Id == id);
+        if (directive is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                change(directive, currentActor.Actor, clock.GetUtcNow());
+                await db.SaveChangesAsync();
+                TempData[Flash.Key] = l[done].Value;
+            }
+            catch (DomainException ex)
+            {
+                TempData[Flash.Key] = ex.Message;
+            }
+        }
+        else
+        {
+            TempData[Flash.Key] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        }
+
+        return Redirect($"/directives/{id}");
+    }
+
+    private async Task<HashSet<int>> ResolveUnitsAsync(AssignModel model)
+    {
+        var ids = model.UnitIds.ToHashSet();
+        foreach (var group in model.Groups)
+        {
+            if (group.StartsWith("kind:", StringComparison.Ordinal) && Enum.TryParse<UnitKind>(group[5..], out var kind))
+            {
+                ids.UnionWith(await db.Units.Where(u => u.Kind == kind && u.IsActive).Select(u => u.Id).ToListAsync());
+            }
+            else if (group.StartsWith("group:", StringComparison.Ordinal) && int.TryParse(group[6..], System.Globalization.CultureInfo.InvariantCulture, out var groupId))
+            {
+                ids.UnionWith(await db.UnitGroups.Where(g => g.Id == groupId && g.IsActive).SelectMany(g => g.Members).Select(m => m.UnitId).ToListAsync());
+            }
+        }
+
+        return ids;
+    }
+
+    private async Task<AssignPageModel?> AssignPage(int id, AssignModel form)
+    {
+        var d = await db.Directives.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.Label, x.Title, Assigned = x.Assignments.Select(a => a.UnitId).ToList() }).SingleOrDefaultAsync();
+        if (d is null)
+        {
+            return null;
+        }
+
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Kind).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync();
+        var groups = new List<GroupChoice>
+        {
+            new($"kind:{UnitKind.CommuneOrTown}", l["Group_AllCommunes"], units.Count(u => u.Kind == UnitKind.CommuneOrTown)),
+            new($"kind:{UnitKind.DistrictAgency}", l["Group_AllAgencies"], units.Count(u => u.Kind == UnitKind.DistrictAgency)),
+        };
+        groups.AddRange(await db.UnitGroups.AsNoTracking().Where(g => g.IsActive).OrderBy(g => g.Name)
+            .Select(g => new GroupChoice("group:" + g.Id, g.Name, g.Members.Count)).ToListAsync());
+        return new AssignPageModel(d.Id, d.Label, d.Title, form, units.Select(u => new UnitChoice(u.Id, u.Name, u.Kind, d.Assigned.Contains(u.Id))).ToList(), groups);
+    }
+
+    private ViewResult EditView(DirectiveEditModel model, int noticeId, int? directiveId)
+    {
+        ViewData["NoticeId"] = noticeId;
+        ViewData["DirectiveId"] = directiveId;
+        return View("Edit", model);
+    }
+
+    private static List<DocumentReference> References(string? text) =>
+        (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(DocumentReference.Parse).ToList();
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Deadlines;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace HiepDuc.ParPortal.Web.Features.Shared;
+
+/// <summary>A deadline of any kind as a form enters it: the kind, then the date, month, quarter or year it needs.</summary>
+public sealed class DeadlineInput
+{
+    public DeadlineKind Kind { get; set; } = DeadlineKind.None;
+
+    public DateOnly? Date { get; set; }
+
+    [Range(1, 12, ErrorMessage = "Validation_Range")]
+    public int? Month { get; set; }
+
+    [Range(1, 4, ErrorMessage = "Validation_Range")]
+    public int? Quarter { get; set; }
+
+    [Range(1990, 2100, ErrorMessage = "Validation_Range")]
+    public int? Year { get; set; }
+
+    public bool Urgent { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    public string? WrittenAs { get; set; }
+
+    public static DeadlineInput From(Deadline d) => new()
+    {
+        Kind = d.Kind,
+        Date = d.Kind == DeadlineKind.Date ? d.LastDay : null,
+        Month = d.Kind == DeadlineKind.Month ? d.LastDay?.Month : null,
+        Quarter = d.Quarter,
+        Year = d.LastDay?.Year,
+        Urgent = d.IsUrgent,
+        WrittenAs = d.WrittenAs,
+    };
+
+    /// <summary>The deadline, or null with an error in <paramref name="state"/> under <paramref name="prefix"/>.</summary>
+    public Deadline? ToDeadline(ModelStateDictionary state, string prefix, IStringLocalizer l)
+    {
+        try
+        {
+            return Kind switch
+            {
+                DeadlineKind.Date when Date is { } d => Deadline.OnDate(d, WrittenAs),
+                DeadlineKind.Month when Month is { } m && Year is { } y => Deadline.InMonth(y, m, WrittenAs),
+                DeadlineKind.Quarter when Quarter is { } q && Year is { } y => Deadline.InQuarter(y, q, WrittenAs),
+                DeadlineKind.Year when Year is { } y => Deadline.InYear(y, WrittenAs),
+                DeadlineKind.Ongoing => Deadline.Ongoing(WrittenAs),
+                DeadlineKind.None => Deadline.NotSet(Urgent, WrittenAs),
+                _ => Missing(),
+            };
+        }
+        catch (DomainException ex)
+        {
+            state.AddModelError($"{prefix}.{nameof(Kind)}", ex.Message);
+            return null;
+        }
+
+        Deadline? Missing()
+        {
+            state.AddModelError($"{prefix}.{nameof(Kind)}", l["Deadline_Incomplete"]);
+            return null;
+        }
+    }
+}
