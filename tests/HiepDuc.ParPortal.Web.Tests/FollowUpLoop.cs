@@ -170,3 +170,21 @@ public class The_follow_up_loop_for_directive_3d(PortalFactory factory) : IClass
     private Task<(AssignmentStatus Status, int Progress)> State(int id) =>
         factory.QueryAsync(async db => await db.Assignments.Where(a => a.Id == id).Select(a => new ValueTuple<AssignmentStatus, int>(a.Status, a.Progress)).SingleAsync());
 }
+
+public class A_directive_page_with_reports_made_in_the_same_instant(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Shows_the_newest_report_of_each_unit()
+    {
+        var head = await factory.SignedInAsync(await factory.CreateUserAsync("same.instant", Roles.UnitHead, "TANBINH"));
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("same.office", Roles.DistrictOffice, "VPHDND"));
+        var id = await factory.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "TANBINH" && a.Directive.Label == "3.a").Select(a => a.Id).SingleAsync());
+        await head.PostActionAsync(id, "report", new() { ["Text"] = "Lần một", ["Progress"] = "20" });
+        await head.PostActionAsync(id, "report", new() { ["Text"] = "Lần hai", ["Progress"] = "40" }); // the clock has not moved
+
+        var directive = await factory.QueryAsync(db => db.Directives.Where(d => d.Label == "3.a").Select(d => d.Id).SingleAsync());
+        var page = await office.GetDocumentAsync($"/directives/{directive}");
+        var row = page.QuerySelectorAll("#assignments tbody tr").Single(r => r.Text().Contains("Tân Bình", StringComparison.Ordinal));
+        Assert.Contains("Lần hai", row.Text(), StringComparison.Ordinal);
+    }
+}

@@ -82,7 +82,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         var facts = await visible.SelectFacts().ToListAsync(cancellationToken);
         var latestReports = await db.ProgressReports.AsNoTracking()
             .Where(r => visible.Any(a => a.Id == r.AssignmentId) && r.ReportedAt == r.Assignment.LastReportAt)
-            .Select(r => new { r.AssignmentId, r.Text })
+            .Select(r => new { r.Id, r.AssignmentId, r.Text })
             .ToListAsync(cancellationToken);
         var assignmentEvents = await db.AssignmentEvents.AsNoTracking()
             .Where(e => visible.Any(a => a.Id == e.AssignmentId))
@@ -103,7 +103,8 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             .ToList();
 
         var today = clock.Today();
-        var reportText = latestReports.ToDictionary(r => r.AssignmentId, r => r.Text);
+        // Reports made in the same instant (a paper report and a submission) share the timestamp: the newest row wins.
+        var reportText = latestReports.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Text);
         var model = new DirectiveDetailsModel
         {
             Id = d.Id,
