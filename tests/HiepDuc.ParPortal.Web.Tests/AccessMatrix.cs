@@ -54,6 +54,18 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["GET /directives/{id:int}/assign"] = "LFAFF",
         ["POST /directives/{id:int}/assign"] = "LFAFF",
         ["GET /admin/unit-groups"] = "LAAFF",
+        ["GET /kpis"] = "LAAAF",
+        ["GET /kpis/{id:int}"] = "LAAAF",
+        ["GET /kpis/{id:int}/entry"] = "LAAFF",
+        ["POST /kpis/{id:int}/entry"] = "LAAFF",
+        ["POST /kpis/{id:int}/reference"] = "LAAFF",
+        ["GET /units/{unitId:int}/kpis"] = "LAAAA",
+        ["GET /kpis/import"] = "LAAFF",
+        ["POST /kpis/import"] = "LAAFF",
+        ["POST /kpis/import/confirm"] = "LAAFF",
+        ["GET /kpis/template.xlsx"] = "LAAFF",
+        ["GET /kpis/template.csv"] = "LAAFF",
+        ["GET /kpis/export.xlsx"] = "LAAAF",
         ["POST /admin/unit-groups"] = "LAAFF",
         ["POST /admin/unit-groups/{id:int}/deactivate"] = "LAAFF",
         ["GET /my-unit"] = "LFFFA",
@@ -166,6 +178,8 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         .Replace("/admin/unit-groups/{id:int}", "/admin/unit-groups/999999", StringComparison.Ordinal)
         .Replace("/admin/units/{id:int}", $"/admin/units/{ids.Unit}", StringComparison.Ordinal)
         .Replace("/admin/users/{id}", $"/admin/users/{ids.User}", StringComparison.Ordinal)
+        .Replace("/kpis/{id:int}", "/kpis/1", StringComparison.Ordinal)
+        .Replace("/units/{unitId:int}", $"/units/{ids.Unit}", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal);
 
     private sealed record Ids(int Directive, int Assignment, int Unit, string User);

@@ -49,9 +49,34 @@ public sealed class KpiDefinition : VersionedEntity
     /// <summary>Where the target comes from ("Thông báo kết luận 31/08/2023, mục 3.d").</summary>
     public string? TargetSource { get; private set; }
 
+    /// <summary>Decision 766/QĐ-TTg scoring: full <see cref="ScoreMax"/> points at or above <see cref="ScoreThreshold"/> %, else proportional.</summary>
+    public decimal? ScoreThreshold { get; private set; }
+
+    public decimal? ScoreMax { get; private set; }
+
     public bool IsActive { get; private set; }
 
     public string SearchKey { get; private set; }
+
+    public void SetScoring(decimal? threshold, decimal? max)
+    {
+        if ((threshold is null) != (max is null) || threshold is <= 0 or > 100 || max is <= 0)
+        {
+            throw new DomainException("kpi.scoring", "Cách chấm điểm cần ngưỡng (0–100 %) và điểm tối đa (> 0).");
+        }
+
+        ScoreThreshold = threshold;
+        ScoreMax = max;
+    }
+
+    public decimal? Points(decimal? rate) => KpiMath.Points(rate, ScoreThreshold, ScoreMax);
+
+    public void ChangeShape(KpiKind kind, KpiDirection direction, KpiScope scope)
+    {
+        Kind = kind;
+        Direction = direction;
+        Scope = scope;
+    }
 
     public void Describe(string name, string? description, string? numeratorLabel, string? denominatorLabel)
     {

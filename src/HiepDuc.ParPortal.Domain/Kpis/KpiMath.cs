@@ -26,6 +26,21 @@ public static class KpiMath
         return Rate(n, d);
     }
 
+    /// <summary>
+    /// Decision 766/QĐ-TTg points: the maximum at or above the threshold, otherwise rate × max ÷ threshold
+    /// (online filing: full points from 50 %; digitisation: from 80 %). Two decimals.
+    /// </summary>
+    public static decimal? Points(decimal? rate, decimal? threshold, decimal? max) =>
+        rate is not { } r || threshold is not { } t || max is not { } m ? null
+        : r >= t ? m
+        : Math.Round(r * m / t, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Change in percentage points; for a lower-is-better KPI a fall is an improvement.</summary>
+    public static decimal? Change(decimal? current, decimal? previous) => current is { } c && previous is { } p ? c - p : null;
+
+    public static bool? Improved(decimal? current, decimal? previous, KpiDirection direction) =>
+        Change(current, previous) is not { } d ? null : direction == KpiDirection.HigherIsBetter ? d > 0 : d < 0;
+
     /// <summary>Met or not, for a value in percent against a target; null when it cannot be said.</summary>
     public static bool? MeetsTarget(KpiTargetKind kind, decimal? value, decimal? target, decimal? reference = null) => value is not { } v ? null : kind switch
     {

@@ -9,6 +9,8 @@ namespace HiepDuc.ParPortal.Domain.Kpis;
 /// </summary>
 public sealed class KpiMeasurement : VersionedEntity
 {
+    private readonly List<KpiRevision> _revisions = [];
+
     private KpiMeasurement()
     {
         Period = null!;
@@ -55,6 +57,9 @@ public sealed class KpiMeasurement : VersionedEntity
 
     public bool IsRateOnly => Numerator is null || Denominator is null;
 
+    /// <summary>Earlier values of this figure, kept when it is corrected or re-imported.</summary>
+    public IReadOnlyList<KpiRevision> Revisions => _revisions;
+
     /// <summary>The rate in percent: numerator ÷ denominator when both are known, else the stated rate.</summary>
     public decimal? Rate => KpiMath.Rate(Numerator, Denominator) ?? StatedRate;
 
@@ -97,15 +102,23 @@ public sealed class KpiMeasurement : VersionedEntity
         return this;
     }
 
-    public void Correct(long numerator, long denominator, string? note, MeasurementSource source, Actor by, DateTimeOffset at)
+    /// <summary>New counts for the same figure; the previous values go to <see cref="Revisions"/>. False when nothing changed.</summary>
+    public bool Correct(long numerator, long denominator, string? note, MeasurementSource source, Actor by, DateTimeOffset at, KpiKind kind)
     {
-        SetCounts(numerator, denominator, Kpi?.Kind ?? KpiKind.Rate);
+        if (Numerator == numerator && Denominator == denominator && StatedRate is null && Note == Guard.Optional(note))
+        {
+            return false;
+        }
+
+        _revisions.Add(new KpiRevision(Numerator, Denominator, StatedRate, Note, Source, RecordedBy, RecordedAt));
+        SetCounts(numerator, denominator, kind);
         StatedRate = null;
         Qualifier = RateQualifier.Exact;
         Note = Guard.Optional(note);
         Source = source;
         RecordedBy = by.Name;
         RecordedAt = at;
+        return true;
     }
 
     private void SetCounts(long numerator, long denominator, KpiKind kind)

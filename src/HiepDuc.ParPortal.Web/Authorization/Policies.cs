@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>A unit head's own workspace.</summary>
     public const string UnitWork = nameof(UnitWork);
 
+    /// <summary>KPI figures, catalogue and imports: the office and administrators.</summary>
+    public const string KpiWrite = nameof(KpiWrite);
+
     /// <summary>The queue of submitted work and extension requests: the office, and the chairman for extensions.</summary>
     public const string ReviewQueue = nameof(ReviewQueue);
 
@@ -31,6 +34,7 @@ public static class Policies
         options.AddPolicy(OfficeWork, p => p.RequireRole(Roles.DistrictOffice));
         options.AddPolicy(ReadAll, p => p.RequireRole(Roles.DistrictOffice, Roles.Chairman, Roles.Administrator));
         options.AddPolicy(UnitWork, p => p.RequireRole(Roles.UnitHead));
+        options.AddPolicy(KpiWrite, p => p.RequireRole(Roles.DistrictOffice, Roles.Administrator));
         options.AddPolicy(ReviewQueue, p => p.RequireRole(Roles.DistrictOffice, Roles.Chairman));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Chairman, Roles.DistrictOffice, Roles.Administrator));
     }

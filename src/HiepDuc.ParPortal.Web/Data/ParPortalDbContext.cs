@@ -39,6 +39,10 @@ public class ParPortalDbContext(DbContextOptions options) : IdentityDbContext<Po
 
     public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
 
+    public DbSet<KpiReference> KpiReferences => Set<KpiReference>();
+
+    public DbSet<DirectiveTarget> DirectiveTargets => Set<DirectiveTarget>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -39,5 +39,51 @@ internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<Kpi
         builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Notices.ConclusionNotice>().WithMany().HasForeignKey(m => m.NoticeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.KpiId, m.UnitId });
+        builder.HasMany(m => m.Revisions).WithOne().HasForeignKey(r => r.MeasurementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KpiRevisionConfiguration : IEntityTypeConfiguration<KpiRevision>
+{
+    public void Configure(EntityTypeBuilder<KpiRevision> builder)
+    {
+        builder.ToTable("KpiRevisions");
+        builder.Property(r => r.Note).HasMaxLength(2000);
+        builder.Property(r => r.RecordedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class KpiReferenceConfiguration : IEntityTypeConfiguration<KpiReference>
+{
+    public void Configure(EntityTypeBuilder<KpiReference> builder)
+    {
+        builder.Property(r => r.Series).HasMaxLength(50);
+        builder.Property(r => r.Note).HasMaxLength(2000);
+        builder.Property(r => r.RecordedBy).HasMaxLength(200);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.ComplexProperty(r => r.Period, p =>
+        {
+            p.Property(x => x.Start).HasColumnName("PeriodStart");
+            p.Property(x => x.End).HasColumnName("PeriodEnd");
+        });
+        builder.HasOne<KpiDefinition>().WithMany().HasForeignKey(r => r.KpiId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.KpiId, r.Series });
+    }
+}
+
+internal sealed class DirectiveTargetConfiguration : IEntityTypeConfiguration<DirectiveTarget>
+{
+    public void Configure(EntityTypeBuilder<DirectiveTarget> builder)
+    {
+        builder.Property(t => t.Reference).HasMaxLength(50);
+        builder.ComplexProperty(t => t.Period, p =>
+        {
+            p.Property(x => x.Start).HasColumnName("PeriodStart");
+            p.Property(x => x.End).HasColumnName("PeriodEnd");
+        });
+        builder.HasOne<Domain.Notices.Directive>().WithMany().HasForeignKey(t => t.DirectiveId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<KpiDefinition>().WithMany().HasForeignKey(t => t.KpiId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.DirectiveId);
     }
 }

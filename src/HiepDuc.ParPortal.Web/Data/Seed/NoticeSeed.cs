@@ -62,6 +62,7 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         if (hasNotice)
         {
             logger.LogDebug("The notice of {MeetingDate} is already present; seed left it unchanged", MeetingDate);
+            await AddTargetsAsync(units, kpis, cancellationToken);
             return;
         }
 
@@ -70,6 +71,7 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         await db.SaveChangesAsync(cancellationToken);
         AddFigures(notice, units, kpis);
         await db.SaveChangesAsync(cancellationToken);
+        await AddTargetsAsync(units, kpis, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the conclusion notice of {MeetingDate} with its directives, assignments and figures", MeetingDate);
     }
@@ -185,6 +187,28 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         }.Select(m => m.ReportedIn(notice.Id)));
     }
 
+    /// <summary>
+    /// The figure targets the notice sets on its directives: 3.d — 100 % of CB, CC, VC with a public-service account and
+    /// with the Egov / Smart Quảng Nam apps in 09/2023 (district-wide); 3.e — the land registration branch's online-filing
+    /// rate in 09/2023 not below the province average. Added once.
+    /// </summary>
+    private async Task AddTargetsAsync(Dictionary<string, Unit> units, Dictionary<string, KpiDefinition> kpis, CancellationToken cancellationToken)
+    {
+        var directives = await db.Directives.Where(d => d.Notice.MeetingDate == MeetingDate && d.Notice.Title == NoticeTitle && (d.Label == "3.d" || d.Label == "3.e"))
+            .ToDictionaryAsync(d => d.Label, d => d.Id, cancellationToken);
+        if (directives.Count < 2 || await db.DirectiveTargets.AnyAsync(t => directives.Values.Contains(t.DirectiveId), cancellationToken))
+        {
+            return;
+        }
+
+        var september = KpiPeriod.Month(2023, 9);
+        db.DirectiveTargets.AddRange(
+            new DirectiveTarget(directives["3.d"], kpis["PUBLIC_SERVICE_ACCOUNTS"].Id, null, september, KpiTargetKind.Full, null, null),
+            new DirectiveTarget(directives["3.d"], kpis["EGOV_SMART_APPS"].Id, null, september, KpiTargetKind.Full, null, null),
+            new DirectiveTarget(directives["3.e"], kpis["ONLINE_FILING"].Id, units[LandRegistrationCode].Id, september, KpiTargetKind.AtLeastReference, null, KpiReference.ProvinceAverage));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public static IEnumerable<KpiDefinition> KpiCatalogue()
     {
         const string source = "Thông báo kết luận ngày 31/08/2023";
@@ -198,9 +222,11 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         yield return Rate("LATE_FILES", "Tỷ lệ hồ sơ trễ hẹn", KpiDirection.LowerIsBetter,
             "Số hồ sơ giải quyết trễ hạn", "Số hồ sơ đã giải quyết và đến hạn trong kỳ",
             "Phần bù của tỷ lệ giải quyết đúng hạn theo Quyết định 766/QĐ-TTg.");
-        yield return Rate("ONLINE_FILING", "Tỷ lệ phát sinh hồ sơ trực tuyến", KpiDirection.HigherIsBetter,
+        var online = Rate("ONLINE_FILING", "Tỷ lệ phát sinh hồ sơ trực tuyến", KpiDirection.HigherIsBetter,
             "Số hồ sơ tiếp nhận trực tuyến", "Tổng số hồ sơ tiếp nhận trong kỳ",
             "Quyết định 766/QĐ-TTg: đạt điểm tối đa khi từ 50% trở lên.");
+        online.SetScoring(50m, 100m);
+        yield return online;
 
         var bcci = new KpiDefinition("BCCI_HANDOVER", "Xã, thị trấn chuyển giao tiếp nhận, trả kết quả cho Bưu điện (BCCI)", KpiKind.ShareOfUnits, KpiDirection.HigherIsBetter, KpiScope.District);
         bcci.Describe(bcci.Name, "Theo Quyết định số 2114/QĐ-UBND ngày 12/8/2022 của UBND tỉnh Quảng Nam.", "Số xã, thị trấn đã chuyển giao", "Tổng số xã, thị trấn");
@@ -221,9 +247,11 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         apps.SetTarget(KpiTargetKind.Full, null, null, $"{source}, mục 3.d (trong tháng 9/2023)");
         yield return apps;
 
-        yield return Rate("DIGITISATION", "Tỷ lệ số hóa kết quả giải quyết thủ tục hành chính còn hiệu lực", KpiDirection.HigherIsBetter,
+        var digitisation = Rate("DIGITISATION", "Tỷ lệ số hóa kết quả giải quyết thủ tục hành chính còn hiệu lực", KpiDirection.HigherIsBetter,
             "Số kết quả đã số hóa", "Số kết quả giải quyết TTHC còn hiệu lực",
             "Quyết định 766/QĐ-TTg: đạt điểm tối đa khi từ 80% trở lên.");
+        digitisation.SetScoring(80m, 100m);
+        yield return digitisation;
 
         var apology = Rate("PUBLIC_APOLOGY", "Tỷ lệ hồ sơ trễ hẹn được công khai xin lỗi", KpiDirection.HigherIsBetter,
             "Số hồ sơ trễ hẹn đã xin lỗi", "Số hồ sơ trễ hẹn");

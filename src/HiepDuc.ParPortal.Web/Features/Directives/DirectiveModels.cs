@@ -43,7 +43,12 @@ public sealed class DirectiveDetailsModel
     public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
 
     public IReadOnlyList<Assignments.DirectionRow> Directions { get; init; } = [];
+
+    public IReadOnlyList<DataVerdict> Verdicts { get; init; } = [];
 }
+
+/// <summary>"Đạt / không đạt" from the figures for one target of a directive.</summary>
+public sealed record DataVerdict(int KpiId, string Kpi, string? Unit, Domain.Kpis.KpiPeriod Period, Domain.Kpis.KpiTargetKind Kind, decimal? Target, decimal? Value, decimal? Reference, bool? Met);
 
 public sealed record DirectiveAssignmentRow(AssignmentFacts Facts, Timing Timing, string? LastReport);
 

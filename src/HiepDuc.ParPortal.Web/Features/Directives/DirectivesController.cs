@@ -102,6 +102,13 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             .Take(TimelineLimit)
             .ToList();
 
+        var targets = await db.DirectiveTargets.AsNoTracking().Where(t => t.DirectiveId == id).ToListAsync(cancellationToken);
+        var verdicts = new List<DataVerdict>();
+        foreach (var t in targets)
+        {
+            verdicts.Add(await Kpis.DirectiveVerdicts.JudgeAsync(db, t, cancellationToken));
+        }
+
         var today = clock.Today();
         // Reports made in the same instant (a paper report and a submission) share the timestamp: the newest row wins.
         var reportText = latestReports.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Text);
@@ -127,6 +134,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
                 .OrderBy(r => r.Facts.Role).ThenBy(r => r.Timing.UrgencyRank).ThenBy(r => r.Facts.UnitName, StringComparer.Ordinal)
                 .ToList(),
             Timeline = timeline,
+            Verdicts = verdicts,
             Directions = directiveEvents.Where(e => e.Kind == Domain.Notices.DirectiveEventKind.Direction)
                 .Select(e => new Assignments.DirectionRow(e.At, e.ByName, e.Text ?? string.Empty)).ToList(),
         };

@@ -336,6 +336,60 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Period", "HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget.Period#KpiPeriod", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodStart");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DirectiveTargets");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -383,6 +437,14 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal?>("ScoreMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal?>("ScoreThreshold")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
@@ -493,6 +555,107 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("KpiId", "UnitId");
 
                     b.ToTable("KpiMeasurements");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiReference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Period", "HiepDuc.ParPortal.Domain.Kpis.KpiReference.Period#KpiPeriod", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodStart");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId", "Series");
+
+                    b.ToTable("KpiReferences");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Denominator")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MeasurementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long?>("Numerator")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal?>("StatedRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasurementId");
+
+                    b.ToTable("KpiRevisions", (string)null);
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>
@@ -1087,6 +1250,26 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Notices.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", "Kpi")
@@ -1106,6 +1289,24 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Kpi");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiReference", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiRevision", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("MeasurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>
@@ -1303,6 +1504,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>

@@ -321,6 +321,57 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Period", "HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget.Period#KpiPeriod", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodStart");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DirectiveTargets");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -366,6 +417,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("ScoreMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ScoreThreshold")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
@@ -472,6 +529,101 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("KpiId", "UnitId");
 
                     b.ToTable("KpiMeasurements");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiReference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Rate")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Period", "HiepDuc.ParPortal.Domain.Kpis.KpiReference.Period#KpiPeriod", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodStart");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId", "Series");
+
+                    b.ToTable("KpiReferences");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Denominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasurementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("StatedRate")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasurementId");
+
+                    b.ToTable("KpiRevisions", (string)null);
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>
@@ -1048,6 +1200,26 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Notices.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", "Kpi")
@@ -1067,6 +1239,24 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Kpi");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiReference", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiRevision", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("MeasurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>
@@ -1260,6 +1450,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>

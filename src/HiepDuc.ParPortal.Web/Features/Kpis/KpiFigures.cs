@@ -1,0 +1,93 @@
+using HiepDuc.ParPortal.Domain.Kpis;
+using HiepDuc.ParPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiepDuc.ParPortal.Web.Features.Kpis;
+
+/// <summary>A KPI's value for one period: the district's Σ numerators ÷ Σ denominators, or the district figure as given.</summary>
+public sealed record PeriodValue(DateOnly Start, DateOnly End, decimal? Rate, long? Numerator, long? Denominator, int Units, RateQualifier Qualifier, bool RateOnly)
+{
+    public KpiPeriod Period => new(Start, End);
+}
+
+/// <summary>One unit's figure in a period, as pages show it.</summary>
+public sealed record FigureRow(int Id, int? UnitId, long? Numerator, long? Denominator, decimal? StatedRate, RateQualifier Qualifier, MeasurementSource Source, string? Note, string RecordedBy, DateTimeOffset RecordedAt, long Version, int Revisions)
+{
+    public decimal? Rate => KpiMath.Rate(Numerator, Denominator) ?? StatedRate;
+
+    public UnitFigure AsUnitFigure() => new(UnitId ?? 0, Numerator, Denominator, StatedRate);
+}
+
+public static class KpiFigures
+{
+    /// <summary>
+    /// District values per KPI and period, aggregated in SQL: unit figures with both parts are summed; where a period
+    /// has none, the district-level figure (such as the notice's own rates) is used. Rate-only unit figures never weigh.
+    /// </summary>
+    public static async Task<ILookup<int, PeriodValue>> DistrictSeriesAsync(this ParPortalDbContext db, IReadOnlyCollection<int>? kpiIds, CancellationToken cancellationToken)
+    {
+        var measurements = db.KpiMeasurements.AsNoTracking();
+        if (kpiIds is not null)
+        {
+            measurements = measurements.Where(m => kpiIds.Contains(m.KpiId));
+        }
+
+        var sums = await measurements
+            .Where(m => m.UnitId != null && m.Numerator != null && m.Denominator != null)
+            .GroupBy(m => new { m.KpiId, m.Period.Start, m.Period.End })
+            .Select(g => new { g.Key.KpiId, g.Key.Start, g.Key.End, N = g.Sum(m => m.Numerator!.Value), D = g.Sum(m => m.Denominator!.Value), Units = g.Count() })
+            .ToListAsync(cancellationToken);
+        var district = await measurements
+            .Where(m => m.UnitId == null)
+            .Select(m => new { m.KpiId, m.Period.Start, m.Period.End, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier })
+            .ToListAsync(cancellationToken);
+
+        var values = new Dictionary<(int, DateOnly, DateOnly), PeriodValue>();
+        foreach (var d in district)
+        {
+            var rate = KpiMath.Rate(d.Numerator, d.Denominator) ?? d.StatedRate;
+            values[(d.KpiId, d.Start, d.End)] = new PeriodValue(d.Start, d.End, rate, d.Numerator, d.Denominator, 0, d.Qualifier, d.Numerator is null || d.Denominator is null);
+        }
+
+        foreach (var s in sums.Where(s => s.D > 0))
+        {
+            values[(s.KpiId, s.Start, s.End)] = new PeriodValue(s.Start, s.End, KpiMath.Rate(s.N, s.D), s.N, s.D, s.Units, RateQualifier.Exact, false);
+        }
+
+        return values.OrderBy(v => v.Key.Item3).ThenBy(v => v.Key.Item2).ToLookup(v => v.Key.Item1, v => v.Value);
+    }
+
+    public static Task<List<FigureRow>> FiguresAsync(this ParPortalDbContext db, int kpiId, KpiPeriod period, CancellationToken cancellationToken) =>
+        db.KpiMeasurements.AsNoTracking()
+            .Where(m => m.KpiId == kpiId && m.Period.Start == period.Start && m.Period.End == period.End)
+            .Select(m => new FigureRow(m.Id, m.UnitId, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier, m.Source, m.Note, m.RecordedBy, m.RecordedAt, m.Version, m.Revisions.Count))
+            .ToListAsync(cancellationToken);
+
+    public static async Task<decimal?> ReferenceAsync(this ParPortalDbContext db, int kpiId, string series, KpiPeriod period, CancellationToken cancellationToken) =>
+        await db.KpiReferences.AsNoTracking()
+            .Where(r => r.KpiId == kpiId && r.Series == series && r.Period.Start == period.Start && r.Period.End == period.End)
+            .Select(r => (decimal?)r.Rate)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Parses "2023-09" or "09/2023" as that month.</summary>
+    public static KpiPeriod? ParseMonth(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Trim();
+        foreach (var format in new[] { "yyyy-MM", "MM/yyyy", "M/yyyy" })
+        {
+            if (DateOnly.TryParseExact(t, format, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            {
+                return d.Year is >= 1990 and <= 2100 ? KpiPeriod.Month(d.Year, d.Month) : null;
+            }
+        }
+
+        return null;
+    }
+
+    public static string MonthKey(KpiPeriod p) => $"{p.Start.Year:0000}-{p.Start.Month:00}";
+}

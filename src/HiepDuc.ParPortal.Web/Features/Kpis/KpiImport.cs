@@ -1,0 +1,171 @@
+using System.Globalization;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Kpis;
+using MiniExcelLibs;
+using MiniExcelLibs.Csv;
+
+namespace HiepDuc.ParPortal.Web.Features.Kpis;
+
+/// <summary>The columns of the import template, in Vietnamese as the office reads them.</summary>
+public static class ImportColumns
+{
+    public const string Kpi = "Mã chỉ tiêu";
+    public const string UnitCode = "Mã đơn vị";
+    public const string UnitName = "Tên đơn vị";
+    public const string Period = "Kỳ (tháng/năm)";
+    public const string Numerator = "Tử số";
+    public const string Denominator = "Mẫu số";
+    public const string Note = "Ghi chú";
+    public const string Rate = "Tỷ lệ (%)";
+
+    public static readonly string[] Required = [Kpi, Period, Numerator, Denominator];
+}
+
+public sealed record ImportRow(int Line, int KpiId, string KpiCode, int? UnitId, string UnitName, DateOnly Month, long Numerator, long Denominator, string? Note);
+
+public sealed record ImportError(int Line, string Reason);
+
+public sealed record KpiRef(int Id, string Code, KpiKind Kind);
+
+public sealed record UnitRef(int Id, string Code, string Name, string? ShortName);
+
+/// <summary>
+/// Reads an uploaded sheet into rows, checking every row: unknown KPI or unit, missing period, a number that is not a
+/// whole count ("7,83"), a numerator above its denominator, a month in the future, the same figure twice. The caller
+/// saves nothing unless the list of errors is empty.
+/// </summary>
+public static class KpiImportReader
+{
+    public static (List<ImportRow> Rows, List<ImportError> Errors) Read(Stream stream, bool csv, IReadOnlyList<KpiRef> kpis, IReadOnlyList<UnitRef> units, DateOnly today, Func<string, object[], string> t)
+    {
+        var rows = new List<ImportRow>();
+        var errors = new List<ImportError>();
+        List<IDictionary<string, object?>> records;
+        try
+        {
+            records = csv ? ReadCsv(stream) : MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException or IOException or System.Xml.XmlException or ArgumentException)
+        {
+            errors.Add(new ImportError(1, t("Import_Unreadable", [])));
+            return (rows, errors);
+        }
+
+        if (records.Count > 0 && ImportColumns.Required.FirstOrDefault(c => !records[0].ContainsKey(c)) is { } missing)
+        {
+            errors.Add(new ImportError(1, t("Import_MissingColumn", [missing])));
+            return (rows, errors);
+        }
+
+        var kpiByCode = kpis.ToDictionary(k => k.Code, StringComparer.OrdinalIgnoreCase);
+        var unitByCode = units.ToDictionary(u => u.Code, StringComparer.OrdinalIgnoreCase);
+        var unitByName = units.SelectMany(u => new[] { (Key: VietnameseText.Fold(u.Name), u), (Key: VietnameseText.Fold(u.ShortName), u) })
+            .Where(x => x.Key.Length > 0).GroupBy(x => x.Key).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First().u);
+        var seen = new Dictionary<(int, int?, DateOnly), int>();
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            var line = i + 2;
+            var r = records[i];
+            string? Text(string column) => r.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() : null;
+            object? Cell(string column) => r.TryGetValue(column, out var v) ? v : null;
+            if (r.Values.All(v => string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
+            {
+                continue; // a blank line
+            }
+
+            var reasons = new List<string>();
+            var code = Text(ImportColumns.Kpi);
+            kpiByCode.TryGetValue(code ?? string.Empty, out var kpi);
+            if (kpi is null)
+            {
+                reasons.Add(t("Import_UnknownKpi", [code ?? string.Empty]));
+            }
+
+            var unitCode = Text(ImportColumns.UnitCode);
+            var unitName = Text(ImportColumns.UnitName);
+            UnitRef? unit = null;
+            var district = string.IsNullOrEmpty(unitCode) && (string.IsNullOrEmpty(unitName) || VietnameseText.Fold(unitName) == "toan huyen");
+            if (!district && !(unitCode is { Length: > 0 } && unitByCode.TryGetValue(unitCode, out unit)) && !unitByName.TryGetValue(VietnameseText.Fold(unitName), out unit))
+            {
+                reasons.Add(t("Import_UnknownUnit", [unitCode ?? unitName ?? string.Empty]));
+            }
+
+            DateOnly? month = r.TryGetValue(ImportColumns.Period, out var p) ? Month(p) : null;
+            if (month is null)
+            {
+                reasons.Add(t("Import_BadPeriod", [Convert.ToString(p, CultureInfo.InvariantCulture) ?? string.Empty]));
+            }
+            else if (month > today)
+            {
+                reasons.Add(t("Kpi_PeriodFuture", []));
+            }
+
+            var hasN = KpiNumbers.TryParseCount(Cell(ImportColumns.Numerator), out var n);
+            var hasD = KpiNumbers.TryParseCount(Cell(ImportColumns.Denominator), out var d);
+            if (!hasN)
+            {
+                reasons.Add(t("Import_BadNumber", [ImportColumns.Numerator, Convert.ToString(Cell(ImportColumns.Numerator), CultureInfo.InvariantCulture) ?? string.Empty]));
+            }
+
+            if (!hasD)
+            {
+                reasons.Add(t("Import_BadNumber", [ImportColumns.Denominator, Convert.ToString(Cell(ImportColumns.Denominator), CultureInfo.InvariantCulture) ?? string.Empty]));
+            }
+
+            if (hasN && hasD && n > d && kpi?.Kind != KpiKind.Count)
+            {
+                reasons.Add(t("Import_NumeratorAboveDenominator", [n, d]));
+            }
+
+            if (kpi is not null && month is { } m && reasons.Count == 0)
+            {
+                if (seen.TryGetValue((kpi.Id, unit?.Id, m), out var first))
+                {
+                    reasons.Add(t("Import_Duplicate", [first]));
+                }
+                else
+                {
+                    seen[(kpi.Id, unit?.Id, m)] = line;
+                }
+            }
+
+            if (reasons.Count > 0)
+            {
+                errors.Add(new ImportError(line, string.Join(" ", reasons)));
+                continue;
+            }
+
+            var note = Text(ImportColumns.Note);
+            rows.Add(new ImportRow(line, kpi!.Id, kpi.Code, unit?.Id, unit?.ShortName ?? unit?.Name ?? string.Empty, month!.Value, n, d, string.IsNullOrWhiteSpace(note) ? null : note));
+        }
+
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new ImportError(1, t("Import_Empty", [])));
+        }
+
+        return (rows, errors);
+    }
+
+    private static List<IDictionary<string, object?>> ReadCsv(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var header = text.Split('\n', 2)[0];
+
+        // Excel in Vietnamese writes ";" between columns (the comma is the decimal separator); others write ",".
+        var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
+        buffer.Position = 0;
+        return MiniExcel.Query(buffer, useHeaderRow: true, excelType: ExcelType.CSV, configuration: new CsvConfiguration { Seperator = separator })
+            .Cast<IDictionary<string, object?>>().ToList();
+    }
+
+    private static DateOnly? Month(object? value) => value switch
+    {
+        DateTime dt => new DateOnly(dt.Year, dt.Month, 1),
+        double d when d > 20000 && d < 80000 => DateOnly.FromDateTime(DateTime.FromOADate(d)) is var x ? new DateOnly(x.Year, x.Month, 1) : null,
+        _ => KpiFigures.ParseMonth(Convert.ToString(value, CultureInfo.InvariantCulture)) is { } p ? p.Start : null,
+    };
+}

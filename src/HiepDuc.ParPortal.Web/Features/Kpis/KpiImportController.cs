@@ -1,0 +1,223 @@
+using System.Text.Json;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Kpis;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace HiepDuc.ParPortal.Web.Features.Kpis;
+
+public sealed record ImportChange(ImportRow Row, long? OldNumerator, long? OldDenominator)
+{
+    public bool IsNew => OldNumerator is null && OldDenominator is null;
+
+    public bool IsUnchanged => OldNumerator == Row.Numerator && OldDenominator == Row.Denominator;
+}
+
+public sealed record ImportPageModel(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportChange> Changes, string? Payload, string? FileName);
+
+/// <summary>KPI figures from CSV or XLSX: all-or-nothing, shown before they overwrite anything; and the same tables out.</summary>
+public sealed class KpiImportController(
+    ParPortalDbContext db,
+    TimeProvider clock,
+    ICurrentActor currentActor,
+    IDataProtectionProvider protection,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    private const string Purpose = "HiepDuc.ParPortal.KpiImport";
+    private const long MaxUpload = 10 * 1024 * 1024;
+
+    [HttpGet("/kpis/import")]
+    [Authorize(Policy = Policies.KpiWrite)]
+    public IActionResult Import() => View(new ImportPageModel([], [], null, null));
+
+    [HttpPost("/kpis/import")]
+    [Authorize(Policy = Policies.KpiWrite)]
+    [RequestSizeLimit(MaxUpload + 65536)]
+    public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
+    {
+        var csv = file?.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true;
+        if (file is null || file.Length == 0 || file.Length > MaxUpload || !(csv || file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(new ImportPageModel([new ImportError(0, l["Import_FileType"])], [], null, file?.FileName));
+        }
+
+        var kpis = await db.KpiDefinitions.AsNoTracking().Select(k => new KpiRef(k.Id, k.Code, k.Kind)).ToListAsync(cancellationToken);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.ShortName)).ToListAsync(cancellationToken);
+        await using var stream = file.OpenReadStream();
+        var (rows, errors) = KpiImportReader.Read(stream, csv, kpis, units, clock.Today(), (key, args) => l.GetString(key, args).Value);
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(new ImportPageModel(errors, [], null, file.FileName));
+        }
+
+        var changes = await ChangesAsync(rows, cancellationToken);
+        var payload = protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(rows));
+        return View(new ImportPageModel([], changes, payload, file.FileName));
+    }
+
+    /// <summary>Applies a previewed import, in one transaction; earlier values are kept as revisions.</summary>
+    [HttpPost("/kpis/import/confirm")]
+    [Authorize(Policy = Policies.KpiWrite)]
+    public async Task<IActionResult> Confirm(string payload, CancellationToken cancellationToken)
+    {
+        List<ImportRow> rows;
+        try
+        {
+            rows = JsonSerializer.Deserialize<List<ImportRow>>(protection.CreateProtector(Purpose).Unprotect(payload)) ?? [];
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or JsonException or FormatException)
+        {
+            return BadRequest();
+        }
+
+        var kpis = await db.KpiDefinitions.ToDictionaryAsync(k => k.Id, cancellationToken);
+        var by = currentActor.Actor;
+        var now = clock.GetUtcNow();
+        var written = 0;
+        foreach (var group in rows.GroupBy(r => (r.KpiId, r.Month)))
+        {
+            var period = KpiPeriod.Month(group.Key.Month.Year, group.Key.Month.Month);
+            var existing = await db.KpiMeasurements.Include(m => m.Revisions)
+                .Where(m => m.KpiId == group.Key.KpiId && m.Period.Start == period.Start && m.Period.End == period.End).ToListAsync(cancellationToken);
+            foreach (var row in group)
+            {
+                var current = existing.SingleOrDefault(m => m.UnitId == row.UnitId);
+                if (current is null)
+                {
+                    db.KpiMeasurements.Add(KpiMeasurement.Counted(kpis[row.KpiId], row.UnitId, period, row.Numerator, row.Denominator, MeasurementSource.Imported, by, now, row.Note));
+                    written++;
+                }
+                else if (current.Correct(row.Numerator, row.Denominator, row.Note, MeasurementSource.Imported, by, now, kpis[row.KpiId].Kind))
+                {
+                    written++;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = l.GetString("Import_Done", written, rows.Count - written).Value;
+        return Redirect("/kpis");
+    }
+
+    [HttpGet("/kpis/template.xlsx")]
+    [Authorize(Policy = Policies.KpiWrite)]
+    public async Task<IActionResult> TemplateXlsx(string? kpi, string? period, CancellationToken cancellationToken)
+    {
+        var rows = await TemplateRowsAsync(kpi, period, cancellationToken);
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: "Số liệu", cancellationToken: cancellationToken);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-nhap-so-lieu-chi-tieu.xlsx");
+    }
+
+    [HttpGet("/kpis/template.csv")]
+    [Authorize(Policy = Policies.KpiWrite)]
+    public async Task<IActionResult> TemplateCsv(string? kpi, string? period, CancellationToken cancellationToken)
+    {
+        var rows = await TemplateRowsAsync(kpi, period, cancellationToken);
+        var stream = new MemoryStream();
+        stream.Write(System.Text.Encoding.UTF8.Preamble);
+        await stream.SaveAsAsync(rows, excelType: ExcelType.CSV, cancellationToken: cancellationToken);
+        stream.Position = 0;
+        return File(stream, "text/csv; charset=utf-8", "mau-nhap-so-lieu-chi-tieu.csv");
+    }
+
+    /// <summary>The figures as a workbook: one sheet of unit figures with real numbers, one of district values.</summary>
+    [HttpGet("/kpis/export.xlsx")]
+    [Authorize(Policy = Policies.ReadAll)]
+    public async Task<IActionResult> Export(string? kpi, string? period, CancellationToken cancellationToken)
+    {
+        var query = db.KpiMeasurements.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(kpi))
+        {
+            query = query.Where(m => m.Kpi.Code == kpi);
+        }
+
+        if (KpiFigures.ParseMonth(period) is { } p)
+        {
+            query = query.Where(m => m.Period.Start == p.Start && m.Period.End == p.End);
+        }
+
+        var figures = await query.OrderBy(m => m.Kpi.Code).ThenBy(m => m.Period.Start).ThenBy(m => m.UnitId)
+            .Select(m => new
+            {
+                m.Kpi.Code, m.Kpi.Name, m.Period.Start, m.Period.End, m.Numerator, m.Denominator, m.StatedRate, m.Note,
+                Unit = db.Units.Where(u => u.Id == m.UnitId).Select(u => new { u.Code, u.Name }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var series = await db.DistrictSeriesAsync(null, cancellationToken);
+        var names = await db.KpiDefinitions.AsNoTracking().ToDictionaryAsync(k => k.Id, k => (k.Code, k.Name), cancellationToken);
+        var sheets = new Dictionary<string, object>
+        {
+            ["Số liệu"] = figures.Select(f => new Dictionary<string, object?>
+            {
+                [ImportColumns.Kpi] = f.Code,
+                ["Tên chỉ tiêu"] = f.Name,
+                [ImportColumns.UnitCode] = f.Unit?.Code,
+                [ImportColumns.UnitName] = f.Unit?.Name ?? "Toàn huyện",
+                [ImportColumns.Period] = new KpiPeriod(f.Start, f.End).ToVietnamese(),
+                ["Từ ngày"] = f.Start.ToDateTime(TimeOnly.MinValue),
+                ["Đến ngày"] = f.End.ToDateTime(TimeOnly.MinValue),
+                [ImportColumns.Numerator] = f.Numerator,
+                [ImportColumns.Denominator] = f.Denominator,
+                [ImportColumns.Rate] = KpiMath.Rate(f.Numerator, f.Denominator) is { } r ? Math.Round(r, 2) : f.StatedRate,
+                [ImportColumns.Note] = f.Note,
+            }).ToList(),
+            ["Toàn huyện"] = series.SelectMany(g => g.Select(v => new Dictionary<string, object?>
+            {
+                [ImportColumns.Kpi] = names[g.Key].Code,
+                ["Tên chỉ tiêu"] = names[g.Key].Name,
+                [ImportColumns.Period] = v.Period.ToVietnamese(),
+                [ImportColumns.Numerator] = v.Numerator,
+                [ImportColumns.Denominator] = v.Denominator,
+                [ImportColumns.Rate] = v.Rate is { } r ? Math.Round(r, 2) : null,
+                ["Số đơn vị"] = v.Units,
+            })).ToList(),
+        };
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "so-lieu-chi-tieu.xlsx");
+    }
+
+    private async Task<List<Dictionary<string, object?>>> TemplateRowsAsync(string? kpi, string? period, CancellationToken cancellationToken)
+    {
+        var month = KpiFigures.ParseMonth(period) ?? KpiPeriod.Month(clock.Today().AddMonths(-1).Year, clock.Today().AddMonths(-1).Month);
+        var code = string.IsNullOrWhiteSpace(kpi) ? "ONLINE_FILING" : kpi.Trim().ToUpperInvariant();
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Code, u.Name }).ToListAsync(cancellationToken);
+        return units.Select(u => new Dictionary<string, object?>
+        {
+            [ImportColumns.Kpi] = code,
+            [ImportColumns.UnitCode] = u.Code,
+            [ImportColumns.UnitName] = u.Name,
+            [ImportColumns.Period] = $"{month.Start.Month:00}/{month.Start.Year}",
+            [ImportColumns.Numerator] = null,
+            [ImportColumns.Denominator] = null,
+            [ImportColumns.Note] = null,
+        }).ToList();
+    }
+
+    private async Task<List<ImportChange>> ChangesAsync(List<ImportRow> rows, CancellationToken cancellationToken)
+    {
+        var kpiIds = rows.Select(r => r.KpiId).Distinct().ToList();
+        var months = rows.Select(r => r.Month).Distinct().ToList();
+        var existing = await db.KpiMeasurements.AsNoTracking()
+            .Where(m => kpiIds.Contains(m.KpiId) && months.Contains(m.Period.Start))
+            .Select(m => new { m.KpiId, m.UnitId, m.Period.Start, m.Period.End, m.Numerator, m.Denominator })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var old = existing.FirstOrDefault(e => e.KpiId == r.KpiId && e.UnitId == r.UnitId && e.Start == r.Month && e.End == r.Month.AddMonths(1).AddDays(-1));
+            return new ImportChange(r, old?.Numerator, old?.Denominator);
+        }).ToList();
+    }
+}
