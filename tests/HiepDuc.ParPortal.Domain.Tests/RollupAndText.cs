@@ -190,3 +190,68 @@ public class A_directive_is_edited_cancelled_and_directed_through_its_methods
         Assert.Throws<DomainException>(() => d.Assign(unit, AssignmentRole.Lead, TestData.At(2023, 9, 1), TestData.Office));
     }
 }
+
+public class KPI_scoring_and_flags
+{
+    [Theory]
+    [InlineData(50.0, 100.0)]
+    [InlineData(57.7, 100.0)]
+    [InlineData(49.99, 99.98)]
+    [InlineData(25.0, 50.0)]
+    [InlineData(0.0, 0.0)]
+    public void Online_filing_gets_full_766_points_from_50_percent_and_proportional_points_below(double rate, double points) =>
+        Assert.Equal((decimal)points, KpiMath.Points((decimal)rate, 50m, 100m));
+
+    [Theory]
+    [InlineData(80.0, 100.0)]
+    [InlineData(79.9, 99.88)]
+    [InlineData(40.0, 50.0)]
+    public void Digitisation_gets_full_points_from_80_percent(double rate, double points) =>
+        Assert.Equal((decimal)points, KpiMath.Points((decimal)rate, 80m, 100m));
+
+    [Fact]
+    public void No_rule_or_no_value_gives_no_points()
+    {
+        Assert.Null(KpiMath.Points(60m, null, null));
+        Assert.Null(KpiMath.Points(null, 50m, 100m));
+    }
+
+    [Fact]
+    public void A_late_file_rate_that_falls_is_an_improvement()
+    {
+        Assert.True(KpiMath.Improved(7.83m, 28.72m, KpiDirection.LowerIsBetter));
+        Assert.False(KpiMath.Improved(57.7m, 60m, KpiDirection.HigherIsBetter));
+        Assert.Equal(-20.89m, KpiMath.Change(7.83m, 28.72m));
+    }
+
+    [Fact]
+    public void Flags_find_zero_online_files_units_below_the_province_and_units_that_got_worse()
+    {
+        UnitFigure[] september = [new(1, 0, 40, null), new(2, 30, 100, null), new(3, 60, 100, null), new(4, null, null, 0m)];
+        UnitFigure[] august = [new(1, 5, 40, null), new(2, 20, 100, null), new(3, 70, 100, null)];
+        Assert.Equal([1], KpiFlags.ZeroNumerator(september));
+        Assert.Equal([1, 2, 4], KpiFlags.BelowReference(september, 45m));
+        Assert.Equal([1, 3], KpiFlags.Worsened(september, august, KpiDirection.HigherIsBetter));
+    }
+
+    [Fact]
+    public void Correcting_a_figure_keeps_the_previous_values()
+    {
+        var kpi = new KpiDefinition("ONLINE", "Tỷ lệ trực tuyến", KpiKind.Rate, KpiDirection.HigherIsBetter, KpiScope.Both);
+        var m = KpiMeasurement.Counted(kpi, 1, KpiPeriod.Month(2023, 9), 10, 40, MeasurementSource.Entered, Actor.System, DateTimeOffset.UnixEpoch);
+        Assert.True(m.Correct(12, 40, "bổ sung", MeasurementSource.Imported, Actor.System, DateTimeOffset.UnixEpoch, kpi.Kind));
+        Assert.False(m.Correct(12, 40, "bổ sung", MeasurementSource.Imported, Actor.System, DateTimeOffset.UnixEpoch, kpi.Kind));
+        var previous = Assert.Single(m.Revisions);
+        Assert.Equal((10L, 40L), (previous.Numerator!.Value, previous.Denominator!.Value));
+        Assert.Equal(30m, m.Rate);
+    }
+
+    [Fact]
+    public void The_district_rate_with_uneven_denominators_is_not_the_mean_of_unit_rates()
+    {
+        // Tân Bình 300/400 (75 %), Hiệp Thuận 0/20 (0 %), Quế Lưu 2/30 (6,67 %): mean of rates 27,22 %, district 302/450.
+        var district = KpiMath.Aggregate([(300, 400), (0, 20), (2, 30)])!.Value;
+        Assert.Equal(67.11m, Math.Round(district, 2));
+        Assert.NotEqual(Math.Round((75m + 0m + 6.6667m) / 3, 2), Math.Round(district, 2));
+    }
+}
