@@ -27,35 +27,44 @@ public readonly record struct DirectiveRollup(DirectiveState State, int Progress
     public static DirectiveRollup Compute(bool directiveCancelled, IEnumerable<AssignmentSnapshot> assignments)
     {
         var active = assignments.Where(a => a.Status != AssignmentStatus.Cancelled).ToList();
+        return FromCounts(new RollupCounts(
+            Active: active.Count,
+            Completed: active.Count(a => a.Status == AssignmentStatus.Completed),
+            Overdue: active.Count(a => a.Timing.State == TimingState.Overdue),
+            OverdueLeads: active.Count(a => a.Role == AssignmentRole.Lead && a.Timing.State == TimingState.Overdue),
+            OverdueImplementing: active.Count(a => a.Role == AssignmentRole.Implementing && a.Timing.State == TimingState.Overdue),
+            Leads: active.Count(a => a.Role == AssignmentRole.Lead),
+            WeightedProgress: active.Sum(a => Weight(a.Role) * (a.Status == AssignmentStatus.Completed ? 100 : a.Progress)),
+            Weights: active.Sum(a => Weight(a.Role))),
+            directiveCancelled);
+    }
+
+    /// <summary>
+    /// The same rule from counts, so that lists and the dashboard can count in SQL (group by directive) and still
+    /// agree with the directive page.
+    /// </summary>
+    public static DirectiveRollup FromCounts(RollupCounts c, bool directiveCancelled)
+    {
         if (directiveCancelled)
         {
-            return new DirectiveRollup(DirectiveState.Cancelled, 0, active.Count, 0, 0);
+            return new DirectiveRollup(DirectiveState.Cancelled, 0, c.Active, 0, 0);
         }
 
-        if (active.Count == 0)
+        if (c.Active == 0)
         {
             return new DirectiveRollup(DirectiveState.NotAssigned, 0, 0, 0, 0);
         }
 
-        var weight = 0;
-        var sum = 0;
-        foreach (var a in active)
-        {
-            var w = a.Role == AssignmentRole.Lead ? LeadWeight : 1;
-            weight += w;
-            sum += w * (a.Status == AssignmentStatus.Completed ? 100 : a.Progress);
-        }
-
-        var progress = (int)Math.Round((double)sum / weight, MidpointRounding.AwayFromZero);
-        var completed = active.Count(a => a.Status == AssignmentStatus.Completed);
-        var overdue = active.Count(a => a.Timing.State == TimingState.Overdue);
-        var accountable = active.Any(a => a.Role == AssignmentRole.Lead)
-            ? active.Where(a => a.Role == AssignmentRole.Lead)
-            : active.Where(a => a.Role == AssignmentRole.Implementing);
-
-        var state = completed == active.Count ? DirectiveState.Completed
-            : accountable.Any(a => a.Timing.State == TimingState.Overdue) ? DirectiveState.Overdue
+        var progress = c.Weights == 0 ? 0 : (int)Math.Round((double)c.WeightedProgress / c.Weights, MidpointRounding.AwayFromZero);
+        var overdue = c.Leads > 0 ? c.OverdueLeads > 0 : c.OverdueImplementing > 0;
+        var state = c.Completed == c.Active ? DirectiveState.Completed
+            : overdue ? DirectiveState.Overdue
             : DirectiveState.InProgress;
-        return new DirectiveRollup(state, progress, active.Count, completed, overdue);
+        return new DirectiveRollup(state, progress, c.Active, c.Completed, c.Overdue);
     }
+
+    public static int Weight(AssignmentRole role) => role == AssignmentRole.Lead ? LeadWeight : 1;
 }
+
+/// <summary>Counts over a directive's non-cancelled assignments.</summary>
+public readonly record struct RollupCounts(int Active, int Completed, int Overdue, int OverdueLeads, int OverdueImplementing, int Leads, long WeightedProgress, long Weights);

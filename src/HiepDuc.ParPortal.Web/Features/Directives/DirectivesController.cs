@@ -41,6 +41,40 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         return View(new DirectiveListModel(rows, filter, total, PageSize, units));
     }
 
+    /// <summary>The filtered directive list as a workbook, with each directive's roll-up.</summary>
+    [HttpGet("/directives/export.xlsx")]
+    [Authorize(Policy = Policies.ReadAll)]
+    public async Task<IActionResult> Export([FromQuery] DirectiveFilter filter, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var today = clock.Today();
+        var directives = await db.Directives.AsNoTracking().Apply(filter, today).Take(Work.WorkController.ExportLimit)
+            .Select(d => new { d.Id, d.Notice.MeetingDate, d.Notice.Number, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs })
+            .ToListAsync(cancellationToken);
+        var ids = directives.Select(d => d.Id).ToList();
+        var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts().ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
+        var rows = directives.Select(d =>
+        {
+            var rollup = AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id], today);
+            var deadline = Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs);
+            return new Dictionary<string, object?>
+            {
+                ["Thông báo số"] = d.Number, ["Ngày họp"] = d.MeetingDate.ToDateTime(TimeOnly.MinValue), ["Mục"] = d.Label, ["Nhiệm vụ"] = d.Title,
+                ["Thời hạn (như văn bản)"] = deadline.WrittenAs ?? deadline.ToVietnamese(), ["Hạn cuối"] = d.LastDay?.ToDateTime(TimeOnly.MinValue),
+                ["Tình trạng"] = Shared.LocalizerExtensions.Enum(l, rollup.State), ["Tiến độ (%)"] = rollup.Progress,
+                ["Số đơn vị"] = rollup.Active, ["Hoàn thành"] = rollup.Completed, ["Quá hạn"] = rollup.Overdue,
+            };
+        }).ToList();
+        var stream = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, new Dictionary<string, object> { ["Nhiệm vụ"] = rows }, cancellationToken: cancellationToken);
+        stream.Position = 0;
+        return File(stream, Reports.ReportsController.Xlsx, "nhiem-vu.xlsx");
+    }
+
     [HttpGet("/directives/{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {

@@ -4,6 +4,8 @@ using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
 
 namespace HiepDuc.ParPortal.Web.Features.Work;
 
@@ -15,9 +17,42 @@ public sealed record WorkListModel(WorkFilter Filter, IReadOnlyList<AssignmentRo
 }
 
 /// <summary>The assignment list with filters, sorting and paging; a unit head's list holds only their unit's rows.</summary>
-public sealed class WorkController(ParPortalDbContext db, TimeProvider clock) : Controller
+public sealed class WorkController(ParPortalDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 50;
+    public const int ExportLimit = 100_000;
+
+    /// <summary>The filtered list as a workbook: Vietnamese headers, real dates and numbers.</summary>
+    [HttpGet("/assignments/export.xlsx")]
+    public async Task<IActionResult> Export([FromQuery] WorkFilter filter, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var today = clock.Today();
+        var rows = await db.Assignments.VisibleTo(User).Apply(filter, today).Take(ExportLimit).ToRowsAsync(today, cancellationToken);
+        var sheet = rows.Select(r => new Dictionary<string, object?>
+        {
+            ["Thông báo ngày"] = r.MeetingDate.ToDateTime(TimeOnly.MinValue),
+            ["Mục"] = r.DirectiveLabel,
+            ["Nhiệm vụ"] = r.DirectiveTitle,
+            ["Đơn vị"] = r.UnitName,
+            ["Vai trò"] = l.Enum(r.Role),
+            ["Trạng thái"] = l.Enum(r.Status),
+            ["Tiến độ (%)"] = r.Progress,
+            ["Thời hạn (như văn bản)"] = r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese(),
+            ["Hạn cuối"] = r.LastDayInForce?.ToDateTime(TimeOnly.MinValue),
+            ["Tình trạng thời hạn"] = l.Enum(r.Timing.State),
+            ["Số ngày"] = r.Timing.Days,
+            ["Báo cáo gần nhất"] = r.LastReportAt is { } at ? PortalCalendar.LocalTime(at).DateTime : null,
+        }).ToList();
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(new Dictionary<string, object> { ["Phân công"] = sheet }, cancellationToken: cancellationToken);
+        stream.Position = 0;
+        return File(stream, Reports.ReportsController.Xlsx, "phan-cong.xlsx");
+    }
 
     [HttpGet("/assignments")]
     public async Task<IActionResult> Assignments([FromQuery] WorkFilter filter, CancellationToken cancellationToken)

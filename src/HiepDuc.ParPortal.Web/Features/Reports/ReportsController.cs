@@ -1,0 +1,107 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Notices;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Data.Seed;
+using HiepDuc.ParPortal.Web.Features.Dashboard;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace HiepDuc.ParPortal.Web.Features.Reports;
+
+/// <summary>What the office sends and files: the dashboard as a workbook, and the report on a notice as a Word document.</summary>
+[Authorize(Policy = Policies.Dashboard)]
+public sealed class ReportsController(ParPortalDbContext db, DashboardQueries dashboard, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [HttpGet("/reports/dashboard.xlsx")]
+    public async Task<IActionResult> Dashboard([FromQuery] DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var m = await dashboard.LoadAsync(filter, clock.Today(), cancellationToken);
+        var sheets = new Dictionary<string, object>
+        {
+            ["Tổng quan"] = Enum.GetValues<TimingCode>().Select(c => new Dictionary<string, object?> { ["Tình trạng"] = l[$"TimingCode_{c}"].Value, ["Số lượt phân công"] = m.Total(c) }).ToList(),
+            ["Đèn tín hiệu"] = m.Lights.Select(d => new Dictionary<string, object?>
+            {
+                ["Mục"] = d.Label, ["Nhiệm vụ"] = d.Title, ["Tín hiệu"] = l[$"Light_{d.Light}"].Value, ["Tiến độ (%)"] = d.Rollup.Progress,
+                ["Cần đạt (%)"] = d.Expected, ["Đơn vị quá hạn"] = string.Join(", ", d.LateUnits),
+            }).ToList(),
+            ["Quá hạn theo thời gian"] = Enumerable.Range(1, 4).Select(b => new Dictionary<string, object?> { ["Số ngày quá hạn"] = l[$"Bucket_{b}"].Value, ["Số lượt phân công"] = m.Buckets.GetValueOrDefault(b) }).ToList(),
+            ["Xếp hạng đơn vị"] = m.Ranking.Select((u, i) => new Dictionary<string, object?>
+            {
+                ["Hạng"] = i + 1, ["Đơn vị"] = u.Unit, ["Đến hạn"] = u.Due, ["Đúng hạn"] = u.OnTime, ["Tỷ lệ đúng hạn (%)"] = u.OnTimeRate is { } r ? Math.Round(r, 2) : null,
+                ["Quá hạn"] = u.Overdue, ["Số ngày chưa báo cáo"] = u.DaysSinceReport,
+            }).ToList(),
+            ["Chỉ tiêu"] = m.Kpis.Select(k => new Dictionary<string, object?>
+            {
+                ["Mã"] = k.Code, ["Chỉ tiêu"] = k.Name,
+                ["Mốc ban đầu (%)"] = k.Baseline?.Rate is { } b ? Math.Round(b, 2) : null, ["Kỳ mốc"] = k.Baseline?.Period.ToVietnamese(),
+                ["Mới nhất (%)"] = k.Latest?.Rate is { } x ? Math.Round(x, 2) : null, ["Kỳ mới nhất"] = k.Latest?.Period.ToVietnamese(),
+                ["Mục tiêu"] = l[$"KpiTargetKind_{k.TargetKind}"].Value, ["Đánh giá"] = Verdict(k.Met),
+            }).ToList(),
+        };
+        return await WorkbookAsync(sheets, "bang-dieu-hanh.xlsx", cancellationToken);
+    }
+
+    [HttpGet("/reports/notices/{id:int}/report.docx")]
+    public async Task<IActionResult> NoticeReport(int id, CancellationToken cancellationToken)
+    {
+        var notice = await db.Notices.AsNoTracking().Where(n => n.Id == id)
+            .Select(n => new { n.Number, n.IssueDate, n.MeetingDate, n.Title, n.IssuingBody }).SingleOrDefaultAsync(cancellationToken);
+        if (notice is null)
+        {
+            return NotFound();
+        }
+
+        var today = clock.Today();
+        var m = await dashboard.LoadAsync(new DashboardFilter { Notice = id }, today, cancellationToken);
+        var office = await db.Units.Where(u => u.Code == NoticeSeed.DistrictOfficeCode).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? "Văn phòng HĐND&UBND huyện";
+        var openRows = await db.Assignments.Where(a => a.Directive.NoticeId == id && !a.Directive.IsCancelled
+                && (a.Status == AssignmentStatus.NotStarted || a.Status == AssignmentStatus.InProgress || a.Status == AssignmentStatus.Returned) && a.LastDayInForce < today)
+            .OrderBy(a => a.Directive.SortOrder).ThenBy(a => a.Unit.Name)
+            .ToRowsAsync(today, cancellationToken);
+        var lastReports = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.Assignment.Directive.NoticeId == id && r.ReportedAt == r.Assignment.LastReportAt)
+            .Select(r => new { r.Id, r.AssignmentId, r.Text }).ToListAsync(cancellationToken);
+        var last = lastReports.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Text);
+
+        var data = new NoticeReportData(
+            notice.IssuingBody,
+            office,
+            notice.Number ?? "…",
+            notice.IssueDate ?? notice.MeetingDate,
+            notice.Title,
+            today,
+            m.Lights.Select(d => new ReportDirective(d.Label, d.Title, l.Enum(d.Rollup.State), d.Rollup.Progress, d.Rollup.Completed, d.Rollup.Active, d.LateUnits)).ToList(),
+            m.Kpis.Where(k => k.Latest is not null).Select(k => new ReportFigure(
+                k.Name,
+                $"{Format.Percent(k.Baseline?.Rate, k.Baseline?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Baseline?.Period.ToVietnamese()})",
+                $"{Format.Percent(k.Latest?.Rate, k.Latest?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Latest?.Period.ToVietnamese()})",
+                l[$"KpiTargetKind_{k.TargetKind}"].Value,
+                Verdict(k.Met))).ToList(),
+            openRows.Select(r => new ReportUnfinished(r.DirectiveLabel, r.UnitName, l.GetString("Timing_Overdue", r.Timing.Days).Value, last.GetValueOrDefault(r.Id))).ToList(),
+            openRows.Select(r => r.UnitName).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList());
+        return File(Reports.NoticeReport.Build(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-thong-bao-ket-luan-{id}.docx");
+    }
+
+    private string Verdict(bool? met) => met switch
+    {
+        true => l["Kpi_Met"].Value,
+        false => l["Kpi_NotMet"].Value,
+        _ => l["Kpi_NoVerdict"].Value,
+    };
+
+    private async Task<FileStreamResult> WorkbookAsync(Dictionary<string, object> sheets, string name, CancellationToken cancellationToken)
+    {
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        stream.Position = 0;
+        return File(stream, Xlsx, name);
+    }
+}
