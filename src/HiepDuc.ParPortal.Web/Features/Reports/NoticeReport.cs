@@ -92,35 +92,35 @@ public static class NoticeReport
     private static Table HeaderTable(NoticeReportData d)
     {
         var left = new TableCell(
-            new TableCellProperties(new TableCellWidth { Width = "3800", Type = TableWidthUnitValues.Dxa }),
+            new TableCellProperties(new TableCellWidth { Width = "3600", Type = TableWidthUnitValues.Dxa }),
             Para(d.IssuingBody.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), center: true, size: Small),
             Para(d.Office.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), bold: true, center: true, size: Small),
             Para("Số:      /BC-VP", center: true, size: Small));
         var right = new TableCell(
-            new TableCellProperties(new TableCellWidth { Width = "5600", Type = TableWidthUnitValues.Dxa }),
-            Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, center: true, size: Small),
+            new TableCellProperties(new TableCellWidth { Width = "5755", Type = TableWidthUnitValues.Dxa }),
+            Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, center: true, size: 24),
             Para("Độc lập - Tự do - Hạnh phúc", bold: true, center: true, size: Body),
             Para($"Hiệp Đức, ngày {d.Today.Day:00} tháng {d.Today.Month:00} năm {d.Today.Year}", italic: true, center: true, size: Body));
-        return Borderless(new TableRow(left, right));
+        return Borderless(new TableRow(left, right), 3600, 5755);
     }
 
     private static Table SignatureTable()
     {
         var left = new TableCell(
-            new TableCellProperties(new TableCellWidth { Width = "4700", Type = TableWidthUnitValues.Dxa }),
+            new TableCellProperties(new TableCellWidth { Width = "4678", Type = TableWidthUnitValues.Dxa }),
             Para("Nơi nhận:", bold: true, italic: true, size: 24),
             Para("- Chủ tịch, các PCT UBND huyện (b/c);", size: Tiny),
             Para("- Các cơ quan, đơn vị liên quan;", size: Tiny),
             Para("- UBND các xã, thị trấn;", size: Tiny),
             Para("- Lưu: VT.", size: Tiny));
         var right = new TableCell(
-            new TableCellProperties(new TableCellWidth { Width = "4700", Type = TableWidthUnitValues.Dxa }),
+            new TableCellProperties(new TableCellWidth { Width = "4677", Type = TableWidthUnitValues.Dxa }),
             Para("TL. CHỦ TỊCH", bold: true, center: true, size: Body),
             Para("CHÁNH VĂN PHÒNG", bold: true, center: true, size: Body),
             Para(string.Empty),
             Para(string.Empty),
             Para(string.Empty));
-        return Borderless(new TableRow(left, right));
+        return Borderless(new TableRow(left, right), 4678, 4677);
     }
 
     private static Table FiguresTable(IReadOnlyList<ReportFigure> figures)
@@ -143,13 +143,16 @@ public static class NoticeReport
             new(cells.Select(c => new TableCell(Para(c, bold: header, size: 24))));
     }
 
-    private static Table Borderless(TableRow row) => new(
+    /// <summary>A two-column layout table (no borders) across the 9 355-twip text width of the page.</summary>
+    private static Table Borderless(TableRow row, int left, int right) => new(
         new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableWidth { Width = (left + right).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(
                 new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
                 new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
                 new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
+        new TableGrid(new GridColumn { Width = left.ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = right.ToString(CultureInfo.InvariantCulture) }),
         row);
 
     private static Paragraph Para(string text, bool bold = false, bool italic = false, bool center = false, bool justify = false, bool indent = false, int size = Body)
