@@ -46,6 +46,7 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["POST /notices/{id:int}/edit"] = "LFAFF",
         ["POST /notices/{id:int}/directives/{directiveId:int}/move"] = "LFAFF",
         ["GET /notices/{noticeId:int}/directives/new"] = "LFAFF",
+        ["POST /notices/{noticeId:int}/carry-over"] = "LFAFF",
         ["POST /notices/{noticeId:int}/directives/new"] = "LFAFF",
         ["GET /directives/{id:int}/edit"] = "LFAFF",
         ["POST /directives/{id:int}/edit"] = "LFAFF",

@@ -3,6 +3,7 @@ using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiepDuc.ParPortal.Web.Tests;
 
@@ -173,5 +174,43 @@ public class Editing_a_directive(PortalFactory factory) : IClassFixture<PortalFa
 
         var timeline = (await office.GetDocumentAsync($"/directives/{id}")).QuerySelector("#timeline")!.Text();
         Assert.Contains("trong tháng 9/2023 → trong tháng 10/2023", timeline, StringComparison.Ordinal);
+    }
+}
+
+public class Unfinished_work_is_carried_into_the_next_notice(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Each_unfinished_directive_follows_with_the_units_that_have_not_finished_once_only()
+    {
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("carry.office", Roles.DistrictOffice, "VPHDND"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.ParPortalDbContext>();
+            var done = await db.Assignments.SingleAsync(a => a.Unit.Code == "HIEPTHUAN" && a.Directive.Label == "3.d");
+            var by = new Domain.Common.Actor(null, "Thử nghiệm");
+            done.Submit(by, "Hoàn thành", new DateTimeOffset(2023, 9, 28, 9, 0, 0, TimeSpan.FromHours(7)));
+            done.Confirm(by, new DateTimeOffset(2023, 9, 29, 9, 0, 0, TimeSpan.FromHours(7)));
+            await db.SaveChangesAsync();
+        }
+
+        var token = await office.AntiforgeryTokenAsync("/notices/new");
+        var created = await office.PostFormAsync("/notices/new", token, new()
+        {
+            ["IssuingBody"] = "UBND huyện Hiệp Đức", ["MeetingDate"] = "2023-10-30", ["Title"] = "Kết luận phiên thứ hai", ["FullText"] = "Toàn văn",
+        });
+        var second = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        for (var i = 0; i < 2; i++)
+        {
+            token = await office.AntiforgeryTokenAsync($"/notices/{second}");
+            Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"/notices/{second}/carry-over", token, new() { ["from"] = "1" })).StatusCode);
+        }
+
+        var carried = await factory.QueryAsync(db => db.Directives.Where(d => d.NoticeId == second)
+            .Select(d => new { d.Label, Units = d.Assignments.Select(a => a.Unit.Code).ToList() }).ToListAsync());
+        Assert.Equal(["TD.1", "TD.3.a", "TD.3.b", "TD.3.c", "TD.3.d", "TD.3.e"], carried.Select(c => c.Label));
+        var d = carried.Single(c => c.Label == "TD.3.d");
+        Assert.Equal(13, d.Units.Count);
+        Assert.DoesNotContain("HIEPTHUAN", d.Units);
     }
 }

@@ -188,6 +188,59 @@ public sealed class DirectiveEditingController(
         return Redirect($"/directives/{id}");
     }
 
+    /// <summary>
+    /// Carries the unfinished directives of an earlier notice into this one's follow-up list: each becomes a directive
+    /// "TD.{label}" citing where it came from, assigned to the units that had not completed it, in the same roles.
+    /// </summary>
+    [HttpPost("/notices/{noticeId:int}/carry-over")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> CarryOver(int noticeId, int from, CancellationToken cancellationToken)
+    {
+        var target = await db.Notices.Include(n => n.Directives).SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
+        var source = await db.Notices.AsNoTracking().Where(n => n.Id == from).Select(n => new { n.Id, n.Number, n.MeetingDate }).SingleOrDefaultAsync(cancellationToken);
+        if (target is null || source is null || from == noticeId)
+        {
+            return NotFound();
+        }
+
+        var open = await db.Directives.AsNoTracking()
+            .Where(d => d.NoticeId == from && !d.IsCancelled && d.Assignments.Any(a => a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled))
+            .OrderBy(d => d.SortOrder)
+            .Select(d => new
+            {
+                d.Label, d.Title, d.FullText, d.MonitoringUnitId,
+                Units = d.Assignments.Where(a => a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled).Select(a => new { a.UnitId, a.Role }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var unitIds = open.SelectMany(d => d.Units.Select(u => u.UnitId)).Distinct().ToList();
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id) && u.IsActive).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var origin = $"Thông báo kết luận {(source.Number is null ? "" : "số " + source.Number + " ")}ngày {Format.Date(source.MeetingDate)}";
+        var by = currentActor.Actor;
+        var now = clock.GetUtcNow();
+        var carried = 0;
+        foreach (var d in open)
+        {
+            var label = $"TD.{d.Label}";
+            if (target.Directives.Any(x => string.Equals(x.Label, label, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var directive = target.AddDirective(label, d.Title, $"(Chuyển theo dõi từ {origin}, mục {d.Label}.)\n{d.FullText}", Domain.Deadlines.Deadline.NotSet(), d.MonitoringUnitId, by, now);
+            directive.Cite(new DocumentReference($"{origin}, mục {d.Label}", "Thông báo", source.Number, source.MeetingDate, null));
+            foreach (var u in d.Units.Where(u => units.ContainsKey(u.UnitId)))
+            {
+                directive.Assign(units[u.UnitId], u.Role, now, by);
+            }
+
+            carried++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = l.GetString("CarryOver_Done", carried, origin).Value;
+        return Redirect($"/notices/{noticeId}#directives");
+    }
+
     private async Task<IActionResult> Change(int id, TextModel model, Action<Directive, Actor, DateTimeOffset> change, string done)
     {
         var directive = await db.Directives.Include(d => d.Assignments).SingleOrDefaultAsync(d => d.Id == id);

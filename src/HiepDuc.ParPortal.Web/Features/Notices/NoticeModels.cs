@@ -64,6 +64,8 @@ public sealed class NoticeDetailsModel
     public IReadOnlyList<Assignments.FileRow> Files { get; set; } = [];
 
     public bool CanEdit { get; set; }
+
+    public IReadOnlyList<Work.Option> EarlierNotices { get; set; } = [];
 }
 
 public sealed record NoticeDirectiveRow(int Id, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup, IReadOnlyList<AssignmentFacts> Assignments);

@@ -125,6 +125,11 @@ public sealed class NoticesController(
         notice.Files = await db.Files.AsNoTracking().Where(f => f.NoticeId == id).OrderBy(f => f.Id)
             .Select(f => new Assignments.FileRow(f.Id, null, f.OriginalName, f.Length)).ToListAsync(cancellationToken);
         notice.CanEdit = User.IsInRole(Roles.DistrictOffice);
+        notice.EarlierNotices = notice.CanEdit
+            ? (await db.Notices.AsNoTracking().Where(n => n.Id != id && n.MeetingDate <= notice.MeetingDate).OrderByDescending(n => n.MeetingDate)
+                .Select(n => new { n.Id, n.Number, n.MeetingDate }).Take(20).ToListAsync(cancellationToken))
+                .Select(n => new Work.Option(n.Id, n.Number is null ? Format.Date(n.MeetingDate) : $"{n.Number} ({Format.Date(n.MeetingDate)})")).ToList()
+            : [];
         return View(notice);
     }
 
