@@ -30,11 +30,7 @@ internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<Kpi
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Rate);
         builder.Ignore(m => m.IsRateOnly);
-        builder.ComplexProperty(m => m.Period, p =>
-        {
-            p.Property(x => x.Start).HasColumnName("PeriodStart");
-            p.Property(x => x.End).HasColumnName("PeriodEnd");
-        });
+        builder.ComplexProperty(m => m.Period, p => p.MapPeriod());
         builder.HasOne(m => m.Kpi).WithMany().HasForeignKey(m => m.KpiId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Notices.ConclusionNotice>().WithMany().HasForeignKey(m => m.NoticeId).OnDelete(DeleteBehavior.Restrict);
@@ -61,11 +57,7 @@ internal sealed class KpiReferenceConfiguration : IEntityTypeConfiguration<KpiRe
         builder.Property(r => r.Note).HasMaxLength(2000);
         builder.Property(r => r.RecordedBy).HasMaxLength(200);
         builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.ComplexProperty(r => r.Period, p =>
-        {
-            p.Property(x => x.Start).HasColumnName("PeriodStart");
-            p.Property(x => x.End).HasColumnName("PeriodEnd");
-        });
+        builder.ComplexProperty(r => r.Period, p => p.MapPeriod());
         builder.HasOne<KpiDefinition>().WithMany().HasForeignKey(r => r.KpiId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.KpiId, r.Series });
     }
@@ -76,14 +68,20 @@ internal sealed class DirectiveTargetConfiguration : IEntityTypeConfiguration<Di
     public void Configure(EntityTypeBuilder<DirectiveTarget> builder)
     {
         builder.Property(t => t.Reference).HasMaxLength(50);
-        builder.ComplexProperty(t => t.Period, p =>
-        {
-            p.Property(x => x.Start).HasColumnName("PeriodStart");
-            p.Property(x => x.End).HasColumnName("PeriodEnd");
-        });
+        builder.ComplexProperty(t => t.Period, p => p.MapPeriod());
         builder.HasOne<Domain.Notices.Directive>().WithMany().HasForeignKey(t => t.DirectiveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<KpiDefinition>().WithMany().HasForeignKey(t => t.KpiId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => t.DirectiveId);
+    }
+}
+
+internal static class PeriodMapping
+{
+    /// <summary>A <see cref="KpiPeriod"/> as two date columns of its owner (figures, references, directive targets).</summary>
+    public static void MapPeriod(this ComplexPropertyBuilder<KpiPeriod> p)
+    {
+        p.Property(x => x.Start).HasColumnName("PeriodStart");
+        p.Property(x => x.End).HasColumnName("PeriodEnd");
     }
 }

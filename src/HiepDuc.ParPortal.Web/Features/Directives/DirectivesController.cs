@@ -114,10 +114,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         // A unit head sees the directive and their own unit's share of it, nothing of the others'.
         var visible = db.Assignments.VisibleTo(User).Where(a => a.DirectiveId == id);
         var facts = await visible.SelectFacts().ToListAsync(cancellationToken);
-        var latestReports = await db.ProgressReports.AsNoTracking()
-            .Where(r => visible.Any(a => a.Id == r.AssignmentId) && r.ReportedAt == r.Assignment.LastReportAt)
-            .Select(r => new { r.Id, r.AssignmentId, r.Text })
-            .ToListAsync(cancellationToken);
+        var reportText = await db.LatestReportTextsAsync(visible, cancellationToken);
         var assignmentEvents = await db.AssignmentEvents.AsNoTracking()
             .Where(e => visible.Any(a => a.Id == e.AssignmentId))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
@@ -144,8 +141,6 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         }
 
         var today = clock.Today();
-        // Reports made in the same instant (a paper report and a submission) share the timestamp: the newest row wins.
-        var reportText = latestReports.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Text);
         var model = new DirectiveDetailsModel
         {
             Id = d.Id,

@@ -66,10 +66,7 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
                 && (a.Status == AssignmentStatus.NotStarted || a.Status == AssignmentStatus.InProgress || a.Status == AssignmentStatus.Returned) && a.LastDayInForce < today)
             .OrderBy(a => a.Directive.SortOrder).ThenBy(a => a.Unit.Name)
             .ToRowsAsync(today, cancellationToken);
-        var lastReports = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.Assignment.Directive.NoticeId == id && r.ReportedAt == r.Assignment.LastReportAt)
-            .Select(r => new { r.Id, r.AssignmentId, r.Text }).ToListAsync(cancellationToken);
-        var last = lastReports.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Text);
+        var last = await db.LatestReportTextsAsync(db.Assignments.Where(a => a.Directive.NoticeId == id), cancellationToken);
 
         var data = new NoticeReportData(
             notice.IssuingBody,

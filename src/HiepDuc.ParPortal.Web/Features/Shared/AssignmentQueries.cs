@@ -16,6 +16,19 @@ public static class AssignmentQueries
 
 public static class AssignmentRowQueries
 {
+    /// <summary>
+    /// The text of each assignment's latest report, for the given assignments. Reports made in the same instant (a paper
+    /// report and a submission) share the timestamp: the newest row wins.
+    /// </summary>
+    public static async Task<Dictionary<int, string>> LatestReportTextsAsync(this Data.ParPortalDbContext db, IQueryable<Assignment> assignments, CancellationToken cancellationToken = default)
+    {
+        var reports = await db.ProgressReports.AsNoTracking()
+            .Where(r => assignments.Any(a => a.Id == r.AssignmentId) && r.ReportedAt == r.Assignment.LastReportAt)
+            .Select(r => new { r.Id, r.AssignmentId, r.Text })
+            .ToListAsync(cancellationToken);
+        return reports.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Text);
+    }
+
     /// <summary>Loads assignments as list rows (one SQL query) and computes their timing for today.</summary>
     public static async Task<List<AssignmentRow>> ToRowsAsync(this IQueryable<Assignment> assignments, DateOnly today, CancellationToken cancellationToken = default)
     {
