@@ -58,11 +58,11 @@ public class The_office_records_directives_and_assigns_them(PortalFactory factor
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
 
         var assignments = await factory.QueryAsync(db => db.Assignments.Where(a => a.DirectiveId == directiveId).Select(a => new { a.Unit.Code, a.LastDayInForce }).ToListAsync());
-        Assert.Equal(14, assignments.Count); // 11 communes/town + 2 agencies + BHXH, once each
+        Assert.Equal(15, assignments.Count); // 11 communes/town + 3 agencies + BHXH, once each
         Assert.All(assignments, a => Assert.Equal(new DateOnly(2023, 12, 31), a.LastDayInForce));
 
         var list = await office.GetDocumentAsync($"/assignments?notice={noticeId}");
-        Assert.Equal("14", list.QuerySelector("#total")!.TextContent);
+        Assert.Equal("15", list.QuerySelector("#total")!.TextContent);
         var reference = await factory.QueryAsync(db => db.Directives.AsNoTracking().Where(d => d.Id == directiveId).SelectMany(d => d.References).SingleAsync());
         Assert.Equal("125/KH-UBND", reference.Number);
     }

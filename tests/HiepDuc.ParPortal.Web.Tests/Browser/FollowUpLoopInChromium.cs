@@ -36,7 +36,7 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await office.Locator("#group-kind-DistrictAgency").CheckAsync();
         await office.Locator("#assign-form button[type=submit]").ClickAsync();
         await office.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/directives/\\d+$"));
-        Assert.Equal(13, await office.Locator("#assignments tbody tr").CountAsync());
+        Assert.Equal(14, await office.Locator("#assignments tbody tr").CountAsync());
         await office.ScreenshotAsync(new() { Path = Pages.Screenshot("loop-1-office-assigned"), FullPage = true });
         var directiveUrl = office.Url;
 

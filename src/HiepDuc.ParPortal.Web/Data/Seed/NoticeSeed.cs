@@ -26,7 +26,7 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
     [
         (DistrictOfficeCode, "Văn phòng HĐND&UBND huyện", "VP HĐND&UBND", UnitKind.DistrictAgency),
         (InternalAffairsCode, "Phòng Nội vụ huyện", "Phòng Nội vụ", UnitKind.DistrictAgency),
-        (LandRegistrationCode, "Chi nhánh Văn phòng đăng ký đất đai huyện", "CN VP đăng ký đất đai", UnitKind.OtherBody),
+        (LandRegistrationCode, "Chi nhánh Văn phòng đăng ký đất đai huyện", "CN VP đăng ký đất đai", UnitKind.DistrictAgency),
         ("BUUDIEN", "Bưu điện huyện (Bưu chính công ích)", "Bưu điện huyện", UnitKind.OtherBody),
         ("BHXH", "Bảo hiểm xã hội huyện", "BHXH huyện", UnitKind.OtherBody),
         ("TANBINH", "UBND thị trấn Tân Bình", "Tân Bình", UnitKind.CommuneOrTown),
@@ -107,7 +107,7 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         var office = units[DistrictOfficeCode];
         int? monitor = office.Id;
         var addressed = units.Values
-            .Where(u => u.Kind == UnitKind.CommuneOrTown || u.Kind == UnitKind.DistrictAgency || u.Code == LandRegistrationCode)
+            .Where(u => u.Kind == UnitKind.CommuneOrTown || u.Kind == UnitKind.DistrictAgency)
             .OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
 
