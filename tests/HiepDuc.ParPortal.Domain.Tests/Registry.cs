@@ -35,6 +35,7 @@ internal static class Registry
         new("VNEID", ["VNeID", "định danh điện tử"]),
         new("BHXH_VERIFY", ["BHXH", "bảo hiểm xã hội"]),
         new("DIGITISATION", ["số hóa"]),
+        new("PUBLIC_APOLOGY", ["xin lỗi"]),
     ];
 
     public static string Code(int id) => Units.Single(u => u.Id == id).Code;

@@ -91,7 +91,12 @@ public static partial class NoticeParser
             }
 
             var introText = text.Substring(intro.Start, intro.Length);
-            var assigns = IsInstruction(introText) || (section.Items.Count > 0 && InstructionWord().IsMatch(introText));
+            var assigns = section.Parent switch
+            {
+                SectionKind.Tasks => true,
+                SectionKind.Results => false,
+                _ => IsInstruction(introText) || (section.Items.Count > 0 && InstructionWord().IsMatch(introText)),
+            };
             if (!assigns)
             {
                 figures.AddRange(Figures(text, folded, section.Whole, kpis));
@@ -126,6 +131,12 @@ public static partial class NoticeParser
             var lead = LeadPattern().Match(s);
             if (lead.Success)
             {
+                if (sentenceIndex == 0)
+                {
+                    explicitSubject = true;
+                }
+
+                sentenceIndex++;
                 var leadSpan = new Span(sentence.Start + lead.Groups["lead"].Index, lead.Groups["lead"].Length);
                 foreach (var u in matcher.Find(text, folded, leadSpan))
                 {
@@ -143,6 +154,23 @@ public static partial class NoticeParser
 
                 Unknown(text, folded, leadSpan, matcher, unknown);
                 continue;
+            }
+
+            // A unit or group standing first in the first sentence is its subject: "UBND các xã, thị trấn rà soát…".
+            if (sentenceIndex == 0 && matcher.Find(text, folded, sentence).FirstOrDefault() is { } first
+                && string.IsNullOrWhiteSpace(text.Substring(sentence.Start, first.Span.Start - sentence.Start).Replace("Thủ trưởng", string.Empty, StringComparison.Ordinal).Replace("Lãnh đạo", string.Empty, StringComparison.Ordinal)))
+            {
+                explicitSubject = true;
+                var subjectEnd = VerbAfter(s, first.Span.End - sentence.Start);
+                foreach (var u in matcher.Find(text, folded, new Span(sentence.Start, subjectEnd)))
+                {
+                    Put(units, u, u.UnitIds.Count == 1 ? AssignmentRole.Lead : AssignmentRole.Implementing, certain: true);
+                }
+            }
+            else if (sentenceIndex == 0 && UnknownUnitPattern().Match(s) is { Success: true, Index: var at } && string.IsNullOrWhiteSpace(s[..at]))
+            {
+                explicitSubject = true;
+                Unknown(text, folded, new Span(sentence.Start, VerbAfter(s, 0)), matcher, unknown);
             }
 
             var subject = SubjectPattern().Match(s);
@@ -181,6 +209,15 @@ public static partial class NoticeParser
             sentenceIndex++;
         }
 
+        // Units named elsewhere in the item take part in it.
+        foreach (var hit in matcher.Find(text, folded, body))
+        {
+            foreach (var id in hit.UnitIds.Where(id => !units.ContainsKey(id)))
+            {
+                units[id] = new ParsedUnit(id, hit.Text, AssignmentRole.Implementing, hit.Span, false);
+            }
+        }
+
         // Everyone the section addresses does the work for itself, unless the item names its own subject.
         if (!explicitSubject)
         {
@@ -200,6 +237,13 @@ public static partial class NoticeParser
             deadline, units.Values.OrderBy(u => u.Role).ToList(), references, targets);
     }
 
+    /// <summary>Where the subject ends: the first verb of action after it (or the first comma/period).</summary>
+    private static int VerbAfter(string sentence, int from)
+    {
+        var m = SubjectEnd().Match(sentence, Math.Min(from, sentence.Length));
+        return m.Success ? m.Index : sentence.Length;
+    }
+
     private static void Put(Dictionary<int, ParsedUnit> units, UnitMatcher.Hit hit, AssignmentRole role, bool certain)
     {
         foreach (var id in hit.UnitIds)
@@ -215,7 +259,8 @@ public static partial class NoticeParser
     {
         var segment = text.Substring(span.Start, span.Length);
         var m = UnknownUnitPattern().Match(segment);
-        if (m.Success && !matcher.Find(text, folded, new Span(span.Start + m.Index, m.Length)).Any())
+        // "UBND các huyện, thị xã…" names a group of bodies, not one unit to create.
+        if (m.Success && !FoldSameLength(m.Value).Contains(" cac ", StringComparison.Ordinal) && !matcher.Find(text, folded, new Span(span.Start + m.Index, m.Length)).Any())
         {
             unknown.Add(new Found<string>(m.Value.Trim(), new Span(span.Start + m.Index, m.Length), false));
         }
@@ -363,13 +408,21 @@ public static partial class NoticeParser
 
     private sealed record Item(string Label, Span Whole, Span Body);
 
-    private sealed record Section(string? Label, Span Intro, Span Whole, List<Item> Items);
+    private enum SectionKind
+    {
+        Unknown,
+        Tasks,
+        Results,
+    }
+
+    private sealed record Section(string? Label, Span Intro, Span Whole, List<Item> Items, SectionKind Parent = SectionKind.Unknown);
 
     /// <summary>Groups body lines into sections ("1." / "I.") holding lettered items ("a)") or bullets ("-", "+").</summary>
     private static List<Section> Blocks(string text, List<(int Start, int Length)> lines, int from, int to)
     {
         var sections = new List<Section>();
         string? roman = null;
+        var romanKind = SectionKind.Unknown;
         Section? current = null;
         var itemLines = new List<(string Label, int Start, int End, int BodyStart)>();
 
@@ -408,19 +461,21 @@ public static partial class NoticeParser
             {
                 Close(lastEnd);
                 roman = r.Groups[1].Value;
-                current = new Section(roman, new Span(lead + r.Groups[2].Index, 0), new Span(lead, 0), []);
+                var heading = FoldSameLength(r.Groups[2].Value);
+                romanKind = TaskHeading().IsMatch(heading) ? SectionKind.Tasks : ResultHeading().IsMatch(heading) ? SectionKind.Results : SectionKind.Unknown;
+                current = new Section(roman, new Span(lead + r.Groups[2].Index, 0), new Span(lead, 0), [], romanKind == SectionKind.Results ? SectionKind.Results : SectionKind.Unknown);
             }
             else if (NumberHeading().Match(trimmed) is { Success: true } n)
             {
                 Close(lastEnd);
                 var label = roman is null ? n.Groups[1].Value : $"{roman}.{n.Groups[1].Value}";
-                current = new Section(label, new Span(lead + n.Groups[2].Index, 0), new Span(lead, 0), []);
+                current = new Section(label, new Span(lead + n.Groups[2].Index, 0), new Span(lead, 0), [], roman is null ? SectionKind.Unknown : romanKind);
             }
             else if (LetterItem().Match(trimmed) is { Success: true } letter && current is not null)
             {
                 itemLines.Add((letter.Groups[1].Value, lead, start + length, lead + letter.Groups[2].Index));
             }
-            else if (Bullet().Match(trimmed) is { Success: true } bullet && current is not null && (itemLines.Count == 0 || itemLines.All(i => i.Label.All(char.IsAsciiDigit))))
+            else if (Bullet().Match(trimmed) is { Success: true } bullet && current is not null && !trimmed.StartsWith('+') && (itemLines.Count == 0 || itemLines.All(i => i.Label.All(char.IsAsciiDigit))))
             {
                 itemLines.Add(((itemLines.Count + 1).ToString(CultureInfo.InvariantCulture), lead, start + length, lead + bullet.Groups[1].Index));
             }
@@ -552,10 +607,16 @@ public static partial class NoticeParser
     [GeneratedRegex(@"^[-+•–]\s+(.*)$")]
     private static partial Regex Bullet();
 
+    [GeneratedRegex(@"\b(nhiem vu|giai phap|chi dao|de nghi|kien nghi|to chuc thuc hien|giao)\b")]
+    private static partial Regex TaskHeading();
+
+    [GeneratedRegex(@"\b(ket qua|tinh hinh|danh gia|thuc trang)\b")]
+    private static partial Regex ResultHeading();
+
     [GeneratedRegex(@"(?<=[.;])\s+(?=\p{Lu})")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"^(Giao|Yêu cầu|Đề nghị|Chỉ đạo|Khẩn trương|Nghiêm túc|Tập trung|Tăng cường|Chủ động|Phân công|Thống nhất giao|Các cơ quan, đơn vị)\b")]
+    [GeneratedRegex(@"^(Giao(?! ban\b)|Yêu cầu|Đề nghị|Chỉ đạo|Khẩn trương|Nghiêm túc|Tập trung|Tăng cường|Chủ động|Phân công|Thống nhất giao|Các cơ quan, đơn vị)\b")]
     private static partial Regex InstructionStart();
 
     [GeneratedRegex(@"\b(yêu cầu|đề nghị|giao cho|chủ trì, phối hợp)\b")]
@@ -564,7 +625,10 @@ public static partial class NoticeParser
     [GeneratedRegex(@"^(Về (?:kết quả|tình hình)|Kết quả|Nhìn chung|Tình hình|Đánh giá)", RegexOptions.IgnoreCase)]
     private static partial Regex AssessmentStart();
 
-    [GeneratedRegex(@"Giao\s+(?<lead>.+?)\s+chủ trì(?:\s*,\s*|\s+)(?:phối hợp(?:\s+với)?\s+(?<co>.+?)(?=\s+(?:hướng dẫn|tham mưu|triển khai|tổ chức|thực hiện|xây dựng|rà soát|kiểm tra|theo dõi|báo cáo|để|nhằm|trong|hoàn thành)\b|[.;,]|$))?")]
+    [GeneratedRegex(@"\s(?:khẩn trương|tiếp thu|hoàn chỉnh|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|phải|nghiêm túc|chủ động|kiểm tra|phối hợp|chủ trì|cập nhật|công khai|bố trí|khắc phục|tăng cường|tuyên truyền|đẩy mạnh|tập trung)\b|[.;:]")]
+    private static partial Regex SubjectEnd();
+
+    [GeneratedRegex(@"(?:Giao\s+|^\s*)(?<lead>[^.;]+?)\s+chủ trì(?:\s*,\s*|\s+)(?:phối hợp(?:\s+với)?\s+(?<co>.+?)(?=\s+(?:hướng dẫn|tham mưu|triển khai|tổ chức|thực hiện|xây dựng|rà soát|kiểm tra|theo dõi|báo cáo|để|nhằm|trong|hoàn thành)\b|[.;,]|$))?")]
     private static partial Regex LeadPattern();
 
     [GeneratedRegex(@"^\s*(?:Giao|Yêu cầu|Đề nghị)\s+(?<who>.+?)(?=\s+(?:khẩn trương|tiếp thu|hoàn chỉnh|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|phải|nghiêm túc|trong|chủ động|kiểm tra|phối hợp)\b|[,.;]|$)")]
@@ -573,7 +637,7 @@ public static partial class NoticeParser
     [GeneratedRegex(@"^\s*(?<x>[\p{Lu}][^,.;]*?)\s+phối hợp với\s+(?<y>.+?)(?=\s+(?:hướng dẫn|tham mưu|triển khai|tổ chức|thực hiện|xây dựng|rà soát|kiểm tra|theo dõi|báo cáo|để|nhằm|trong)\b|[.;,]|$)")]
     private static partial Regex TogetherPattern();
 
-    [GeneratedRegex(@"(?:[Pp]hòng|Trung tâm|Ban|Chi nhánh|Công an|Hội|Đội|Văn phòng|Bưu điện|Ủy ban|UBND|Đài|Trường)\s+[^,.;]+")]
+    [GeneratedRegex(@"(?:[Pp]hòng|Sở|Trung tâm|Ban|Chi nhánh|Công an|Hội|Đội|Văn phòng|Bưu điện|Ủy ban|UBND|Đài|Trường|Kho bạc|Chi cục)\s+[^,.;]+?(?=\s+(?:chủ trì|phối hợp|khẩn trương|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|tiếp thu|bố trí|cập nhật|tăng cường|tuyên truyền|đẩy mạnh|tập trung)\b|[,.;]|$)")]
     private static partial Regex UnknownUnitPattern();
 
     [GeneratedRegex(@"Giao\s+[^.]*?\btheo dõi\b[^.]*\bđôn đốc\b")]

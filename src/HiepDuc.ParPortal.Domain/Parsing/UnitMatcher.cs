@@ -21,7 +21,7 @@ internal sealed class UnitMatcher
         var agencies = registry.Where(u => u.Kind == UnitKind.DistrictAgency).Select(u => u.Id).ToList();
         var both = agencies.Concat(communes).ToList();
         var aliases = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
-        foreach (var phrase in new[] { "cac xa, thi tran", "cac xa thi tran", "cac xa, thi tran", "ubnd cac xa", "cac xa", "xa, thi tran" })
+        foreach (var phrase in new[] { "chu tich ubnd cac xa, thi tran", "ubnd cac xa, thi tran", "ubnd cac xa thi tran", "cac xa, thi tran", "cac xa thi tran", "ubnd cac xa", "cac xa", "xa, thi tran" })
         {
             aliases[phrase] = communes;
         }
