@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
+
+/// <summary>
+/// The text of a Word notice as the parser reads it: one line per paragraph; Word's automatic numbering written out
+/// ("1.", "a)" in the Vietnamese alphabet, "-"), and table rows as lines with " | " between cells.
+/// </summary>
+public static class DocxText
+{
+    // Word numbers with the Latin alphabet (a, b, c, d, e…): the label is what the reader sees.
+    private const string Letters = "abcdefghijklmnopqrstuvwxyz";
+
+    public static string Extract(Stream docx)
+    {
+        using var doc = WordprocessingDocument.Open(docx, false);
+        var body = doc.MainDocumentPart?.Document.Body ?? throw new InvalidDataException("The document has no body.");
+        var numbering = doc.MainDocumentPart.NumberingDefinitionsPart?.Numbering;
+        var counters = new Dictionary<(int Num, int Level), int>();
+        var text = new StringBuilder();
+        foreach (var element in body.ChildElements)
+        {
+            switch (element)
+            {
+                case Paragraph p:
+                    text.Append(Marker(p, numbering, counters)).AppendLine(p.InnerText);
+                    break;
+                case Table t:
+                    foreach (var row in t.Elements<TableRow>())
+                    {
+                        text.AppendLine(string.Join(" | ", row.Elements<TableCell>().Select(c => string.Join(' ', c.Elements<Paragraph>().Select(x => x.InnerText)).Trim())));
+                    }
+
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Marker(Paragraph p, Numbering? numbering, Dictionary<(int, int), int> counters)
+    {
+        var props = p.ParagraphProperties?.NumberingProperties;
+        if (props?.NumberingId?.Val?.Value is not { } numId || numbering is null)
+        {
+            return string.Empty;
+        }
+
+        var level = props.NumberingLevelReference?.Val?.Value ?? 0;
+        var format = Format(numbering, numId, level);
+        var key = (numId, level);
+        counters[key] = counters.GetValueOrDefault(key) + 1;
+        foreach (var deeper in counters.Keys.Where(k => k.Item1 == numId && k.Item2 > level).ToList())
+        {
+            counters.Remove(deeper);
+        }
+
+        var n = counters[key];
+        return format switch
+        {
+            "decimal" => $"{n.ToString(CultureInfo.InvariantCulture)}. ",
+            "lowerLetter" => $"{(n <= Letters.Length ? Letters[n - 1] : 'z')}) ",
+            "upperRoman" => $"{Roman(n)}. ",
+            _ => "- ",
+        };
+    }
+
+    private static string? Format(Numbering numbering, int numId, int level)
+    {
+        var instance = numbering.Elements<NumberingInstance>().FirstOrDefault(i => i.NumberID?.Value == numId);
+        var abstractId = instance?.AbstractNumId?.Val?.Value;
+        var definition = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+        return definition?.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level)?.NumberingFormat?.Val?.InnerText;
+    }
+
+    private static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", 9 => "IX", _ => "X" };
+}

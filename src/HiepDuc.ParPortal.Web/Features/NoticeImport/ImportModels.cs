@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Parsing;
+using HiepDuc.ParPortal.Web.Features.Shared;
+
+namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
+
+/// <summary>The preview form: everything the parser found, editable, posted back to save.</summary>
+public sealed class ImportForm
+{
+    [StringLength(50, ErrorMessage = "Validation_MaxLength")]
+    public string? Number { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Notice_IssuingBody")]
+    public string IssuingBody { get; set; } = "UBND huyện Hiệp Đức";
+
+    public DateOnly? IssueDate { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [Display(Name = "Notice_MeetingDate")]
+    public DateOnly? MeetingDate { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(1000, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Notice_Title")]
+    public string Title { get; set; } = string.Empty;
+
+    [StringLength(100, ErrorMessage = "Validation_MaxLength")]
+    public string? Session { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+    public string? ChairedBy { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+    public string? SignedBy { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(200_000, ErrorMessage = "Validation_MaxLength")]
+    public string FullText { get; set; } = string.Empty;
+
+    public int? MonitoringUnitId { get; set; }
+
+    public List<ImportTask> Tasks { get; set; } = [];
+}
+
+public sealed class ImportTask
+{
+    public bool Include { get; set; } = true;
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(20, ErrorMessage = "Validation_MaxLength")]
+    public string Label { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(500, ErrorMessage = "Validation_MaxLength")]
+    public string Title { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(20_000, ErrorMessage = "Validation_MaxLength")]
+    public string FullText { get; set; } = string.Empty;
+
+    public DeadlineInput Deadline { get; set; } = new();
+
+    public bool DeadlineGuessed { get; set; }
+
+    [StringLength(5000, ErrorMessage = "Validation_MaxLength")]
+    public string? References { get; set; }
+
+    public List<ImportUnit> Units { get; set; } = [];
+
+    /// <summary>Figure targets as read ("100% CB, CC, VC"), shown to the office; linked KPI codes kept for saving.</summary>
+    public List<string> Targets { get; set; } = [];
+}
+
+public sealed class ImportUnit
+{
+    /// <summary>The registry unit, or empty for a name the registry does not know.</summary>
+    public int? UnitId { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    public string? Text { get; set; }
+
+    public AssignmentRole Role { get; set; }
+
+    public bool Guessed { get; set; }
+
+    /// <summary>For an unknown name: create it as a new unit (of this kind) when saving.</summary>
+    public bool Create { get; set; }
+}
+
+public sealed record ImportSource(string Text, IReadOnlyList<(Span Span, string Kind, int Task)> Marks);
+
+public sealed record ImportPageModel(ImportForm Form, ImportSource? Source, IReadOnlyList<Work.Option> Units, IReadOnlyList<string> Notes);
