@@ -589,7 +589,7 @@ public static partial class NoticeParser
     [GeneratedRegex(@"\((phiên[^)]*)\)", RegexOptions.IgnoreCase)]
     private static partial Regex SessionPattern();
 
-    [GeneratedRegex(@"đồng chí\s+(?<name>\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,4})\s*[-–,]\s*(?<role>[^,(.]+)")]
+    [GeneratedRegex(@"đồng chí\s+(?<name>\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,4})\s*[-–,]\s*(?<role>[^,(.]+?)(?=\s+chủ trì|[,(.]|$)")]
     private static partial Regex ChairPattern();
 
     [GeneratedRegex(@"(?:TL|KT|TM|Q)\.\s*[\p{Lu} ]+\n\s*[\p{Lu} ]+(?=\n|$)")]

@@ -15,9 +15,10 @@ public static class PortalCommands
 {
     public const string CreateUser = "create-user";
     public const string SeedDemoUsers = "seed-demo-users";
+    public const string ParseNotice = "parse-notice";
     public const string DemoMarker = "[DEMO]";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers;
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers or ParseNotice;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -29,6 +30,7 @@ public static class PortalCommands
             {
                 CreateUser => await CreateUserAsync(sp, Options(args), output),
                 SeedDemoUsers => await SeedDemoUsersAsync(sp, output),
+                ParseNotice => await ParseNoticeAsync(sp, Options(args), output),
                 _ => 1,
             };
         }
@@ -49,6 +51,39 @@ public static class PortalCommands
         await output.WriteLineAsync($"Đã tạo tài khoản / created user: {userName}");
         await output.WriteLineAsync($"Mật khẩu dùng một lần / one-time password: {password}");
         await output.WriteLineAsync("Người dùng phải đổi mật khẩu ở lần đăng nhập đầu. / The user must change it at first sign-in.");
+        return 0;
+    }
+
+    /// <summary>
+    /// Reads a notice file as the import page would and prints what it found, with the time the parser took (the
+    /// median of --repeat runs): a dry run for the office, and the measurement behind docs/performance.md.
+    /// </summary>
+    private static async Task<int> ParseNoticeAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
+    {
+        var file = One(options, "file") ?? throw new CommandException("Thiếu --file <tệp .md, .txt>. / --file is required.");
+        var repeat = int.TryParse(One(options, "repeat"), System.Globalization.CultureInfo.InvariantCulture, out var r) ? Math.Clamp(r, 1, 1000) : 1;
+        var text = await File.ReadAllTextAsync(file);
+        var db = sp.GetRequiredService<ParPortalDbContext>();
+        var registry = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new Domain.Parsing.RegistryUnit(u.Id, u.Code, u.Name, u.ShortName, u.Kind)).ToListAsync();
+        var codes = registry.ToDictionary(u => u.Id, u => u.Code);
+        Domain.Parsing.ParsedNotice? parsed = null;
+        var times = new List<double>();
+        for (var i = 0; i < repeat; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            parsed = Domain.Parsing.NoticeParser.Parse(text, registry);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        await output.WriteLineAsync($"{text.Length:N0} ký tự / characters; {parsed!.Tasks.Count} nhiệm vụ / tasks; {parsed.Figures.Count} số liệu / figures");
+        foreach (var t in parsed.Tasks)
+        {
+            var units = string.Join(", ", t.Units.Select(u => $"{(u.UnitId is { } id ? codes[id] : u.Text)}:{u.Role}"));
+            await output.WriteLineAsync($"  {t.Label,-8} {t.Deadline.Value.ToVietnamese(),-28} {units}");
+        }
+
+        times.Sort();
+        await output.WriteLineAsync(System.FormattableString.Invariant($"parse: median {times[times.Count / 2]:0.00} ms, max {times[^1]:0.00} ms over {repeat} runs"));
         return 0;
     }
 

@@ -90,6 +90,26 @@ public sealed class ImportUnit
     public bool Create { get; set; }
 }
 
-public sealed record ImportSource(string Text, IReadOnlyList<(Span Span, string Kind, int Task)> Marks);
+public sealed record ImportSource(string Text, IReadOnlyList<(Span Span, string Kind, int Task)> Marks)
+{
+    /// <summary>The source with each mark as a &lt;mark&gt;; every piece of text is HTML-encoded.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent Render()
+    {
+        var html = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+        var pos = 0;
+        foreach (var (span, kind, task) in Marks)
+        {
+            html.Append(Text[pos..span.Start]);
+            var classes = string.Join(' ', kind.Split(' ').Select(k => "src-" + k));
+            html.AppendHtml($"<mark class=\"{classes}\" data-task=\"{task.ToString(System.Globalization.CultureInfo.InvariantCulture)}\">");
+            html.Append(Text.Substring(span.Start, span.Length));
+            html.AppendHtml("</mark>");
+            pos = span.End;
+        }
+
+        html.Append(Text[pos..]);
+        return html;
+    }
+}
 
 public sealed record ImportPageModel(ImportForm Form, ImportSource? Source, IReadOnlyList<Work.Option> Units, IReadOnlyList<string> Notes);

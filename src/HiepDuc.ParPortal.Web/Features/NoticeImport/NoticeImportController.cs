@@ -200,7 +200,8 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
         for (var i = 0; i < p.Tasks.Count; i++)
         {
             var t = p.Tasks[i];
-            marks.Add((new Span(t.Span.Start, Math.Min(t.Span.Length, t.Label.Length + 3)), "label", i + 1));
+            var marker = p.Text.IndexOfAny([' ', '\n'], t.Span.Start, Math.Min(t.Span.Length, 12));
+            marks.Add((new Span(t.Span.Start, marker > t.Span.Start ? marker - t.Span.Start : Math.Min(t.Span.Length, 3)), "label", i + 1));
             Add(t.Deadline, "deadline", i + 1);
             marks.AddRange(t.Units.Where(u => u.Span is not null).Select(u => (u.Span!.Value, u.Certain ? "unit" : "unit guess", i + 1)));
             marks.AddRange(t.References.Select(r => (r.Span, "ref", i + 1)));
