@@ -35,6 +35,13 @@ public class A_notice_is_imported_from_its_text(PortalFactory factory) : IClassF
             Assert.Equal(s.References, a.References);
         }
 
+        // 3.d's and 3.e's figure targets came along: the imported directives are judged by data like the seeded ones.
+        var targets = await factory.QueryAsync(db => db.DirectiveTargets.Where(t => db.Directives.Any(d => d.Id == t.DirectiveId && d.NoticeId == imported))
+            .Select(t => new { t.Kind, t.UnitId, t.Period.Start }).ToListAsync());
+        Assert.Equal(3, targets.Count);
+        Assert.All(targets, t => Assert.Equal(new DateOnly(2023, 9, 1), t.Start));
+        Assert.Single(targets, t => t.Kind == Domain.Kpis.KpiTargetKind.AtLeastReference && t.UnitId != null);
+
         var notice = await factory.QueryAsync(db => db.Notices.SingleAsync(n => n.Id == imported));
         Assert.Equal(new DateOnly(2023, 8, 31), notice.MeetingDate);
         Assert.Equal("phiên thứ nhất", notice.Session);

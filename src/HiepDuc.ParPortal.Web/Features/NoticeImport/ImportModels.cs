@@ -70,8 +70,23 @@ public sealed class ImportTask
 
     public List<ImportUnit> Units { get; set; } = [];
 
-    /// <summary>Figure targets as read ("100% CB, CC, VC"), shown to the office; linked KPI codes kept for saving.</summary>
-    public List<string> Targets { get; set; } = [];
+    /// <summary>Figure targets as read ("100% CB, CC, VC"), each with the KPI it was linked to.</summary>
+    public List<ImportTarget> Targets { get; set; } = [];
+}
+
+public sealed class ImportTarget
+{
+    public bool Keep { get; set; } = true;
+
+    [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+    public string Text { get; set; } = string.Empty;
+
+    [StringLength(50, ErrorMessage = "Validation_MaxLength")]
+    public string? KpiCode { get; set; }
+
+    public Domain.Kpis.KpiTargetKind Kind { get; set; }
+
+    public decimal? Value { get; set; }
 }
 
 public sealed class ImportUnit

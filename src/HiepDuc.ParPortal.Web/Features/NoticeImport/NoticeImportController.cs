@@ -139,6 +139,26 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             }
 
             await db.SaveChangesAsync(cancellationToken);
+
+            // Figure targets become the directive's data targets, for the deadline's month (the lead unit's, else the district's).
+            var kpiIds = await db.KpiDefinitions.ToDictionaryAsync(k => k.Code, k => k.Id, cancellationToken);
+            foreach (var (task, i) in included)
+            {
+                var directive = notice.Directives.Single(d => string.Equals(d.Label, task.Label.Trim(), StringComparison.OrdinalIgnoreCase));
+                var leads = directive.Assignments.Where(a => a.Role == AssignmentRole.Lead).Select(a => a.UnitId).ToList();
+                if (deadlines[i] is not { Kind: Domain.Deadlines.DeadlineKind.Month, LastDay: { } last })
+                {
+                    continue;
+                }
+
+                foreach (var target in task.Targets.Where(x => x.Keep && x.KpiCode is not null && kpiIds.ContainsKey(x.KpiCode) && x.Kind != KpiTargetKind.None))
+                {
+                    db.DirectiveTargets.Add(new DirectiveTarget(directive.Id, kpiIds[target.KpiCode!], leads.Count == 1 ? leads[0] : null, KpiPeriod.Month(last.Year, last.Month),
+                        target.Kind, target.Value, target.Kind == KpiTargetKind.AtLeastReference ? KpiReference.ProvinceAverage : null));
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             TempData[Flash.Key] = l.GetString("NoticeImport_Saved", included.Count).Value;
             return Redirect($"/notices/{notice.Id}");
@@ -173,7 +193,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             Deadline = DeadlineInput.From(t.Deadline.Value),
             DeadlineGuessed = !t.Deadline.Certain,
             References = string.Join('\n', t.References.Select(r => r.Reference.Text)),
-            Targets = t.Targets.Select(x => $"{x.Text}{(x.KpiCode is null ? string.Empty : $" → {x.KpiCode}")}").ToList(),
+            Targets = t.Targets.Select(x => new ImportTarget { Text = x.Text, KpiCode = x.KpiCode, Kind = x.Kind, Value = x.Value, Keep = x.KpiCode is not null }).ToList(),
             Units = t.Units.Select(u => new ImportUnit { UnitId = u.UnitId, Text = u.Text, Role = u.Role, Guessed = !u.Certain })
                 .Concat(p.UnknownUnits.Where(x => x.Span is { } s && s.Start >= t.Span.Start && s.Start < t.Span.End)
                     .Select(x => new ImportUnit { UnitId = null, Text = x.Value, Role = AssignmentRole.Lead, Guessed = true }))
