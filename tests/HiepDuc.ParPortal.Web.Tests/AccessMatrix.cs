@@ -48,6 +48,12 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["GET /notices/{noticeId:int}/directives/new"] = "LFAFF",
         ["POST /notices/{noticeId:int}/carry-over"] = "LFAFF",
         ["GET /notices/import"] = "LFAFF",
+        ["GET /notifications"] = "LAAAA",
+        ["POST /notifications/{id:long}/read"] = "LAAAA",
+        ["POST /notifications/read-all"] = "LAAAA",
+        ["POST /notifications/email"] = "LAAAA",
+        ["GET /admin/reminders"] = "LAFFF",
+        ["POST /admin/reminders/run"] = "LAFFF",
         ["POST /notices/import"] = "LFAFF",
         ["POST /notices/import/save"] = "LFAFF",
         ["POST /notices/{noticeId:int}/directives/new"] = "LFAFF",
@@ -188,6 +194,7 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         .Replace("/admin/users/{id}", $"/admin/users/{ids.User}", StringComparison.Ordinal)
         .Replace("/kpis/{id:int}", "/kpis/1", StringComparison.Ordinal)
         .Replace("/units/{unitId:int}", $"/units/{ids.Unit}", StringComparison.Ordinal)
+        .Replace("/notifications/{id:long}", "/notifications/999999", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal);
 
     private sealed record Ids(int Directive, int Assignment, int Unit, string User);

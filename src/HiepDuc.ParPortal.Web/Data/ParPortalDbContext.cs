@@ -43,6 +43,12 @@ public class ParPortalDbContext(DbContextOptions options) : IdentityDbContext<Po
 
     public DbSet<DirectiveTarget> DirectiveTargets => Set<DirectiveTarget>();
 
+    public DbSet<Domain.Notifications.ReminderLog> ReminderLogs => Set<Domain.Notifications.ReminderLog>();
+
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+
+    public DbSet<Domain.Notifications.OutboxEmail> OutboxEmails => Set<Domain.Notifications.OutboxEmail>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

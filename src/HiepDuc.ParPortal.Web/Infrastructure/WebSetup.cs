@@ -22,6 +22,11 @@ public static class WebSetup
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
         services.AddSingleton<Features.Files.FileStore>();
         services.AddScoped<Features.Dashboard.DashboardQueries>();
+        services.AddOptions<Features.Notifications.ReminderOptions>().BindConfiguration(Features.Notifications.ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Notifications.SmtpOptions>().BindConfiguration(Features.Notifications.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Features.Notifications.ReminderJob>();
+        services.AddScoped<Features.Notifications.OutboxSender>();
+        services.AddHostedService<Features.Notifications.ReminderScheduler>();
         services.AddHttpContextAccessor();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
 

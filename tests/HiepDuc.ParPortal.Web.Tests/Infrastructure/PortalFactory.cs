@@ -16,18 +16,26 @@ public class PortalFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultNow = new(2023, 10, 5, 9, 0, 0, TimeSpan.FromHours(7));
 
     public PortalFactory()
+        : this(DefaultNow)
     {
+    }
+
+    /// <summary>A portal whose clock starts at <paramref name="start"/> (the fake clock only moves forward).</summary>
+    protected PortalFactory(DateTimeOffset start)
+    {
+        Clock = new FakeTimeProvider(start);
         DatabasePath = Path.Combine(Path.GetTempPath(), $"parportal-test-{Guid.NewGuid():N}.db");
     }
 
     public string DatabasePath { get; }
 
-    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Extra configuration, applied when the server starts (set before the first request).</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Security:LoginAttemptsPerMinute"] = "1000",
+        ["Reminders:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,96 @@
+using HiepDuc.ParPortal.Domain.Notifications;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HiepDuc.ParPortal.Web.Features.Notifications;
+
+public sealed record NotificationRow(long Id, ReminderKind Kind, string Title, string? Body, string? Link, DateTimeOffset At, bool Read);
+
+public sealed record NotificationsModel(IReadOnlyList<NotificationRow> Items, bool EmailOn, bool HasEmail);
+
+public sealed record ReminderAdminModel(ReminderOptions Options, bool SmtpConfigured, IReadOnlyList<(DateOnly Day, ReminderKind Kind, int Count)> Recent, int Pending, int Failed);
+
+/// <summary>Each user's notifications; and, for administrators, the reminder run on demand.</summary>
+public sealed class NotificationsController(ParPortalDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/notifications")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId()!;
+        var items = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(200)
+            .Select(n => new NotificationRow(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(cancellationToken);
+        var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.EmailNotifications, u.Email }).SingleAsync(cancellationToken);
+        return View(new NotificationsModel(items, me.EmailNotifications, !string.IsNullOrEmpty(me.Email)));
+    }
+
+    [HttpPost("/notifications/{id:long}/read")]
+    public async Task<IActionResult> Read(long id, CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        var n = await db.Notifications.SingleOrDefaultAsync(x => x.Id == id && x.UserId == userId, cancellationToken);
+        if (n is null)
+        {
+            return NotFound();
+        }
+
+        n.MarkRead(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect(Url.IsLocalUrl(n.Link) ? n.Link : "/notifications");
+    }
+
+    [HttpPost("/notifications/read-all")]
+    public async Task<IActionResult> ReadAll(CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        var now = clock.GetUtcNow();
+        foreach (var n in await db.Notifications.Where(x => x.UserId == userId && x.ReadAt == null).ToListAsync(cancellationToken))
+        {
+            n.MarkRead(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/notifications");
+    }
+
+    /// <summary>Each user decides whether reminders also come by e-mail.</summary>
+    [HttpPost("/notifications/email")]
+    public async Task<IActionResult> Email(bool on, CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        user.EmailNotifications = on;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = l[on ? "Notifications_EmailOn" : "Notifications_EmailOff"].Value;
+        return Redirect("/notifications");
+    }
+
+    [HttpGet("/admin/reminders")]
+    [Authorize(Policy = Policies.Administer)]
+    public async Task<IActionResult> Admin([FromServices] Microsoft.Extensions.Options.IOptions<ReminderOptions> options, [FromServices] Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow().AddDays(-14);
+        var recent = await db.ReminderLogs.AsNoTracking().Where(r => r.At >= since)
+            .GroupBy(r => new { r.Day, r.Kind }).Select(g => new { g.Key.Day, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken);
+        var pending = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.NextAttemptAt != null, cancellationToken);
+        var failed = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.NextAttemptAt == null, cancellationToken);
+        return View(new ReminderAdminModel(options.Value, !string.IsNullOrWhiteSpace(smtp.Value.Host),
+            recent.OrderByDescending(r => r.Day).ThenBy(r => r.Kind).Select(r => (r.Day, r.Kind, r.Count)).ToList(), pending, failed));
+    }
+
+    [HttpPost("/admin/reminders/run")]
+    [Authorize(Policy = Policies.Administer)]
+    public async Task<IActionResult> Run([FromServices] ReminderJob job, [FromServices] OutboxSender sender, CancellationToken cancellationToken)
+    {
+        var reminders = await job.RunAsync(Domain.Common.PortalCalendar.Today(clock), cancellationToken);
+        var (sent, failed) = await sender.SendDueAsync(cancellationToken);
+        TempData[Flash.Key] = l.GetString("Reminders_Ran", reminders, sent, failed).Value;
+        return Redirect("/admin/reminders");
+    }
+}

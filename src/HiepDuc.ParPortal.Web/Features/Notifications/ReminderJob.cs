@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Net;
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Notifications;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.Kpis;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HiepDuc.ParPortal.Web.Features.Notifications;
+
+/// <summary>
+/// "Đôn đốc" without anyone having to remember: finds assignments due in 7, 3 and 1 days, overdue ones (on their first
+/// overdue day and every N days after), silent units, submissions and extension requests waiting for the office,
+/// and — on Mondays — the chairman's weekly digest. Each reminder is written once: (assignment, kind, day) is unique
+/// in the database, so a second run, or a second server, skips what the first sent.
+/// </summary>
+public sealed class ReminderJob(
+    ParPortalDbContext db,
+    IOptions<ReminderOptions> options,
+    IOptions<SmtpOptions> smtp,
+    TimeProvider clock,
+    ILogger<ReminderJob> logger)
+{
+    private static readonly AssignmentStatus[] Open = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
+
+    public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        var due = new List<(int Id, ReminderKind Kind, string Detail)>();
+        foreach (var (days, kind) in new[] { (7, ReminderKind.DueIn7), (3, ReminderKind.DueIn3), (1, ReminderKind.DueIn1) })
+        {
+            var day = today.AddDays(days);
+            due.AddRange((await Live().Where(a => Open.Contains(a.Status) && a.LastDayInForce == day).Select(a => a.Id).ToListAsync(cancellationToken))
+                .Select(id => (id, kind, days.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        var overdue = await Live().Where(a => Open.Contains(a.Status) && a.LastDayInForce < today)
+            .Select(a => new { a.Id, a.LastDayInForce }).ToListAsync(cancellationToken);
+        due.AddRange(overdue.Select(a => (a.Id, Days: today.DayNumber - a.LastDayInForce!.Value.DayNumber))
+            .Where(a => (a.Days - 1) % o.OverdueEveryDays == 0)
+            .Select(a => (a.Id, ReminderKind.Overdue, a.Days.ToString(CultureInfo.InvariantCulture))));
+
+        var open = await Live().Where(a => Open.Contains(a.Status) && a.LastDayInForce != null)
+            .Select(a => new { a.Id, Heard = a.LastReportAt ?? a.CreatedAt }).ToListAsync(cancellationToken);
+        due.AddRange(open.Select(a => (a.Id, Days: today.DayNumber - PortalCalendar.DateOf(a.Heard).DayNumber))
+            .Where(a => a.Days >= o.SilentDays && a.Days % o.SilentDays == 0)
+            .Select(a => (a.Id, ReminderKind.Silent, a.Days.ToString(CultureInfo.InvariantCulture))));
+
+        var submitted = await Live().Where(a => a.Status == AssignmentStatus.Submitted).Select(a => new { a.Id, a.SubmittedAt }).ToListAsync(cancellationToken);
+        due.AddRange(submitted.Select(a => (a.Id, Days: today.DayNumber - PortalCalendar.DateOf(a.SubmittedAt!.Value).DayNumber))
+            .Where(a => a.Days >= o.WaitingDays && a.Days % o.WaitingDays == 0)
+            .Select(a => (a.Id, ReminderKind.AwaitingConfirmation, a.Days.ToString(CultureInfo.InvariantCulture))));
+
+        var asked = await Live().Where(a => a.Extension == ExtensionState.Pending)
+            .Select(a => new { a.Id, Asked = a.Events.Where(e => e.Kind == AssignmentEventKind.ExtensionRequested).Max(e => (DateTimeOffset?)e.At) })
+            .ToListAsync(cancellationToken);
+        due.AddRange(asked.Where(a => a.Asked is not null).Select(a => (a.Id, Days: today.DayNumber - PortalCalendar.DateOf(a.Asked!.Value).DayNumber))
+            .Where(a => a.Days >= o.WaitingDays && a.Days % o.WaitingDays == 0)
+            .Select(a => (a.Id, ReminderKind.ExtensionPending, a.Days.ToString(CultureInfo.InvariantCulture))));
+
+        var sent = 0;
+        foreach (var (id, kind, detail) in due)
+        {
+            if (await SendAsync(id, kind, today, detail, null, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        if (today.DayOfWeek == DayOfWeek.Monday && await DigestAsync(today, cancellationToken))
+        {
+            sent++;
+        }
+
+        logger.LogInformation("Reminders for {Day}: {Candidates} due, {Sent} sent", today, due.Count, sent);
+        return sent;
+    }
+
+    /// <summary>The office urges a unit on an assignment: sent like a reminder (the urge itself is already on the timeline).</summary>
+    public Task<bool> UrgeAsync(int assignmentId, string message, CancellationToken cancellationToken = default) =>
+        SendAsync(assignmentId, ReminderKind.Urged, clock.Today(), string.Empty, message, cancellationToken);
+
+    private IQueryable<Assignment> Live() => db.Assignments.AsNoTracking().Where(a => !a.Directive.IsCancelled);
+
+    private async Task<bool> SendAsync(int assignmentId, ReminderKind kind, DateOnly today, string detail, string? message, CancellationToken cancellationToken)
+    {
+        var a = await db.Assignments.AsNoTracking().Where(x => x.Id == assignmentId).Select(x => new
+        {
+            x.Id, x.UnitId, Unit = x.Unit.Name, x.Directive.Label, x.Directive.Title, x.LastDayInForce, x.ExtensionRequestedTo,
+        }).SingleOrDefaultAsync(cancellationToken);
+        if (a is null)
+        {
+            return false;
+        }
+
+        var toOffice = kind is ReminderKind.AwaitingConfirmation or ReminderKind.ExtensionPending;
+        var recipients = await RecipientsAsync(toOffice ? Roles.DistrictOffice : Roles.UnitHead, toOffice ? null : a.UnitId, cancellationToken);
+        var deadline = a.LastDayInForce is { } d ? Format.Date(d) : "chưa xác định";
+        var title = kind switch
+        {
+            ReminderKind.DueIn7 or ReminderKind.DueIn3 or ReminderKind.DueIn1 => $"Nhiệm vụ {a.Label} còn {detail} ngày đến hạn ({deadline})",
+            ReminderKind.Overdue => $"Nhiệm vụ {a.Label} đã quá hạn {detail} ngày (hạn {deadline})",
+            ReminderKind.Silent => $"Đơn vị chưa báo cáo nhiệm vụ {a.Label} trong {detail} ngày",
+            ReminderKind.AwaitingConfirmation => $"{a.Unit} báo cáo hoàn thành nhiệm vụ {a.Label}, đã chờ xác nhận {detail} ngày",
+            ReminderKind.ExtensionPending => $"{a.Unit} xin gia hạn nhiệm vụ {a.Label} đến {Format.Date(a.ExtensionRequestedTo)}, đã chờ {detail} ngày",
+            _ => $"Văn phòng HĐND&UBND huyện đôn đốc nhiệm vụ {a.Label}",
+        };
+        var body = $"{a.Label}. {a.Title}\nĐơn vị: {a.Unit}\nThời hạn: {deadline}" + (message is null ? string.Empty : $"\nNội dung đôn đốc: {message}");
+        return await WriteAsync(new ReminderLog(a.Id, kind, today, clock.GetUtcNow()), recipients, kind, a.Id, title, body, $"/assignments/{a.Id}", cancellationToken);
+    }
+
+    private async Task<bool> DigestAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var weekAgo = today.AddDays(-7);
+        var since = clock.GetUtcNow().AddDays(-7);
+        var newlyOverdue = await Live().CountAsync(a => Open.Contains(a.Status) && a.LastDayInForce >= weekAgo && a.LastDayInForce < today, cancellationToken);
+        var completed = await Live().CountAsync(a => a.Status == AssignmentStatus.Completed && a.CompletedAt >= since, cancellationToken);
+        var silentSince = clock.GetUtcNow().AddDays(-options.Value.SilentDays);
+        var silentUnits = await Live().Where(a => Open.Contains(a.Status) && a.LastDayInForce != null && (a.LastReportAt ?? a.CreatedAt) < silentSince)
+            .Select(a => a.Unit.ShortName ?? a.Unit.Name).Distinct().ToListAsync(cancellationToken);
+        var series = await db.DistrictSeriesAsync(null, cancellationToken);
+        var names = await db.KpiDefinitions.AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
+        var kpiLines = series.Where(g => g.Count() >= 2).Select(g =>
+        {
+            var last = g.Last();
+            var previous = g.ElementAt(g.Count() - 2);
+            return $"- {names[g.Key]}: {Format.Percent(previous.Rate)} ({previous.Period.ToVietnamese()}) → {Format.Percent(last.Rate)} ({last.Period.ToVietnamese()})";
+        }).ToList();
+        var title = $"Tổng hợp tuần đến {Format.Date(today)}: {newlyOverdue} phân công mới quá hạn, {completed} hoàn thành";
+        var body = string.Join('\n', new[]
+        {
+            $"Mới quá hạn trong tuần: {newlyOverdue}",
+            $"Hoàn thành trong tuần: {completed}",
+            $"Đơn vị chưa báo cáo quá {options.Value.SilentDays} ngày: {(silentUnits.Count == 0 ? "không có" : string.Join(", ", silentUnits.Order(StringComparer.Ordinal)))}",
+            "Chỉ tiêu:",
+        }.Concat(kpiLines.Count == 0 ? ["- chưa có số liệu mới"] : kpiLines));
+        var recipients = await RecipientsAsync(Roles.Chairman, null, cancellationToken);
+        return await WriteAsync(new ReminderLog(0, ReminderKind.WeeklyDigest, today, clock.GetUtcNow()), recipients, ReminderKind.WeeklyDigest, null, title, body, "/dashboard", cancellationToken);
+    }
+
+    private async Task<bool> WriteAsync(ReminderLog log, List<Recipient> recipients, ReminderKind kind, int? assignmentId, string title, string body, string link, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var mail = !string.IsNullOrWhiteSpace(smtp.Value.Host);
+        var url = options.Value.BaseUrl.TrimEnd('/') + link;
+        db.ReminderLogs.Add(log);
+        foreach (var r in recipients)
+        {
+            db.Notifications.Add(new Notification(r.Id, kind, assignmentId, title, body, link, now));
+            if (mail && r.Email is { Length: > 0 } email && r.WantsEmail)
+            {
+                var text = $"Kính gửi {r.Name},\n\n{title}.\n\n{body}\n\nXem và cập nhật: {url}\n\n— Cổng theo dõi CCHC & CĐS huyện Hiệp Đức (thư tự động, xin không trả lời).";
+                var html = $"<p>Kính gửi {WebUtility.HtmlEncode(r.Name)},</p><p><strong>{WebUtility.HtmlEncode(title)}</strong></p><p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>", StringComparison.Ordinal)}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">Xem và cập nhật trên cổng</a></p><p style=\"color:#666\">Cổng theo dõi CCHC &amp; CĐS huyện Hiệp Đức — thư tự động, xin không trả lời.</p>";
+                db.OutboxEmails.Add(new OutboxEmail(email, $"[Cổng CCHC Hiệp Đức] {title}", text, html, now));
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Already sent today (this job ran twice, or another server ran it): the unique key refused the copy.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private sealed record Recipient(string Id, string Name, string? Email, bool WantsEmail);
+
+    /// <summary>Active, unlocked users of a role (and unit): nobody deactivated or locked is reminded.</summary>
+    private async Task<List<Recipient>> RecipientsAsync(string role, int? unitId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd < now) && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+            .Where(u => unitId == null || u.UnitId == unitId)
+            .Select(u => new Recipient(u.Id, u.FullName, u.Email, u.EmailNotifications))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+using HiepDuc.ParPortal.Domain.Common;
+using Microsoft.Extensions.Options;
+
+namespace HiepDuc.ParPortal.Web.Features.Notifications;
+
+/// <summary>Runs the reminders once a day at the configured local hour, and sends queued e-mail every minute.</summary>
+public sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderScheduler> logger) : BackgroundService
+{
+    private DateOnly _lastRun;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed run is retried on the next tick; the portal keeps serving.
+                logger.LogError(ex, "Reminder run failed");
+            }
+
+            await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var local = PortalCalendar.LocalTime(clock.GetUtcNow());
+        var today = DateOnly.FromDateTime(local.DateTime);
+        await using var scope = scopes.CreateAsyncScope();
+        if (local.Hour >= options.Value.DailyHour && _lastRun != today)
+        {
+            await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(today, cancellationToken);
+            _lastRun = today;
+        }
+
+        await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(cancellationToken);
+    }
+}
