@@ -125,6 +125,10 @@ public class Reminders_come_on_the_right_days_and_only_then : IClassFixture<Remi
             var bId = Id("QUELUU", "3.b");
             var b = await db.Assignments.SingleAsync(a => a.Id == bId);
             b.Submit(new Actor(queLuu.Id, "Quế Lưu"), "Đã niêm yết xin lỗi", new DateTimeOffset(2023, 9, 25, 10, 0, 0, ReminderRuns.Vietnam));
+            // ...and on 22/09 asked for more time on 3.d; nobody has decided yet.
+            var extId = Id("QUELUU", "3.d");
+            var ext = await db.Assignments.SingleAsync(a => a.Id == extId);
+            ext.RequestExtension(new Actor(queLuu.Id, "Quế Lưu"), new DateOnly(2023, 10, 15), "Chờ cấp bổ sung chữ ký số", new DateTimeOffset(2023, 9, 22, 9, 0, 0, ReminderRuns.Vietnam));
             await db.SaveChangesAsync();
         }
 
@@ -150,6 +154,9 @@ public class Reminders_come_on_the_right_days_and_only_then : IClassFixture<Remi
         // The office hears of 3.b waiting for confirmation after 5 and 10 days; the chairman gets Monday's digest.
         Assert.Equal([new DateOnly(2023, 9, 30), new DateOnly(2023, 10, 5), new DateOnly(2023, 10, 10)],
             (await f.NotificationsOfAsync(office.Id)).Where(n => n.Kind == ReminderKind.AwaitingConfirmation).Select(n => n.Day));
+        Assert.Equal([new DateOnly(2023, 9, 27), new DateOnly(2023, 10, 2), new DateOnly(2023, 10, 7)],
+            (await f.NotificationsOfAsync(office.Id)).Where(n => n.Kind == ReminderKind.ExtensionPending).Select(n => n.Day));
+        Assert.DoesNotContain(await f.NotificationsOfAsync(queLuu.Id), n => n.Kind is ReminderKind.ExtensionPending or ReminderKind.AwaitingConfirmation);
         Assert.Equal([new DateOnly(2023, 9, 25), new DateOnly(2023, 10, 2), new DateOnly(2023, 10, 9)],
             (await f.NotificationsOfAsync(chairman.Id)).Where(n => n.Kind == ReminderKind.WeeklyDigest).Select(n => n.Day));
 

@@ -11,6 +11,12 @@ public sealed class KestrelPortalFactory : PortalFactory
     private Uri? _root;
 
     public KestrelPortalFactory()
+        : this(DefaultNow)
+    {
+    }
+
+    public KestrelPortalFactory(DateTimeOffset start)
+        : base(start)
     {
         // The browser talks plain HTTP to 127.0.0.1; production cookies stay Secure.
         Settings["Security:SecureCookies"] = "false";
