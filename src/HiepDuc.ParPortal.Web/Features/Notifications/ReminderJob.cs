@@ -8,6 +8,7 @@ using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Features.Kpis;
 using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace HiepDuc.ParPortal.Web.Features.Notifications;
@@ -23,8 +24,10 @@ public sealed class ReminderJob(
     IOptions<ReminderOptions> options,
     IOptions<SmtpOptions> smtp,
     TimeProvider clock,
+    IStringLocalizer<SharedResource> l,
     ILogger<ReminderJob> logger)
 {
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly AssignmentStatus[] Open = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
 
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
@@ -99,17 +102,17 @@ public sealed class ReminderJob(
 
         var toOffice = kind is ReminderKind.AwaitingConfirmation or ReminderKind.ExtensionPending;
         var recipients = await RecipientsAsync(toOffice ? Roles.DistrictOffice : Roles.UnitHead, toOffice ? null : a.UnitId, cancellationToken);
-        var deadline = a.LastDayInForce is { } d ? Format.Date(d) : "chưa xác định";
+        var deadline = a.LastDayInForce is { } d ? Format.Date(d) : T("Reminder_NoDeadline");
         var title = kind switch
         {
-            ReminderKind.DueIn7 or ReminderKind.DueIn3 or ReminderKind.DueIn1 => $"Nhiệm vụ {a.Label} còn {detail} ngày đến hạn ({deadline})",
-            ReminderKind.Overdue => $"Nhiệm vụ {a.Label} đã quá hạn {detail} ngày (hạn {deadline})",
-            ReminderKind.Silent => $"Đơn vị chưa báo cáo nhiệm vụ {a.Label} trong {detail} ngày",
-            ReminderKind.AwaitingConfirmation => $"{a.Unit} báo cáo hoàn thành nhiệm vụ {a.Label}, đã chờ xác nhận {detail} ngày",
-            ReminderKind.ExtensionPending => $"{a.Unit} xin gia hạn nhiệm vụ {a.Label} đến {Format.Date(a.ExtensionRequestedTo)}, đã chờ {detail} ngày",
-            _ => $"Văn phòng HĐND&UBND huyện đôn đốc nhiệm vụ {a.Label}",
+            ReminderKind.DueIn7 or ReminderKind.DueIn3 or ReminderKind.DueIn1 => T("Reminder_DueSoon", a.Label, detail, deadline),
+            ReminderKind.Overdue => T("Reminder_Overdue", a.Label, detail, deadline),
+            ReminderKind.Silent => T("Reminder_Silent", a.Label, detail),
+            ReminderKind.AwaitingConfirmation => T("Reminder_AwaitingConfirmation", a.Unit, a.Label, detail),
+            ReminderKind.ExtensionPending => T("Reminder_ExtensionPending", a.Unit, a.Label, Format.Date(a.ExtensionRequestedTo), detail),
+            _ => T("Reminder_Urged", a.Label),
         };
-        var body = $"{a.Label}. {a.Title}\nĐơn vị: {a.Unit}\nThời hạn: {deadline}" + (message is null ? string.Empty : $"\nNội dung đôn đốc: {message}");
+        var body = T("Reminder_Body", a.Label, a.Title, a.Unit, deadline) + (message is null ? string.Empty : "\n" + T("Reminder_UrgeMessage", message));
         return await WriteAsync(new ReminderLog(a.Id, kind, today, clock.GetUtcNow()), recipients, kind, a.Id, title, body, $"/assignments/{a.Id}", cancellationToken);
     }
 
@@ -130,14 +133,14 @@ public sealed class ReminderJob(
             var previous = g.ElementAt(g.Count() - 2);
             return $"- {names[g.Key]}: {Format.Percent(previous.Rate)} ({previous.Period.ToVietnamese()}) → {Format.Percent(last.Rate)} ({last.Period.ToVietnamese()})";
         }).ToList();
-        var title = $"Tổng hợp tuần đến {Format.Date(today)}: {newlyOverdue} phân công mới quá hạn, {completed} hoàn thành";
+        var title = T("Digest_Title", Format.Date(today), newlyOverdue, completed);
         var body = string.Join('\n', new[]
         {
-            $"Mới quá hạn trong tuần: {newlyOverdue}",
-            $"Hoàn thành trong tuần: {completed}",
-            $"Đơn vị chưa báo cáo quá {options.Value.SilentDays} ngày: {(silentUnits.Count == 0 ? "không có" : string.Join(", ", silentUnits.Order(StringComparer.Ordinal)))}",
-            "Chỉ tiêu:",
-        }.Concat(kpiLines.Count == 0 ? ["- chưa có số liệu mới"] : kpiLines));
+            T("Digest_NewlyOverdue", newlyOverdue),
+            T("Digest_Completed", completed),
+            T("Digest_Silent", options.Value.SilentDays, silentUnits.Count == 0 ? T("Digest_None") : string.Join(", ", silentUnits.Order(StringComparer.Ordinal))),
+            T("Digest_Kpis"),
+        }.Concat(kpiLines.Count == 0 ? [T("Digest_NoKpis")] : kpiLines));
         var recipients = await RecipientsAsync(Roles.Chairman, null, cancellationToken);
         return await WriteAsync(new ReminderLog(0, ReminderKind.WeeklyDigest, today, clock.GetUtcNow()), recipients, ReminderKind.WeeklyDigest, null, title, body, "/dashboard", cancellationToken);
     }
@@ -153,9 +156,9 @@ public sealed class ReminderJob(
             db.Notifications.Add(new Notification(r.Id, kind, assignmentId, title, body, link, now));
             if (mail && r.Email is { Length: > 0 } email && r.WantsEmail)
             {
-                var text = $"Kính gửi {r.Name},\n\n{title}.\n\n{body}\n\nXem và cập nhật: {url}\n\n— Cổng theo dõi CCHC & CĐS huyện Hiệp Đức (thư tự động, xin không trả lời).";
-                var html = $"<p>Kính gửi {WebUtility.HtmlEncode(r.Name)},</p><p><strong>{WebUtility.HtmlEncode(title)}</strong></p><p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>", StringComparison.Ordinal)}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">Xem và cập nhật trên cổng</a></p><p style=\"color:#666\">Cổng theo dõi CCHC &amp; CĐS huyện Hiệp Đức — thư tự động, xin không trả lời.</p>";
-                db.OutboxEmails.Add(new OutboxEmail(email, $"[Cổng CCHC Hiệp Đức] {title}", text, html, now));
+                var text = T("Mail_Text", r.Name, title, body, url);
+                var html = $"<p>{WebUtility.HtmlEncode(T("Mail_Greeting", r.Name))}</p><p><strong>{WebUtility.HtmlEncode(title)}</strong></p><p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>", StringComparison.Ordinal)}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(T("Mail_Link"))}</a></p><p style=\"color:#666\">{WebUtility.HtmlEncode(T("Mail_Footer"))}</p>";
+                db.OutboxEmails.Add(new OutboxEmail(email, T("Mail_Subject", title), text, html, now));
             }
         }
 
@@ -184,5 +187,20 @@ public sealed class ReminderJob(
             .Where(u => unitId == null || u.UnitId == unitId)
             .Select(u => new Recipient(u.Id, u.FullName, u.Email, u.EmailNotifications))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Reminders are stored and mailed in Vietnamese, whatever language the request that caused them used.</summary>
+    private string T(string key, params object?[] args)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Vietnamese;
+        try
+        {
+            return args.Length == 0 ? l[key] : l[key, args!];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
     }
 }
