@@ -280,6 +280,27 @@ public class Reminders_go_out_by_e_mail : IClassFixture<Reminders_go_out_by_e_ma
         Assert.Contains(f.Smtp.Messages, m => m.To.Mailboxes.Single().Address == "u.songtra@hiepduc.test" && (m.TextBody ?? string.Empty).Contains("trước thứ Sáu", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Two_senders_at_once_deliver_each_e_mail_once()
+    {
+        var f = _factory;
+        await f.CreateUserAsync("t.hiepthuan", Roles.UnitHead, "HIEPTHUAN");
+        await f.CreateUserAsync("t.hiepthuan2", Roles.UnitHead, "HIEPTHUAN");
+        var id = await f.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "HIEPTHUAN" && a.Directive.Label == "3.a").Select(a => a.Id).SingleAsync());
+        await using (var scope = f.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ReminderJob>().UrgeAsync(id, "Đề nghị khẩn trương triển khai"));
+        }
+
+        var waiting = await f.QueryAsync(db => db.OutboxEmails.CountAsync(e => e.SentAt == null));
+        Assert.True(waiting >= 2);
+        var before = f.Smtp.Messages.Count;
+        var results = await Task.WhenAll(f.SendMailAsync(), f.SendMailAsync(), f.SendMailAsync());
+        Assert.Equal(waiting, results.Sum(r => r.Sent));
+        Assert.Equal(waiting, f.Smtp.Messages.Count - before);
+        Assert.Equal(0, await f.QueryAsync(db => db.OutboxEmails.CountAsync(e => e.SentAt == null)));
+    }
+
     public sealed class Factory : PortalFactory
     {
         public Factory()

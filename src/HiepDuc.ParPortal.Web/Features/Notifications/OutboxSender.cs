@@ -13,6 +13,8 @@ public sealed class OutboxSender(ParPortalDbContext db, IOptions<SmtpOptions> op
 {
     public const int Batch = 50;
 
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+
     public async Task<(int Sent, int Failed)> SendDueAsync(CancellationToken cancellationToken = default)
     {
         var o = options.Value;
@@ -24,6 +26,22 @@ public sealed class OutboxSender(ParPortalDbContext db, IOptions<SmtpOptions> op
         var now = clock.GetUtcNow();
         var due = await db.OutboxEmails.Where(e => e.SentAt == null && e.NextAttemptAt != null && e.NextAttemptAt <= now)
             .OrderBy(e => e.Id).Take(Batch).ToListAsync(cancellationToken);
+
+        // Claim each message before sending it: when two servers (or two runs) read the same rows, only the one whose
+        // conditional update wins sends; a claim left by a crashed sender expires and the message is retried.
+        var claimed = new List<OutboxEmail>(due.Count);
+        var claimUntil = now.Add(ClaimFor);
+        foreach (var e in due)
+        {
+            var seen = e.NextAttemptAt;
+            if (await db.OutboxEmails.Where(x => x.Id == e.Id && x.SentAt == null && x.NextAttemptAt == seen)
+                    .ExecuteUpdateAsync(x => x.SetProperty(m => m.NextAttemptAt, claimUntil), cancellationToken) == 1)
+            {
+                claimed.Add(e);
+            }
+        }
+
+        due = claimed;
         if (due.Count == 0)
         {
             return (0, 0);
