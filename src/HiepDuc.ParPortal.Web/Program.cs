@@ -2,6 +2,18 @@ using HiepDuc.ParPortal.Web.Infrastructure;
 
 try
 {
+    if (args.Length > 0 && args[0] == BenchData.Command)
+    {
+        // Generated data goes to its own new file, never to the configured database.
+        var (database, scale, hostArgs) = BenchData.Parse(args);
+        var bench = WebApplication.CreateBuilder(hostArgs);
+        bench.AddParPortal();
+        await using var benchApp = bench.Build();
+        await benchApp.Services.InitializeDatabaseAsync();
+        await using var scope = benchApp.Services.CreateAsyncScope();
+        return await BenchData.GenerateAsync(scope.ServiceProvider, database, scale, Console.Out);
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     builder.AddParPortal();
 
