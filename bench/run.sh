@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Measures the portal's pages under load on generated province-scale data, next to the ceiling of this machine
+# (a trivial Kestrel app measured in the same run). Loopback only; every run is bounded in time.
+#   bench/run.sh                      scale 1, 10 s per page, 16 connections
+#   SCALE=10 DURATION=20 bench/run.sh
+# Needs: wrk, sqlite3, curl (apt-get install wrk sqlite3 curl).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SCALE=${SCALE:-1}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+PORT=${PORT:-5181}
+CEILING_PORT=${CEILING_PORT:-5182}
+OUT=$ROOT/bench/.out
+RESULTS=$ROOT/bench/results
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+DB=$OUT/bench-scale$SCALE.db
+PASSWORD='Bench-Hiepduc-2023!'
+mkdir -p "$OUT" "$RESULTS"
+for tool in wrk sqlite3 curl; do command -v $tool >/dev/null || { echo "missing $tool: sudo apt-get install -y $tool" >&2; exit 1; }; done
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+echo "== build (Release)"
+dotnet publish src/HiepDuc.ParPortal.Web -c Release -o "$OUT/portal" --nologo -v q >/dev/null
+dotnet publish bench/Ceiling -c Release -o "$OUT/ceiling" --nologo -v q >/dev/null
+
+if [[ ! -f $DB ]]; then
+  echo "== generating scale $SCALE into $DB"
+  (cd "$OUT/portal" && timeout 1200 dotnet HiepDuc.ParPortal.Web.dll seed-bench --scale "$SCALE" --database "$DB")
+fi
+
+start_portal() { # $1 database file; prints pid
+  (cd "$OUT/portal" && exec dotnet HiepDuc.ParPortal.Web.dll --urls "http://127.0.0.1:$PORT" \
+    --ConnectionStrings:Sqlite="Data Source=$1" --Security:SecureCookies=false --Reminders:Enabled=false \
+    --Security:LoginAttemptsPerMinute=1000 --PortalLogging:File= --Serilog:MinimumLevel:Default=Warning \
+    --Security:InitialAdminPasswordFile="$1.admin-password.txt" >"$OUT/portal.log" 2>&1) &
+  echo $!
+}
+wait_up() { # $1 url; waits up to 60 s
+  for _ in $(seq 1 1200); do curl -fs -o /dev/null "$1" && return 0; sleep 0.05; done
+  echo "server did not answer $1" >&2; return 1
+}
+
+echo "== cold start on a fresh database"
+FRESH=$OUT/cold-$STAMP.db
+t0=$(date +%s.%N); pid=$(start_portal "$FRESH"); PIDS+=("$pid")
+wait_up "http://127.0.0.1:$PORT/health"; t1=$(date +%s.%N)
+COLD=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'); kill "$pid"; wait "$pid" 2>/dev/null || true; rm -f "$FRESH"*
+printf 'cold start to first 200: %.2f s\n' "$COLD"
+
+pid=$(start_portal "$DB"); PIDS+=("$pid"); PORTAL_PID=$pid
+wait_up "http://127.0.0.1:$PORT/health"
+(cd "$OUT/ceiling" && exec dotnet Ceiling.dll --urls "http://127.0.0.1:$CEILING_PORT" >/dev/null 2>&1) & PIDS+=($!)
+wait_up "http://127.0.0.1:$CEILING_PORT/"
+
+sign_in() { # $1 user name -> cookie header value
+  local jar; jar=$(mktemp)
+  local token; token=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -fs -o /dev/null -c "$jar" -b "$jar" -X POST "http://127.0.0.1:$PORT/account/login" \
+    --data-urlencode "UserName=$1" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token"
+  awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar"
+  rm -f "$jar"
+}
+CHAIRMAN=$(sign_in bench.chairman); OFFICE=$(sign_in bench.office00); HEAD=$(sign_in bench.head0000)
+[[ $CHAIRMAN == *parportal.auth* && $OFFICE == *parportal.auth* && $HEAD == *parportal.auth* ]] || { echo "sign-in failed" >&2; exit 1; }
+
+HEAD_UNIT=$(sqlite3 "$DB" "select UnitId from AspNetUsers where UserName='bench.head0000'")
+ASSIGNMENT=$(sqlite3 "$DB" "select Id from Assignments where UnitId=$HEAD_UNIT order by Id desc limit 1")
+NOTICE=$(sqlite3 "$DB" "select max(Id) from Notices")
+DEEP=$(( $(sqlite3 "$DB" "select count(*) from Directives") / 20 / 2 ))
+IDS=$OUT/mixed-ids-$STAMP.txt
+sqlite3 "$DB" "select a.Id||'|'||a.Version from Assignments a join Directives d on d.Id=a.DirectiveId where a.UnitId=$HEAD_UNIT and d.IsCancelled=0 and a.Status in ('NotStarted','InProgress','Returned') and a.Progress<=99 order by random()" > "$IDS"
+TOKEN=$(curl -fs -H "Cookie: $HEAD" "http://127.0.0.1:$PORT/assignments/$ASSIGNMENT" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print v }'; }
+ROWS=()
+CEILING_RPS=0
+measure() { # $1 name, $2 url, $3 cookie, $4 lua script
+  local raw; raw=$(COOKIE="$3" TOKEN="$TOKEN" IDS="$IDS" THREADS="$THREADS" timeout $((DURATION + 30)) \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency -s "bench/$4" "$2")
+  echo "$raw" > "$OUT/wrk-$STAMP-${1// /_}.txt"
+  local rps p50 p99 non2xx socket rss
+  rps=$(echo "$raw" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(to_ms "$(echo "$raw" | awk '$1 == "50%" { print $2 }')")
+  p99=$(to_ms "$(echo "$raw" | awk '$1 == "99%" { print $2 }')")
+  non2xx=$(echo "$raw" | awk '/Non-2xx/ { print $5 }'); non2xx=${non2xx:-0}
+  socket=$(echo "$raw" | awk -F'[ ,]+' '/Socket errors/ { print $5 + $7 + $9 + $11 }'); socket=${socket:-0}
+  local done; done=$(echo "$raw" | awk '/requests in/ { print $1 }')
+  if [[ ${done:-0} == 0 ]]; then p50=">$((DURATION * 1000))"; p99=">$((DURATION * 1000))"; socket=$CONNECTIONS; fi
+  rss=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' /proc/"$PORTAL_PID"/status 2>/dev/null || echo "?")
+  if [[ $1 == ceiling* ]]; then CEILING_RPS=$rps; rss="—"; fi
+  local fraction; fraction=$(awk -v a="$rps" -v c="$CEILING_RPS" 'BEGIN { if (c > 0) printf "%.1f %%", 100 * a / c; else print "—" }')
+  ROWS+=("| $1 | $rps | $p50 | $p99 | $((non2xx + socket)) | $rss | $fraction |")
+  echo "  $1: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $((non2xx + socket))"
+}
+
+echo "== measuring ($CONNECTIONS connections, ${DURATION} s each)"
+measure "ceiling (trivial Kestrel app)" "http://127.0.0.1:$CEILING_PORT/" "" cookie.lua
+measure "directive list, filtered, page 1" "http://127.0.0.1:$PORT/directives?notice=$NOTICE&sort=deadline" "$OFFICE" cookie.lua
+measure "directive list, overdue, page 1" "http://127.0.0.1:$PORT/directives?overdue=true" "$OFFICE" cookie.lua
+measure "directive list, deep page $DEEP" "http://127.0.0.1:$PORT/directives?page=$DEEP" "$OFFICE" cookie.lua
+measure "unit head's workspace" "http://127.0.0.1:$PORT/my-unit" "$HEAD" cookie.lua
+measure "chairman's dashboard" "http://127.0.0.1:$PORT/dashboard" "$CHAIRMAN" cookie.lua
+measure "KPI page" "http://127.0.0.1:$PORT/kpis/2" "$OFFICE" cookie.lua
+measure "assignment page" "http://127.0.0.1:$PORT/assignments/$ASSIGNMENT" "$HEAD" cookie.lua
+measure "mixed: unit head reads and reports" "http://127.0.0.1:$PORT" "$HEAD" mixed.lua
+
+REPORT=$RESULTS/$STAMP-scale$SCALE.md
+{
+  echo "# Load run $STAMP — scale $SCALE"
+  echo
+  echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo); SQLite; Release; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; data: $(sqlite3 "$DB" "select (select count(*) from Directives)||' directives, '||(select count(*) from Assignments)||' assignments, '||(select count(*) from ProgressReports)||' reports'")."
+  printf 'Cold start on a fresh database to the first 200: %.2f s.\n' "$COLD"
+  echo
+  echo "| page | req/s | p50 ms | p99 ms | errors | server peak RSS MB | of ceiling |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+} > "$REPORT"
+echo
+cat "$REPORT"
+echo
+echo "saved: $REPORT"
