@@ -227,6 +227,20 @@ public class The_dashboard_s_query_count_does_not_grow_with_the_data : IClassFix
         Assert.InRange(small["/dashboard"], 1, 25);
     }
 
+    [Fact]
+    public async Task A_repeated_dashboard_comes_from_memory_until_the_data_changes()
+    {
+        var chairman = await _factory.SignedInAsync(await _factory.CreateUserAsync("cache.chairman", Roles.Chairman));
+        var counter = _factory.Services.GetRequiredService<CommandCounter>();
+        Assert.Equal(HttpStatusCode.OK, (await chairman.GetAsync(new Uri("/dashboard?run=first", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chairman.GetAsync(new Uri("/dashboard?run=again", UriKind.Relative))).StatusCode);
+        Assert.True(counter.For("/dashboard?run=again") < counter.For("/dashboard?run=first"), $"{counter.For("/dashboard?run=again")} commands the second time, {counter.For("/dashboard?run=first")} the first");
+
+        await GeneratedWork.AddDirectivesAsync(_factory, 1);
+        Assert.Equal(HttpStatusCode.OK, (await chairman.GetAsync(new Uri("/dashboard?run=changed", UriKind.Relative))).StatusCode);
+        Assert.Equal(counter.For("/dashboard?run=first"), counter.For("/dashboard?run=changed"));
+    }
+
     public sealed class Factory : PortalFactory
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)

@@ -15,6 +15,8 @@ public static class DatabaseSetup
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddSingleton<ICurrentActor, HttpCurrentActor>();
         services.AddSingleton<AuditingInterceptor>();
+        services.AddSingleton<DataVersion>();
+        services.AddSingleton<DataVersionInterceptor>();
         services.AddScoped<NoticeSeed>();
 
         switch (options.Provider)
@@ -22,7 +24,7 @@ public static class DatabaseSetup
             case var p when string.Equals(p, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase):
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.Sqlite), environment.ContentRootPath);
                 services.AddDbContext<ParPortalDbContext, SqliteParPortalDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
                 services.AddScoped(sp => (SqliteParPortalDbContext)sp.GetRequiredService<ParPortalDbContext>());
                 break;
             case var p when string.Equals(p, DatabaseOptions.SqlServer, StringComparison.OrdinalIgnoreCase):
@@ -35,7 +37,7 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContext<ParPortalDbContext, SqlServerParPortalDbContext>((sp, o) =>
-                    o.UseSqlServer(sqlServer).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                    o.UseSqlServer(sqlServer).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
                 services.AddScoped(sp => (SqlServerParPortalDbContext)sp.GetRequiredService<ParPortalDbContext>());
                 break;
             default:

@@ -4,7 +4,9 @@ using HiepDuc.ParPortal.Domain.Notices;
 using HiepDuc.ParPortal.Domain.Units;
 using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Features.Kpis;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace HiepDuc.ParPortal.Web.Features.Dashboard;
 
@@ -12,12 +14,32 @@ namespace HiepDuc.ParPortal.Web.Features.Dashboard;
 /// The dashboard as a fixed set of aggregate queries, grouped in the database: the number of SQL commands does not
 /// grow with the number of directives, assignments or units (a test counts them).
 /// </summary>
-public sealed class DashboardQueries(ParPortalDbContext db)
+public sealed class DashboardQueries(ParPortalDbContext db, IMemoryCache cache, DataVersion version)
 {
+    /// <summary>Bounds how stale a cached dashboard can be when another server changed the data (scale-out).</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
     /// <summary>A directive is "behind" when its progress trails the share of its time already used by more than this.</summary>
     public const int BehindTolerance = 25;
 
+    /// <summary>
+    /// The dashboard's figures, computed in SQL over every assignment and cached until this server saves anything
+    /// (or <see cref="CacheFor"/> passes): the chairman's page is read far more often than the data changes.
+    /// </summary>
     public async Task<DashboardModel> LoadAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        var key = string.Join('|', "dashboard", version.Current, today.DayNumber, filter.Notice, filter.Kind, filter.From?.DayNumber, filter.To?.DayNumber, CultureInfo.CurrentUICulture.Name);
+        if (cache.TryGetValue(key, out DashboardModel? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var model = await ComputeAsync(filter, today, cancellationToken);
+        cache.Set(key, model, CacheFor);
+        return model;
+    }
+
+    private async Task<DashboardModel> ComputeAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         var notices = await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate)
             .Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken);
