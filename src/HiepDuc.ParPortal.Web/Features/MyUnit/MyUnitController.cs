@@ -8,12 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.MyUnit;
 
-public sealed record MyUnitModel(string UnitName, IReadOnlyList<AssignmentRow> Assignments);
+public sealed record MyUnitModel(string UnitName, IReadOnlyList<AssignmentRow> Assignments, int Total);
 
 /// <summary>"Nhiệm vụ của đơn vị": a unit head's landing page — their unit's assignments, most urgent first.</summary>
 [Authorize(Policy = Policies.UnitWork)]
 public sealed class MyUnitController(ParPortalDbContext db, TimeProvider clock) : Controller
 {
+    /// <summary>The landing page shows the most urgent work; the full, paged list is /assignments.</summary>
+    public const int Shown = 200;
+
     [HttpGet("/my-unit")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -26,7 +29,8 @@ public sealed class MyUnitController(ParPortalDbContext db, TimeProvider clock) 
             .ThenBy(r => r.LastDayInForce ?? DateOnly.MaxValue)
             .ThenByDescending(r => r.Deadline.IsUrgent)
             .ThenByDescending(r => r.MeetingDate).ThenBy(r => r.DirectiveLabel, StringComparer.Ordinal)
+            .Take(Shown)
             .ToList();
-        return View(new MyUnitModel(unitName, sorted));
+        return View(new MyUnitModel(unitName, sorted, rows.Count));
     }
 }
