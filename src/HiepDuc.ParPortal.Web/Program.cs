@@ -2,23 +2,19 @@ using HiepDuc.ParPortal.Web.Infrastructure;
 
 try
 {
-    if (args.Length > 0 && args[0] == BenchData.Command)
-    {
-        // Generated data goes to its own new file, never to the configured database.
-        var (database, scale, hostArgs) = BenchData.Parse(args);
-        var bench = WebApplication.CreateBuilder(hostArgs);
-        bench.AddParPortal();
-        await using var benchApp = bench.Build();
-        await benchApp.Services.InitializeDatabaseAsync();
-        await using var scope = benchApp.Services.CreateAsyncScope();
-        return await BenchData.GenerateAsync(scope.ServiceProvider, database, scale, Console.Out);
-    }
-
-    var builder = WebApplication.CreateBuilder(args);
+    // Generated data goes to its own new file, never to the configured database.
+    var bench = args is [BenchData.Command, ..] ? BenchData.Parse(args) : default((string Database, double Scale, string[] HostArgs)?);
+    var builder = WebApplication.CreateBuilder(bench?.HostArgs ?? args);
     builder.AddParPortal();
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
+    if (bench is { } b)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await BenchData.GenerateAsync(scope.ServiceProvider, b.Database, b.Scale, Console.Out);
+    }
+
     if (PortalCommands.IsCommand(args))
     {
         return await PortalCommands.RunAsync(app.Services, args, Console.Out);

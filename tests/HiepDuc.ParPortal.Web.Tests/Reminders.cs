@@ -75,6 +75,26 @@ public sealed class CapturingSmtp : IAsyncDisposable
     }
 }
 
+/// <summary>A portal whose clock starts before the reminder tests' first day, optionally sending mail to an SMTP port on 127.0.0.1.</summary>
+public class ReminderPortal : PortalFactory
+{
+    public ReminderPortal()
+        : this(null)
+    {
+    }
+
+    protected ReminderPortal(int? smtpPort)
+        : base(ReminderRuns.Start)
+    {
+        if (smtpPort is { } port)
+        {
+            Settings["Smtp:Host"] = "127.0.0.1";
+            Settings["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Settings["Smtp:Security"] = "None";
+        }
+    }
+}
+
 public static class ReminderRuns
 {
     public static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
@@ -101,11 +121,11 @@ public static class ReminderRuns
             .Select(n => (PortalCalendar.DateOf(n.CreatedAt), n.Kind, n.AssignmentId)).ToList());
 }
 
-public class Reminders_come_on_the_right_days_and_only_then : IClassFixture<Reminders_come_on_the_right_days_and_only_then.Factory>
+public class Reminders_come_on_the_right_days_and_only_then : IClassFixture<ReminderPortal>
 {
-    private readonly Factory _factory;
+    private readonly ReminderPortal _factory;
 
-    public Reminders_come_on_the_right_days_and_only_then(Factory factory) => _factory = factory;
+    public Reminders_come_on_the_right_days_and_only_then(ReminderPortal factory) => _factory = factory;
 
     [Fact]
     public async Task Walking_from_20_September_to_10_October_2023()
@@ -170,25 +190,10 @@ public class Reminders_come_on_the_right_days_and_only_then : IClassFixture<Remi
         Assert.Equal(before, await f.QueryAsync(db => db.Notifications.CountAsync()));
     }
 
-    public sealed class Factory : PortalFactory
-    {
-        public Factory()
-            : base(ReminderRuns.Start)
-        {
-        }
-    }
 }
 
-public class Two_runs_at_once_send_each_reminder_once(Two_runs_at_once_send_each_reminder_once.Factory factory) : IClassFixture<Two_runs_at_once_send_each_reminder_once.Factory>
+public class Two_runs_at_once_send_each_reminder_once(ReminderPortal factory) : IClassFixture<ReminderPortal>
 {
-    public sealed class Factory : PortalFactory
-    {
-        public Factory()
-            : base(ReminderRuns.Start)
-        {
-        }
-    }
-
     [Fact]
     public async Task The_unique_key_in_the_database_refuses_the_second_copy()
     {
@@ -301,18 +306,21 @@ public class Reminders_go_out_by_e_mail : IClassFixture<Reminders_go_out_by_e_ma
         Assert.Equal(0, await f.QueryAsync(db => db.OutboxEmails.CountAsync(e => e.SentAt == null)));
     }
 
-    public sealed class Factory : PortalFactory
+    public sealed class Factory : ReminderPortal
     {
         public Factory()
-            : base(ReminderRuns.Start)
+            : this(new CapturingSmtp())
         {
-            Settings["Smtp:Host"] = "127.0.0.1";
-            Settings["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Settings["Smtp:Security"] = "None";
+        }
+
+        private Factory(CapturingSmtp smtp)
+            : base(smtp.Port)
+        {
+            Smtp = smtp;
             Settings["Reminders:BaseUrl"] = "http://portal.test";
         }
 
-        public CapturingSmtp Smtp { get; } = new();
+        public CapturingSmtp Smtp { get; }
 
         public override async ValueTask DisposeAsync()
         {
@@ -355,14 +363,11 @@ public class With_the_SMTP_server_down_reminders_still_appear_and_mail_is_retrie
         Assert.NotNull(page.QuerySelector("#bell-count"));
     }
 
-    public sealed class Factory : PortalFactory
+    public sealed class Factory : ReminderPortal
     {
         public Factory()
-            : base(ReminderRuns.Start)
+            : base(CapturingSmtp.FreePort()) // nobody listens there
         {
-            Settings["Smtp:Host"] = "127.0.0.1";
-            Settings["Smtp:Port"] = CapturingSmtp.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture); // nobody listens there
-            Settings["Smtp:Security"] = "None";
         }
     }
 }

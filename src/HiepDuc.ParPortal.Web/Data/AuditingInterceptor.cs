@@ -14,7 +14,7 @@ namespace HiepDuc.ParPortal.Web.Data;
 /// <see cref="AuditEntry"/> per added, changed or deleted row with its old and new values. Audit rows are written
 /// once generated keys are known, inside the same transaction as the change, so both commit or neither does.
 /// </summary>
-internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvider clock, DataVersion version) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly ConditionalWeakTable<DbContext, Batch> PendingByContext = [];
 
@@ -52,7 +52,6 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
             transaction?.Commit();
         }
 
-        version.Changed();
         return result;
     }
 
@@ -68,7 +67,6 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
             }
         }
 
-        version.Changed();
         return result;
     }
 

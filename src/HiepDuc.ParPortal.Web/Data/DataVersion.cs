@@ -16,12 +16,27 @@ public sealed class DataVersion
     public void Changed() => Interlocked.Increment(ref _value);
 }
 
-/// <summary>Moves <see cref="DataVersion"/> when a save or an explicit transaction commits.</summary>
-internal sealed class DataVersionInterceptor(DataVersion version) : DbTransactionInterceptor
+/// <summary>
+/// Moves <see cref="DataVersion"/> after every save and every committed transaction (a save of a single statement
+/// runs without one; a transaction may span several saves and only its commit makes them visible).
+/// </summary>
+internal sealed class DataVersionInterceptor(DataVersion version) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Changed();
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        version.Changed();
+        return result;
+    }
 
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        version.Changed();
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Changed();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         version.Changed();
         return Task.CompletedTask;

@@ -97,17 +97,7 @@ public static class BenchData
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
 
         // Units: the seeded ones plus generated communes and agencies up to ~300 per scale.
-        var unitIds = new List<int>();
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = tx;
-            read.CommandText = "SELECT Id FROM Units";
-            await using var r = await read.ExecuteReaderAsync();
-            while (await r.ReadAsync())
-            {
-                unitIds.Add(r.GetInt32(0));
-            }
-        }
+        var unitIds = await ReadAsync(connection, tx, "SELECT Id FROM Units", r => r.GetInt32(0));
 
         var unit = Prepare(connection, tx, "INSERT INTO Units (Code, Name, ShortName, Kind, IsActive, SearchKey, Version) VALUES ($1,$2,$3,$4,1,$5,0) RETURNING Id");
         for (var i = unitIds.Count; i < N(300); i++)
@@ -121,17 +111,8 @@ public static class BenchData
         // Users: one head per unit, 20 office staff, one chairman, one administrator — all with the same password.
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var hash = users.PasswordHasher.HashPassword(new PortalUser(), BenchPassword);
-        var roles = new Dictionary<string, string>();
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = tx;
-            read.CommandText = "SELECT Name, Id FROM AspNetRoles";
-            await using var r = await read.ExecuteReaderAsync();
-            while (await r.ReadAsync())
-            {
-                roles[r.GetString(0)] = r.GetString(1);
-            }
-        }
+        var roles = (await ReadAsync(connection, tx, "SELECT Name, Id FROM AspNetRoles", r => (Name: r.GetString(0), Id: r.GetString(1))))
+            .ToDictionary(r => r.Name, r => r.Id, StringComparer.Ordinal);
 
         var user = Prepare(connection, tx, """
             INSERT INTO AspNetUsers (Id, FullName, UnitId, IsActive, MustChangePassword, EmailNotifications, UserName, NormalizedUserName, Email, NormalizedEmail,
@@ -199,10 +180,11 @@ public static class BenchData
                     "Year" => new DateOnly(meeting.Year, 12, 31),
                     _ => null,
                 };
+                var writtenAs = last is null ? null : "trước ngày " + last.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
                 var label = "3." + "abcdđe"[d];
                 var cancelled = rng.Next(100) == 0;
                 var dTitle = $"{task} ({Places[rng.Next(Places.Length)]})";
-                var directiveId = Convert.ToInt32(await Run(directive, noticeId, label, d + 1, dTitle, $"{label}. {dTitle}", unitIds[0], cancelled ? 1 : 0, VietnameseText.Fold(dTitle), kind, Day(last), last is null ? null : "trước ngày " + last.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+                var directiveId = Convert.ToInt32(await Run(directive, noticeId, label, d + 1, dTitle, $"{label}. {dTitle}", unitIds[0], cancelled ? 1 : 0, VietnameseText.Fold(dTitle), kind, Day(last), writtenAs), CultureInfo.InvariantCulture);
                 directives++;
 
                 var created = new DateTimeOffset(meeting.ToDateTime(new TimeOnly(9, 0)), Vietnam);
@@ -241,7 +223,7 @@ public static class BenchData
                         lastReport is null ? null : Time.ConvertToProvider(lastReport), submitted is null ? null : Time.ConvertToProvider(submitted),
                         submitted is null || statusIndex != 4 ? null : Day(DateOnly.FromDateTime(submitted.Value.Date)), completed is null ? null : Time.ConvertToProvider(completed),
                         pending ? "Pending" : "None", pending ? Day(inForce!.Value.AddDays(20)) : null, pending ? "Chờ bổ sung kinh phí" : null,
-                        kind, Day(last), last is null ? null : "trước ngày " + last.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+                        kind, Day(last), writtenAs), CultureInfo.InvariantCulture);
                     assignments++;
                     var head = headOf[u];
                     await Run(evt, assignmentId, "Assigned", null, "Văn phòng (thử nghiệm)", Time.ConvertToProvider(created), null, "NotStarted", null);
@@ -266,17 +248,7 @@ public static class BenchData
         }
 
         // KPI figures: every KPI for every unit, month by month (about 200,000 per scale).
-        var kpis = new List<int>();
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = tx;
-            read.CommandText = "SELECT Id FROM KpiDefinitions ORDER BY Id";
-            await using var r = await read.ExecuteReaderAsync();
-            while (await r.ReadAsync())
-            {
-                kpis.Add(r.GetInt32(0));
-            }
-        }
+        var kpis = await ReadAsync(connection, tx, "SELECT Id FROM KpiDefinitions ORDER BY Id", r => r.GetInt32(0));
 
         var measurement = Prepare(connection, tx, """
             INSERT INTO KpiMeasurements (KpiId, UnitId, NoticeId, Numerator, Denominator, StatedRate, Qualifier, Source, Note, RecordedBy, RecordedAt, PeriodEnd, PeriodStart, Version)
@@ -323,6 +295,21 @@ public static class BenchData
         }
 
         return chosen;
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(SqliteConnection connection, SqliteTransaction tx, string sql, Func<SqliteDataReader, T> row)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
     }
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
