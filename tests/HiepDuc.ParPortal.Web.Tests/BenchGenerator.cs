@@ -1,3 +1,4 @@
+using HiepDuc.ParPortal.Domain.Assignments;
 using System.Net;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Infrastructure;
@@ -33,6 +34,11 @@ public class The_speed_data_generator(PortalFactory factory) : IClassFixture<Por
             Statuses = await db.Assignments.Select(a => a.Status).Distinct().CountAsync(),
             Reports = await db.ProgressReports.CountAsync(),
             Figures = await db.KpiMeasurements.CountAsync(),
+            WithRollup = await db.Directives.CountAsync(d => d.RollupDueOn != null),
+            RollupAsRuled = await db.Directives.CountAsync(d => d.RollupDueOn != null && d.RollupDueOn == d.Assignments
+                .Where(a => (a.Status == AssignmentStatus.NotStarted || a.Status == AssignmentStatus.InProgress || a.Status == AssignmentStatus.Returned)
+                    && (a.Role == AssignmentRole.Lead || (a.Role == AssignmentRole.Implementing && !d.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.Status != AssignmentStatus.Cancelled))))
+                .Min(a => a.LastDayInForce)),
         });
         Assert.Equal(20, counts.Notices);
         Assert.True(counts.Directives >= 100);
@@ -40,6 +46,8 @@ public class The_speed_data_generator(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(6, counts.Statuses);
         Assert.True(counts.Reports >= 2000);
         Assert.True(counts.Figures >= 2000);
+        Assert.True(counts.WithRollup > 0);
+        Assert.Equal(counts.WithRollup, counts.RollupAsRuled); // the bulk load fills the overdue read model too
 
         // The generated rows read back through the portal's own pages.
         var chairman = await factory.SignedInAsync(await factory.CreateUserAsync("bench.reader", Roles.Chairman));

@@ -55,6 +55,14 @@ public sealed class Directive : VersionedEntity
 
     public string SearchKey { get; private set; }
 
+    /// <summary>
+    /// The earliest deadline in force among the open assignments that decide whether the directive is overdue (its
+    /// leads, or with no lead its implementing units); null when none of them is open with a deadline. A read model
+    /// kept by the data layer after every save, so "overdue directives" is an index range: the directive is overdue
+    /// (<see cref="DirectiveRollup"/>) exactly when it is not cancelled and this day is before today.
+    /// </summary>
+    public DateOnly? RollupDueOn { get; private set; }
+
     public IReadOnlyList<Assignment> Assignments => _assignments;
 
     public IReadOnlyList<DocumentReference> References => _references;

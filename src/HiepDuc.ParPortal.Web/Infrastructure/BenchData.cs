@@ -271,6 +271,7 @@ public static class BenchData
         }
 
         await tx.CommitAsync();
+        await Exec(connection, Data.DirectiveRollupInterceptor.RecomputeAllSql);
         await Exec(connection, $"PRAGMA user_version = {Marker}; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Đã tạo dữ liệu thử nghiệm / generated: {unitIds.Count} units, {notices} notices, {directives} directives, {assignments} assignments, {reports} reports, {figures} KPI figures, {headOf.Count + 22} users in {watch.Elapsed.TotalSeconds:0.0} s → {database}"));

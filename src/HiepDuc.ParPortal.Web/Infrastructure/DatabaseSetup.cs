@@ -14,6 +14,7 @@ public static class DatabaseSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddSingleton<ICurrentActor, HttpCurrentActor>();
+        services.AddSingleton<DirectiveRollupInterceptor>();
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<DataVersion>();
         services.AddSingleton<DataVersionInterceptor>();
@@ -24,7 +25,7 @@ public static class DatabaseSetup
             case var p when string.Equals(p, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase):
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.Sqlite), environment.ContentRootPath);
                 services.AddDbContext<ParPortalDbContext, SqliteParPortalDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
+                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<DirectiveRollupInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
                 services.AddScoped(sp => (SqliteParPortalDbContext)sp.GetRequiredService<ParPortalDbContext>());
                 break;
             case var p when string.Equals(p, DatabaseOptions.SqlServer, StringComparison.OrdinalIgnoreCase):
@@ -37,7 +38,7 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContext<ParPortalDbContext, SqlServerParPortalDbContext>((sp, o) =>
-                    o.UseSqlServer(sqlServer).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
+                    o.UseSqlServer(sqlServer).AddInterceptors(sp.GetRequiredService<DirectiveRollupInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
                 services.AddScoped(sp => (SqlServerParPortalDbContext)sp.GetRequiredService<ParPortalDbContext>());
                 break;
             default:

@@ -29,6 +29,17 @@ public static class WebSetup
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.ReminderScheduler>();
         services.AddHttpContextAccessor();
+
+        // Pages of a few hundred rows compress ten-fold for district networks. Over HTTPS too: the only secret in a
+        // page, the antiforgery token, is different in every response, which defeats BREACH-style guessing.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
 
         // Vietnamese letters are written as they are, not as &#x...; entities (HTML-sensitive characters are still encoded).
@@ -86,6 +97,7 @@ public static class WebSetup
             app.UseHsts();
         }
 
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();

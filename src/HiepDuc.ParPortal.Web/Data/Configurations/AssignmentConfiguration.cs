@@ -14,7 +14,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Ignore(a => a.IsOpen);
         builder.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.DirectiveId, a.UnitId }).IsUnique();
-        builder.HasIndex(a => new { a.UnitId, a.Status, a.LastDayInForce });
+        builder.HasIndex(a => new { a.UnitId, a.Status, a.LastDayInForce, a.DirectiveId });
         builder.HasIndex(a => new { a.Status, a.LastDayInForce });
         builder.HasMany(a => a.Reports).WithOne(r => r.Assignment).HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Events).WithOne(e => e.Assignment).HasForeignKey(e => e.AssignmentId).OnDelete(DeleteBehavior.Restrict);

@@ -33,8 +33,6 @@ public sealed class DirectiveFilter
 
 public static class DirectiveQueries
 {
-    private static readonly AssignmentStatus[] Open = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
-
     public static IQueryable<Directive> Apply(this IQueryable<Directive> q, DirectiveFilter f, DateOnly today)
     {
         if (f.Notice is { } notice)
@@ -55,11 +53,8 @@ public static class DirectiveQueries
 
         if (f.Overdue)
         {
-            // The roll-up rule in SQL: a lead is overdue, or (with no lead) an implementing unit is.
-            q = q.Where(d => !d.IsCancelled && d.Assignments.Any(a =>
-                Open.Contains(a.Status) && a.LastDayInForce < today
-                && (a.Role == AssignmentRole.Lead
-                    || (a.Role == AssignmentRole.Implementing && !d.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.Status != AssignmentStatus.Cancelled)))));
+            // The roll-up rule, kept per directive by the data layer (Directive.RollupDueOn): an index range.
+            q = q.Where(d => !d.IsCancelled && d.RollupDueOn < today);
         }
 
         if (f.From is { } from)
@@ -82,7 +77,9 @@ public static class DirectiveQueries
         {
             "deadline" => q.OrderBy(d => d.Deadline.LastDay == null).ThenBy(d => d.Deadline.LastDay).ThenBy(d => d.Id),
             "label" => q.OrderBy(d => d.Label).ThenBy(d => d.Id),
-            _ => q.OrderByDescending(d => d.Notice.MeetingDate).ThenBy(d => d.NoticeId).ThenBy(d => d.SortOrder),
+            // Newest notice first, in the notice's own order: walks IX_Notices_MeetingDate and IX_Directives_NoticeId_SortOrder
+            // in order, so even a deep page is read without sorting the whole table.
+            _ => q.OrderByDescending(d => d.Notice.MeetingDate).ThenByDescending(d => d.NoticeId).ThenBy(d => d.SortOrder),
         };
     }
 }

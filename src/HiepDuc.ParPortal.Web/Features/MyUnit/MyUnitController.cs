@@ -1,3 +1,4 @@
+using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
@@ -21,16 +22,30 @@ public sealed class MyUnitController(ParPortalDbContext db, TimeProvider clock) 
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var unitId = User.GetUnitId();
+        var today = clock.Today();
+        var soon = today.AddDays(Timing.DueSoonDays);
         var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        var rows = await db.Assignments.VisibleTo(User).ToRowsAsync(clock.Today(), cancellationToken);
-        var sorted = rows
-            .OrderBy(r => r.Timing.UrgencyRank)
-            .ThenByDescending(r => r.Timing.State == Domain.Assignments.TimingState.Overdue ? r.Timing.Days : 0)
-            .ThenBy(r => r.LastDayInForce ?? DateOnly.MaxValue)
-            .ThenByDescending(r => r.Deadline.IsUrgent)
-            .ThenByDescending(r => r.MeetingDate).ThenBy(r => r.DirectiveLabel, StringComparer.Ordinal)
+        var mine = db.Assignments.VisibleTo(User);
+        var total = await mine.CountAsync(cancellationToken);
+
+        // Ranked in SQL over the covering index (UnitId, Status, LastDayInForce, DirectiveId): the urgency rank of
+        // Timing (overdue, due soon, in term, no deadline, then finished), the earliest deadline first, the newest
+        // directive first. Only the rows shown are then read with their directive and notice.
+        var shown = mine
+            .OrderBy(a => Open.Contains(a.Status)
+                ? a.LastDayInForce == null ? 3 : a.LastDayInForce < today ? 0 : a.LastDayInForce < soon ? 1 : 2
+                : 4)
+            .ThenBy(a => a.LastDayInForce == null).ThenBy(a => a.LastDayInForce)
+            .ThenByDescending(a => a.DirectiveId).ThenBy(a => a.Id)
             .Take(Shown)
+            .Select(a => a.Id);
+        var rows = (await db.Assignments.Where(a => shown.Contains(a.Id)).ToRowsAsync(today, cancellationToken))
+            .OrderBy(r => r.Timing.UrgencyRank)
+            .ThenBy(r => r.LastDayInForce ?? DateOnly.MaxValue)
+            .ThenByDescending(r => r.DirectiveId).ThenBy(r => r.Id)
             .ToList();
-        return View(new MyUnitModel(unitName, sorted, rows.Count));
+        return View(new MyUnitModel(unitName, rows, total));
     }
+
+    private static readonly AssignmentStatus[] Open = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
 }

@@ -118,7 +118,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "LastDayInForce");
 
-                    b.HasIndex("UnitId", "Status", "LastDayInForce");
+                    b.HasIndex("UnitId", "Status", "LastDayInForce", "DirectiveId");
 
                     b.ToTable("Assignments");
                 });
@@ -754,6 +754,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("NoticeId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("RollupDueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(22000)
@@ -798,6 +801,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("MonitoringUnitId");
+
+                    b.HasIndex("RollupDueOn");
 
                     b.HasIndex("NoticeId", "Label")
                         .IsUnique();

@@ -111,7 +111,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "LastDayInForce");
 
-                    b.HasIndex("UnitId", "Status", "LastDayInForce");
+                    b.HasIndex("UnitId", "Status", "LastDayInForce", "DirectiveId");
 
                     b.ToTable("Assignments");
                 });
@@ -718,6 +718,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("NoticeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RollupDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(22000)
@@ -762,6 +765,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MonitoringUnitId");
+
+                    b.HasIndex("RollupDueOn");
 
                     b.HasIndex("NoticeId", "Label")
                         .IsUnique();
