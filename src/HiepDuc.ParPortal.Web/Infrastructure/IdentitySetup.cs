@@ -41,11 +41,11 @@ public static class IdentitySetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
-        });
 
-        // The stamp is checked on every request, so a password change, a lock or a deactivation signs the user
-        // out everywhere at once (one indexed lookup per request).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+            // The stamp is checked on every request, so a password change, a lock or a deactivation signs the user
+            // out everywhere at once (one indexed lookup per request).
+            o.Events.OnValidatePrincipal = StampCheck.ValidateAsync;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "parportal.af";

@@ -42,7 +42,7 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.ComplexProperty(d => d.Deadline, d => d.MapDeadline());
         builder.HasIndex(d => new { d.NoticeId, d.Label }).IsUnique();
         builder.HasIndex(d => new { d.NoticeId, d.SortOrder });
-        builder.HasIndex(d => d.RollupDueOn);
+        builder.HasIndex(d => new { d.RollupDueOn, d.IsCancelled });
         builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(d => d.MonitoringUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Assignments).WithOne(a => a.Directive).HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(d => d.References, r =>

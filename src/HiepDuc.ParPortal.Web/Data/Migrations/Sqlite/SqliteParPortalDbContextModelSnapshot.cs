@@ -766,12 +766,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MonitoringUnitId");
 
-                    b.HasIndex("RollupDueOn");
-
                     b.HasIndex("NoticeId", "Label")
                         .IsUnique();
 
                     b.HasIndex("NoticeId", "SortOrder");
+
+                    b.HasIndex("RollupDueOn", "IsCancelled");
 
                     b.ToTable("Directives");
                 });

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using HiepDuc.ParPortal.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HiepDuc.ParPortal.Web.Authorization;
+
+/// <summary>
+/// Checks the sign-in cookie against the user's row on every request with one indexed lookup: when the security stamp
+/// has changed (password, roles, unit, lock), or the account is deactivated or locked, the cookie is rejected and the
+/// user is signed out at once, on every server. Unlike Identity's own validator it does not rebuild the principal from
+/// six queries each time: whatever changes the claims also changes the stamp.
+/// </summary>
+internal static class StampCheck
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var id = context.Principal?.FindFirstValue(claims.UserIdClaimType);
+        var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var current = id is null ? null : await services.GetRequiredService<ParPortalDbContext>().Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new { u.SecurityStamp, u.IsActive, u.LockoutEnd })
+            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (stamp is null || current is null || current.SecurityStamp != stamp || !current.IsActive || current.LockoutEnd > now)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+}
