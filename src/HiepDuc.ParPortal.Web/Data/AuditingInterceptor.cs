@@ -101,8 +101,9 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         var pending = new List<Pending>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            // Notifications, the reminder log and the mail outbox are themselves records of what was sent.
-            if (entry.Entity is AuditEntry or Domain.Notifications.Notification or Domain.Notifications.ReminderLog or Domain.Notifications.OutboxEmail || entry.State is EntityState.Unchanged or EntityState.Detached || entry.Metadata.IsOwned())
+            // Notifications, the reminder log and the mail outbox are themselves records of what was sent; leases are
+            // the nodes' own bookkeeping.
+            if (entry.Entity is AuditEntry or Domain.Notifications.Notification or Domain.Notifications.ReminderLog or Domain.Notifications.OutboxEmail or Lease || entry.State is EntityState.Unchanged or EntityState.Detached || entry.Metadata.IsOwned())
             {
                 continue;
             }

@@ -60,17 +60,20 @@ internal sealed class DirectiveRollupInterceptor : SaveChangesInterceptor
     public const string RecomputeAllSql = """
         UPDATE Directives SET RollupDueOn = (
             SELECT MIN(a.LastDayInForce) FROM Assignments a
-            WHERE a.DirectiveId = Directives.Id AND a.Status IN ('NotStarted', 'InProgress', 'Returned') AND a.LastDayInForce IS NOT NULL
+            WHERE a.DirectiveId = Directives.Id AND a.Status NOT IN ('Submitted', 'Completed', 'Cancelled') AND a.LastDayInForce IS NOT NULL
               AND (a.Role = 'Lead' OR (a.Role = 'Implementing' AND NOT EXISTS (
                   SELECT 1 FROM Assignments x WHERE x.DirectiveId = Directives.Id AND x.Role = 'Lead' AND x.Status <> 'Cancelled'))));
         """;
 
-    private static readonly AssignmentStatus[] Open = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
-
-    /// <summary>The roll-up rule of <see cref="DirectiveRollup"/>: the leads decide, or with no active lead the implementing units.</summary>
+    /// <summary>
+    /// The roll-up rule of <see cref="DirectiveRollup"/>: the open assignments of the leads decide, or with no active lead
+    /// those of the implementing units. "Open" is written as "not finished" so that SQLite looks the assignments up by
+    /// directive rather than scanning the (Status, LastDayInForce) index for every directive.
+    /// </summary>
     private static void Set(UpdateSettersBuilder<Directive> s) =>
         s.SetProperty(d => d.RollupDueOn, d => d.Assignments
-            .Where(a => Open.Contains(a.Status) && a.LastDayInForce != null
+            .Where(a => a.Status != AssignmentStatus.Submitted && a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled
+                && a.LastDayInForce != null
                 && (a.Role == AssignmentRole.Lead
                     || (a.Role == AssignmentRole.Implementing && !d.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.Status != AssignmentStatus.Cancelled))))
             .Min(a => a.LastDayInForce));

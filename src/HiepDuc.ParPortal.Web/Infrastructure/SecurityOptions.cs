@@ -16,4 +16,16 @@ public sealed class SecurityOptions
     /// <summary>Where the first administrator's one-time password is written (relative to the content root).</summary>
     [Required]
     public string InitialAdminPasswordFile { get; set; } = "App_Data/initial-admin-password.txt";
+
+    /// <summary>Outside Development, plain HTTP requests are redirected to HTTPS (and HSTS is sent on HTTPS).</summary>
+    public bool HttpsRedirection { get; set; } = true;
+
+    /// <summary>
+    /// Addresses of the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are trusted (empty: only loopback).
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>The largest request body of an ordinary form; upload forms declare their own, larger limit.</summary>
+    [Range(64 * 1024, 64 * 1024 * 1024)]
+    public long MaxRequestBodyBytes { get; set; } = 2 * 1024 * 1024;
 }

@@ -26,6 +26,7 @@ public static class WebSetup
         services.AddOptions<Features.Notifications.ReminderOptions>().BindConfiguration(Features.Notifications.ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Notifications.SmtpOptions>().BindConfiguration(Features.Notifications.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Notifications.ReminderJob>();
+        services.AddScoped<Leases>();
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.ReminderScheduler>();
         services.AddHttpContextAccessor();
@@ -91,10 +92,16 @@ public static class WebSetup
 
     public static WebApplication UseParPortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
+            if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.HttpsRedirection)
+            {
+                app.UseHsts();
+                app.UseHttpsRedirection();
+            }
         }
 
         app.UseResponseCompression();
@@ -106,7 +113,10 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
+        // For a load balancer: "live" answers while the process runs, "ready" once the database answers too.
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
         return app;
     }

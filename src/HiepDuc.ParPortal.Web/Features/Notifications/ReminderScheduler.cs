@@ -3,9 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace HiepDuc.ParPortal.Web.Features.Notifications;
 
-/// <summary>Runs the reminders once a day at the configured local hour, and sends queued e-mail every minute.</summary>
+/// <summary>
+/// Runs the reminders once a day at the configured local hour, and sends queued e-mail every minute. With several app
+/// nodes on one database, only the node holding the "reminders" lease does so; if it stops, the lease expires after
+/// <see cref="LeaseTime"/> and another node carries on (a day's reminders are recorded once whoever sends them).
+/// </summary>
 public sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderScheduler> logger) : BackgroundService
 {
+    public const string LeaseName = "reminders";
+
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(3);
+
     private DateOnly _lastRun;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,6 +44,11 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<Remi
         var local = PortalCalendar.LocalTime(clock.GetUtcNow());
         var today = DateOnly.FromDateTime(local.DateTime);
         await using var scope = scopes.CreateAsyncScope();
+        if (!await scope.ServiceProvider.GetRequiredService<Data.Leases>().TryAcquireAsync(LeaseName, LeaseTime, cancellationToken: cancellationToken))
+        {
+            return;
+        }
+
         if (local.Hour >= options.Value.DailyHour && _lastRun != today)
         {
             await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(today, cancellationToken);

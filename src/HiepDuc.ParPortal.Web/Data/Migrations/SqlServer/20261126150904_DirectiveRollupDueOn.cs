@@ -24,7 +24,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
             // Fill the new read model from the assignments (the rule of DirectiveRollupInterceptor).
             migrationBuilder.Sql(@"UPDATE Directives SET RollupDueOn = (
     SELECT MIN(a.LastDayInForce) FROM Assignments a
-    WHERE a.DirectiveId = Directives.Id AND a.Status IN ('NotStarted', 'InProgress', 'Returned') AND a.LastDayInForce IS NOT NULL
+    WHERE a.DirectiveId = Directives.Id AND a.Status NOT IN ('Submitted', 'Completed', 'Cancelled') AND a.LastDayInForce IS NOT NULL
       AND (a.Role = 'Lead' OR (a.Role = 'Implementing' AND NOT EXISTS (
           SELECT 1 FROM Assignments x WHERE x.DirectiveId = Directives.Id AND x.Role = 'Lead' AND x.Status <> 'Cancelled'))));");
 
