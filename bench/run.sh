@@ -36,7 +36,7 @@ fi
 
 start_portal() { # $1 database file; prints pid
   (cd "$OUT/portal" && exec dotnet HiepDuc.ParPortal.Web.dll --urls "http://127.0.0.1:$PORT" \
-    --ConnectionStrings:Sqlite="Data Source=$1" --Security:SecureCookies=false --Reminders:Enabled=false \
+    --ConnectionStrings:Sqlite="Data Source=$1" --Security:SecureCookies=false --Security:HttpsRedirection=false --Reminders:Enabled=false \
     --Security:LoginAttemptsPerMinute=1000 --PortalLogging:File= --Serilog:MinimumLevel:Default=Warning \
     --Security:InitialAdminPasswordFile="$1.admin-password.txt" >"$OUT/portal.log" 2>&1) &
   echo $!

@@ -1,7 +1,9 @@
 using System.IO.Compression;
+using System.Net;
 using System.Net.Http.Headers;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Tests;
 
@@ -24,5 +26,72 @@ public class Pages_travel_light(PortalFactory factory) : IClassFixture<PortalFac
         Assert.True(bytes.Length * 2 < size, $"{bytes.Length} bytes compressed for {size} bytes");
         Assert.Contains("3.e", plain, StringComparison.Ordinal);
         Assert.Contains("3.e", text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Every response of the real server — pages, errors, files, assets, the login page — carries the security headers and no banner.</summary>
+public class Every_response_carries_the_security_headers(Every_response_carries_the_security_headers.Portal shared) : IClassFixture<Every_response_carries_the_security_headers.Portal>
+{
+    [Fact]
+    public async Task On_Kestrel_signed_in_or_not()
+    {
+        var factory = shared.Factory;
+        var user = await factory.CreateUserAsync("headers.office", Roles.DistrictOffice, "VPHDND");
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        using var client = new HttpClient(handler) { BaseAddress = factory.RootUri };
+        var anonymous = new[] { "/account/login", "/health", "/health/live", "/health/ready", "/css/site.css", "/dashboard", "/khong-co-trang-nay" };
+        foreach (var url in anonymous)
+        {
+            AssertHeaders(await client.GetAsync(new Uri(url, UriKind.Relative)), url);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(user.UserName, user.Password)).StatusCode);
+        var directive = await factory.QueryAsync(db => db.Directives.Select(d => d.Id).FirstAsync());
+        foreach (var url in new[] { "/directives", $"/directives/{directive}", "/assignments", "/notices", "/kpis", "/directives/export.xlsx", "/khong-co-trang-nay", "/Error/500" })
+        {
+            AssertHeaders(await client.GetAsync(new Uri(url, UriKind.Relative)), url);
+        }
+    }
+
+    public sealed class Portal : IDisposable
+    {
+        public Browser.KestrelPortalFactory Factory { get; } = new();
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private static void AssertHeaders(HttpResponseMessage response, string url)
+    {
+        string Header(string name) => response.Headers.TryGetValues(name, out var v) ? string.Join(",", v) : string.Empty;
+        Assert.True(Header("Content-Security-Policy").Contains("script-src 'self'", StringComparison.Ordinal), $"{url}: CSP");
+        Assert.Contains("frame-ancestors 'none'", Header("Content-Security-Policy"), StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", Header("Content-Security-Policy"), StringComparison.Ordinal);
+        Assert.Equal("nosniff", Header("X-Content-Type-Options"));
+        Assert.Equal("same-origin", Header("Referrer-Policy"));
+        Assert.Contains("camera=()", Header("Permissions-Policy"), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Server"), $"{url}: Server header");
+        Assert.False(response.Headers.Contains("X-Powered-By"), $"{url}: X-Powered-By");
+    }
+}
+
+public class Plain_HTTP_is_sent_to_HTTPS(Plain_HTTP_is_sent_to_HTTPS.Factory factory) : IClassFixture<Plain_HTTP_is_sent_to_HTTPS.Factory>
+{
+    [Fact]
+    public async Task With_HSTS_on_the_secure_answer()
+    {
+        var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://portal.hiepduc.gov.vn") });
+        var redirect = await http.GetAsync(new Uri("/account/login", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirect.StatusCode);
+        Assert.Equal("https://portal.hiepduc.gov.vn/account/login", redirect.Headers.Location!.ToString());
+
+        var https = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://portal.hiepduc.gov.vn") });
+        var page = await https.GetAsync(new Uri("/account/login", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("max-age=", page.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+    }
+
+    public sealed class Factory : PortalFactory
+    {
+        public Factory() => Settings["https_port"] = "443";
     }
 }

@@ -20,6 +20,7 @@ public sealed class KestrelPortalFactory : PortalFactory
     {
         // The browser talks plain HTTP to 127.0.0.1; production cookies stay Secure.
         Settings["Security:SecureCookies"] = "false";
+        Settings["Security:HttpsRedirection"] = "false";
         UseKestrel(0);
     }
 

@@ -27,6 +27,10 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     {
         builder.Property(u => u.FullName).HasMaxLength(200);
         builder.Property(u => u.SearchKey).HasMaxLength(600);
+        builder.Property(u => u.PasswordHash).HasMaxLength(512);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(64);
+        builder.Property(u => u.ConcurrencyStamp).HasMaxLength(64);
+        builder.Property(u => u.PhoneNumber).HasMaxLength(32);
         builder.HasIndex(u => u.SearchKey);
         builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }

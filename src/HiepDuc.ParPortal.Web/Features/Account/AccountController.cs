@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Data.Seed;
@@ -21,7 +22,7 @@ public sealed class AccountController(
 {
     [AllowAnonymous]
     [HttpGet("login")]
-    public IActionResult Login(string? returnUrl) => View(new LoginModel { ReturnUrl = returnUrl });
+    public IActionResult Login([StringLength(2000, ErrorMessage = "Validation_MaxLength")] string? returnUrl) => View(new LoginModel { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
     [HttpPost("login")]

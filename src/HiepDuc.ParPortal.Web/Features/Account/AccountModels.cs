@@ -15,6 +15,7 @@ public sealed class LoginModel
     [Display(Name = "Account_Password")]
     public string Password { get; set; } = string.Empty;
 
+    [StringLength(2000)]
     public string? ReturnUrl { get; set; }
 }
 
@@ -35,6 +36,7 @@ public sealed class ChangePasswordModel
     [Required(ErrorMessage = "Validation_Required")]
     [Compare(nameof(NewPassword), ErrorMessage = "Account_PasswordsDiffer")]
     [DataType(DataType.Password)]
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Account_ConfirmPassword")]
     public string ConfirmPassword { get; set; } = string.Empty;
 }

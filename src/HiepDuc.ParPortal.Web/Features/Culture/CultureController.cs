@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ public sealed class CultureController : Controller
 {
     /// <summary>Remembers the chosen language for a year and goes back to the page the user was on.</summary>
     [HttpPost("/culture")]
-    public IActionResult Set(string culture, string? returnUrl)
+    public IActionResult Set([StringLength(16, ErrorMessage = "Validation_MaxLength")] string culture, [StringLength(2000, ErrorMessage = "Validation_MaxLength")] string? returnUrl)
     {
         if (culture is "vi-VN" or "en-US")
         {

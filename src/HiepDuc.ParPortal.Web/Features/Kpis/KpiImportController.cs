@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Kpis;
@@ -67,7 +68,7 @@ public sealed class KpiImportController(
     /// <summary>Applies a previewed import, in one transaction; earlier values are kept as revisions.</summary>
     [HttpPost("/kpis/import/confirm")]
     [Authorize(Policy = Policies.KpiWrite)]
-    public async Task<IActionResult> Confirm(string payload, CancellationToken cancellationToken)
+    public async Task<IActionResult> Confirm([StringLength(2000000, ErrorMessage = "Validation_MaxLength")] string payload, CancellationToken cancellationToken)
     {
         List<ImportRow> rows;
         try
@@ -110,7 +111,7 @@ public sealed class KpiImportController(
 
     [HttpGet("/kpis/template.xlsx")]
     [Authorize(Policy = Policies.KpiWrite)]
-    public async Task<IActionResult> TemplateXlsx(string? kpi, string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> TemplateXlsx([StringLength(64, ErrorMessage = "Validation_MaxLength")] string? kpi, [StringLength(16, ErrorMessage = "Validation_MaxLength")] string? period, CancellationToken cancellationToken)
     {
         var rows = await TemplateRowsAsync(kpi, period, cancellationToken);
         var stream = new MemoryStream();
@@ -121,7 +122,7 @@ public sealed class KpiImportController(
 
     [HttpGet("/kpis/template.csv")]
     [Authorize(Policy = Policies.KpiWrite)]
-    public async Task<IActionResult> TemplateCsv(string? kpi, string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> TemplateCsv([StringLength(64, ErrorMessage = "Validation_MaxLength")] string? kpi, [StringLength(16, ErrorMessage = "Validation_MaxLength")] string? period, CancellationToken cancellationToken)
     {
         var rows = await TemplateRowsAsync(kpi, period, cancellationToken);
         var stream = new MemoryStream();
@@ -134,7 +135,7 @@ public sealed class KpiImportController(
     /// <summary>The figures as a workbook: one sheet of unit figures with real numbers, one of district values.</summary>
     [HttpGet("/kpis/export.xlsx")]
     [Authorize(Policy = Policies.ReadAll)]
-    public async Task<IActionResult> Export(string? kpi, string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> Export([StringLength(64, ErrorMessage = "Validation_MaxLength")] string? kpi, [StringLength(16, ErrorMessage = "Validation_MaxLength")] string? period, CancellationToken cancellationToken)
     {
         var query = db.KpiMeasurements.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(kpi))

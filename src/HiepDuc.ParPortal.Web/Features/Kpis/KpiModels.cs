@@ -30,6 +30,7 @@ public sealed class EntryRow
 {
     public int? UnitId { get; set; }
 
+    [StringLength(200)]
     public string Unit { get; set; } = string.Empty;
 
     [Range(0, long.MaxValue, ErrorMessage = "Kpi_NotNegative")]
@@ -48,6 +49,7 @@ public sealed class EntryRow
 
 public sealed class EntryModel
 {
+    [StringLength(16, ErrorMessage = "Validation_MaxLength")]
     public string Period { get; set; } = string.Empty;
 
     public List<EntryRow> Rows { get; set; } = [];

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Web.Authorization;
@@ -34,7 +35,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, IC
 
     [HttpGet("/kpis/{id:int}")]
     [Authorize(Policy = Policies.ReadAll)]
-    public async Task<IActionResult> Details(int id, string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(int id, [StringLength(16, ErrorMessage = "Validation_MaxLength")] string? period, CancellationToken cancellationToken)
     {
         var kpi = await db.KpiDefinitions.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (kpi is null)
@@ -77,7 +78,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, IC
 
     [HttpGet("/kpis/{id:int}/entry")]
     [Authorize(Policy = Policies.KpiWrite)]
-    public async Task<IActionResult> Entry(int id, string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> Entry(int id, [StringLength(16, ErrorMessage = "Validation_MaxLength")] string? period, CancellationToken cancellationToken)
     {
         var kpi = await db.KpiDefinitions.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (kpi is null)
@@ -181,7 +182,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, IC
     /// <summary>Records a reference value (the province average) for a month.</summary>
     [HttpPost("/kpis/{id:int}/reference")]
     [Authorize(Policy = Policies.KpiWrite)]
-    public async Task<IActionResult> Reference(int id, string? period, string? rate, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reference(int id, [StringLength(16, ErrorMessage = "Validation_MaxLength")] string? period, [StringLength(32, ErrorMessage = "Validation_MaxLength")] string? rate, CancellationToken cancellationToken)
     {
         var kpi = await db.KpiDefinitions.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         var month = KpiFigures.ParseMonth(period);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
@@ -44,7 +45,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
 
     [HttpPost("/notices/import")]
     [RequestSizeLimit(MaxUpload + 65536)]
-    public async Task<IActionResult> Import(string? text, IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> Import([StringLength(500000, ErrorMessage = "Validation_MaxLength")] string? text, IFormFile? file, CancellationToken cancellationToken)
     {
         string source;
         try

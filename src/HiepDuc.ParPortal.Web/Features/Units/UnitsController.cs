@@ -41,7 +41,7 @@ public sealed record UnitRow(int Id, string Code, string Name, string? ShortName
 public sealed class UnitsController(ParPortalDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q)
+    public async Task<IActionResult> Index([StringLength(100, ErrorMessage = "Validation_MaxLength")] string? q)
     {
         var query = db.Units.AsNoTracking();
         var key = VietnameseText.Fold(q);

@@ -27,6 +27,7 @@ public sealed class UserEditModel : IValidatableObject
     [Display(Name = "Users_Roles")]
     public List<string> Roles { get; set; } = [];
 
+    [StringLength(64)]
     public string? ConcurrencyStamp { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

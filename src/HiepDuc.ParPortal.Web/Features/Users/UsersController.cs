@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
@@ -21,7 +22,7 @@ public sealed class UsersController(
     public const int PageSize = 25;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, int page = 1)
+    public async Task<IActionResult> Index([StringLength(100, ErrorMessage = "Validation_MaxLength")] string? q, int page = 1)
     {
         page = Math.Max(1, page);
         var query = db.Users.AsNoTracking();
@@ -83,7 +84,7 @@ public sealed class UsersController(
     }
 
     [HttpGet("{id}")]
-    public async Task<IActionResult> Edit(string id)
+    public async Task<IActionResult> Edit([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
@@ -106,7 +107,7 @@ public sealed class UsersController(
     }
 
     [HttpPost("{id}")]
-    public async Task<IActionResult> Edit(string id, UserEditModel model)
+    public async Task<IActionResult> Edit([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id, UserEditModel model)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
@@ -157,7 +158,7 @@ public sealed class UsersController(
     }
 
     [HttpPost("{id}/lock")]
-    public Task<IActionResult> Lock(string id) => Change(id, async user =>
+    public Task<IActionResult> Lock([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id) => Change(id, async user =>
     {
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
@@ -166,7 +167,7 @@ public sealed class UsersController(
     });
 
     [HttpPost("{id}/unlock")]
-    public Task<IActionResult> Unlock(string id) => Change(id, async user =>
+    public Task<IActionResult> Unlock([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id) => Change(id, async user =>
     {
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -174,7 +175,7 @@ public sealed class UsersController(
     });
 
     [HttpPost("{id}/deactivate")]
-    public Task<IActionResult> Deactivate(string id) => Change(id, async user =>
+    public Task<IActionResult> Deactivate([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id) => Change(id, async user =>
     {
         user.IsActive = false;
         await users.UpdateAsync(user);
@@ -184,7 +185,7 @@ public sealed class UsersController(
     });
 
     [HttpPost("{id}/activate")]
-    public Task<IActionResult> Activate(string id) => Change(id, async user =>
+    public Task<IActionResult> Activate([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id) => Change(id, async user =>
     {
         user.IsActive = true;
         await users.UpdateAsync(user);
@@ -193,7 +194,7 @@ public sealed class UsersController(
     });
 
     [HttpPost("{id}/reset-password")]
-    public async Task<IActionResult> ResetPassword(string id)
+    public async Task<IActionResult> ResetPassword([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
