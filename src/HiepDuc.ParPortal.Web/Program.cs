@@ -8,6 +8,12 @@ try
     builder.AddParPortal();
 
     var app = builder.Build();
+    if (SqliteFiles.IsCommand(args))
+    {
+        // Backup and restore work on the file as it is: no migration, no seed.
+        return await SqliteFiles.RunAsync(app.Configuration, app.Environment, args, Console.Out);
+    }
+
     await app.Services.InitializeDatabaseAsync();
     if (bench is { } b)
     {

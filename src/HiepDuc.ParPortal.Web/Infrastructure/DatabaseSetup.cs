@@ -25,8 +25,9 @@ public static class DatabaseSetup
             case var p when string.Equals(p, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase):
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.Sqlite), environment.ContentRootPath);
                 services.AddDbContext<ParPortalDbContext, SqliteParPortalDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<DirectiveRollupInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
+                    o.UseSqlite(sqlite).AddInterceptors(new SqliteDurability(), sp.GetRequiredService<DirectiveRollupInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
                 services.AddScoped(sp => (SqliteParPortalDbContext)sp.GetRequiredService<ParPortalDbContext>());
+                services.AddHostedService<RunningMarker>();
                 break;
             case var p when string.Equals(p, DatabaseOptions.SqlServer, StringComparison.OrdinalIgnoreCase):
                 var sqlServer = configuration.GetConnectionString(DatabaseOptions.SqlServer);
