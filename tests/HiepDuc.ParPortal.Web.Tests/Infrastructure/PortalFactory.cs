@@ -22,10 +22,19 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>A portal whose clock starts at <paramref name="start"/> (the fake clock only moves forward).</summary>
     protected PortalFactory(DateTimeOffset start)
+        : this(start, null)
+    {
+    }
+
+    /// <summary>A portal on <paramref name="sharedDatabase"/>, a file another portal created and deletes (a second app node).</summary>
+    protected PortalFactory(DateTimeOffset start, string? sharedDatabase)
     {
         Clock = new FakeTimeProvider(start);
-        DatabasePath = Path.Combine(Path.GetTempPath(), $"parportal-test-{Guid.NewGuid():N}.db");
+        DatabasePath = sharedDatabase ?? Path.Combine(Path.GetTempPath(), $"parportal-test-{Guid.NewGuid():N}.db");
+        _ownsDatabase = sharedDatabase is null;
     }
+
+    private readonly bool _ownsDatabase;
 
     public string DatabasePath { get; }
 
@@ -61,6 +70,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".running" })
         {
