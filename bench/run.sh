@@ -5,46 +5,7 @@
 #   SCALE=10 DURATION=20 bench/run.sh
 # Needs: wrk, sqlite3, curl (apt-get install wrk sqlite3 curl).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-SCALE=${SCALE:-1}
-DURATION=${DURATION:-10}
-CONNECTIONS=${CONNECTIONS:-16}
-THREADS=${THREADS:-2}
-PORT=${PORT:-5181}
-CEILING_PORT=${CEILING_PORT:-5182}
-OUT=$ROOT/bench/.out
-RESULTS=$ROOT/bench/results
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-DB=$OUT/bench-scale$SCALE.db
-PASSWORD='Bench-Hiepduc-2023!'
-mkdir -p "$OUT" "$RESULTS"
-for tool in wrk sqlite3 curl; do command -v $tool >/dev/null || { echo "missing $tool: sudo apt-get install -y $tool" >&2; exit 1; }; done
-
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-echo "== build (Release)"
-dotnet publish src/HiepDuc.ParPortal.Web -c Release -o "$OUT/portal" --nologo -v q >/dev/null
-dotnet publish bench/Ceiling -c Release -o "$OUT/ceiling" --nologo -v q >/dev/null
-
-if [[ ! -f $DB ]]; then
-  echo "== generating scale $SCALE into $DB"
-  (cd "$OUT/portal" && timeout 1200 dotnet HiepDuc.ParPortal.Web.dll seed-bench --scale "$SCALE" --database "$DB")
-fi
-
-start_portal() { # $1 database file; prints pid
-  (cd "$OUT/portal" && exec dotnet HiepDuc.ParPortal.Web.dll --urls "http://127.0.0.1:$PORT" \
-    --ConnectionStrings:Sqlite="Data Source=$1" --Security:SecureCookies=false --Security:HttpsRedirection=false --Reminders:Enabled=false \
-    --Security:LoginAttemptsPerMinute=1000 --PortalLogging:File= --Serilog:MinimumLevel:Default=Warning \
-    --Security:InitialAdminPasswordFile="$1.admin-password.txt" >"$OUT/portal.log" 2>&1) &
-  echo $!
-}
-wait_up() { # $1 url; waits up to 60 s
-  for _ in $(seq 1 1200); do curl -fs -o /dev/null "$1" && return 0; sleep 0.05; done
-  echo "server did not answer $1" >&2; return 1
-}
+source "$(dirname "$0")/lib.sh"
 
 echo "== cold start on a fresh database"
 FRESH=$OUT/cold-$STAMP.db
@@ -58,14 +19,6 @@ wait_up "http://127.0.0.1:$PORT/health"
 (cd "$OUT/ceiling" && exec dotnet Ceiling.dll --urls "http://127.0.0.1:$CEILING_PORT" >/dev/null 2>&1) & PIDS+=($!)
 wait_up "http://127.0.0.1:$CEILING_PORT/"
 
-sign_in() { # $1 user name -> cookie header value
-  local jar; jar=$(mktemp)
-  local token; token=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -fs -o /dev/null -c "$jar" -b "$jar" -X POST "http://127.0.0.1:$PORT/account/login" \
-    --data-urlencode "UserName=$1" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token"
-  awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar"
-  rm -f "$jar"
-}
 CHAIRMAN=$(sign_in bench.chairman); OFFICE=$(sign_in bench.office00); HEAD=$(sign_in bench.head0000)
 [[ $CHAIRMAN == *parportal.auth* && $OFFICE == *parportal.auth* && $HEAD == *parportal.auth* ]] || { echo "sign-in failed" >&2; exit 1; }
 

@@ -1,0 +1,43 @@
+-- Soak: a unit head reading their pages, and one request in five a progress report. Each wrk thread owns its share
+-- of the open assignments (IDS: lines "id|version") and cycles through them, counting each version up after its
+-- report, so writes go on for the whole run without two reports ever racing for one assignment.
+local threads = 0
+function setup(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+
+function init(args)
+  cookie = os.getenv("COOKIE")
+  token = os.getenv("TOKEN")
+  local nthreads = tonumber(os.getenv("THREADS"))
+  items = {}
+  local i = 0
+  for line in io.lines(os.getenv("IDS")) do
+    if i % nthreads == tid then
+      local id, v = line:match("(%d+)|(%d+)")
+      table.insert(items, { id, tonumber(v) })
+    end
+    i = i + 1
+  end
+  n = 0
+  k = 0
+  wrk.headers["Cookie"] = cookie
+end
+
+function request()
+  n = n + 1
+  if n % 5 == 0 then
+    k = k % #items + 1
+    local it = items[k]
+    local body = "Text=Bao+cao+tien+do+chay+dai&Progress=50&Version=" .. it[2] .. "&SeenEventId=0&__RequestVerificationToken=" .. token
+    it[2] = it[2] + 1
+    return wrk.format("POST", "/assignments/" .. it[1] .. "/report",
+      { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }, body)
+  end
+  local pick = n % 4
+  if pick == 0 then return wrk.format("GET", "/my-unit") end
+  if pick == 1 then return wrk.format("GET", "/assignments?page=" .. (n % 7 + 1)) end
+  if pick == 2 then return wrk.format("GET", "/notifications") end
+  return wrk.format("GET", "/assignments/" .. items[(n % #items) + 1][1])
+end
