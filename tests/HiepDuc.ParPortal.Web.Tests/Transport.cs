@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiepDuc.ParPortal.Web.Tests;
 
@@ -93,5 +94,46 @@ public class Plain_HTTP_is_sent_to_HTTPS(Plain_HTTP_is_sent_to_HTTPS.Factory fac
     public sealed class Factory : PortalFactory
     {
         public Factory() => Settings["https_port"] = "443";
+    }
+}
+
+/// <summary>A failure inside the portal shows a friendly page with a correlation id that is also in the log, and nothing of the code.</summary>
+public class A_server_error_is_friendly_and_traceable(A_server_error_is_friendly_and_traceable.Factory factory) : IClassFixture<A_server_error_is_friendly_and_traceable.Factory>
+{
+    [Fact]
+    public async Task With_a_correlation_id_and_no_stack_trace()
+    {
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("boom.office", Roles.DistrictOffice, "VPHDND"));
+        var response = await office.GetAsync(new Uri("/test/boom", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        var id = doc.QuerySelector("code")!.TextContent;
+        Assert.False(string.IsNullOrWhiteSpace(id));
+        var body = doc.Body!.TextContent;
+        Assert.Contains("Mã tra cứu", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Boom.cs", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        Assert.NotNull(response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    /// <summary>The portal with one extra endpoint that fails, as an unexpected bug would.</summary>
+    public sealed class Factory : PortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Boom>());
+        }
+
+        private sealed class Boom : Microsoft.AspNetCore.Hosting.IStartupFilter
+        {
+            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+            {
+                next(app);
+                app.Use(rest => context =>
+                    context.Request.Path == "/test/boom" ? throw new InvalidOperationException("Boom.cs: secret detail") : rest(context));
+            };
+        }
     }
 }

@@ -34,10 +34,26 @@ public sealed class DashboardQueries(ParPortalDbContext db, IMemoryCache cache, 
             return cached;
         }
 
-        var model = await ComputeAsync(filter, today, cancellationToken);
-        cache.Set(key, model, CacheFor);
-        return model;
+        // One computation at a time: after a change, sixteen readers wait for one result instead of each computing it.
+        await Computing.WaitAsync(cancellationToken);
+        try
+        {
+            if (cache.TryGetValue(key, out cached) && cached is not null)
+            {
+                return cached;
+            }
+
+            var model = await ComputeAsync(filter, today, cancellationToken);
+            cache.Set(key, model, CacheFor);
+            return model;
+        }
+        finally
+        {
+            Computing.Release();
+        }
     }
+
+    private static readonly SemaphoreSlim Computing = new(1, 1);
 
     private async Task<DashboardModel> ComputeAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
