@@ -21,7 +21,8 @@ cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 echo "== build (Release)"
-dotnet publish src/HiepDuc.ParPortal.Web -c Release -o "$OUT/portal" --nologo -v q >/dev/null
+# ReadyToRun: the portal as it should be deployed (precompiled code starts about a second sooner).
+dotnet publish src/HiepDuc.ParPortal.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/portal" --nologo -v q >/dev/null
 dotnet publish bench/Ceiling -c Release -o "$OUT/ceiling" --nologo -v q >/dev/null
 
 if [[ ! -f $DB ]]; then

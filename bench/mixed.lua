@@ -1,28 +1,6 @@
 -- A unit head's day: pages read, and one request in ten a progress report on a different open assignment
--- (IDS: lines "id|version"; each wrk thread takes its own share so no report collides with another).
-local threads = 0
-function setup(thread)
-  thread:set("tid", threads)
-  threads = threads + 1
-end
-
-function init(args)
-  cookie = os.getenv("COOKIE")
-  token = os.getenv("TOKEN")
-  local nthreads = tonumber(os.getenv("THREADS"))
-  items = {}
-  local i = 0
-  for line in io.lines(os.getenv("IDS")) do
-    if i % nthreads == tid then
-      local id, v = line:match("(%d+)|(%d+)")
-      table.insert(items, { id, v })
-    end
-    i = i + 1
-  end
-  n = 0
-  k = 0
-  wrk.headers["Cookie"] = cookie
-end
+-- (each assignment reported once, on the version it had when the run began).
+dofile("bench/items.lua")
 
 function request()
   n = n + 1

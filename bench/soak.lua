@@ -1,29 +1,7 @@
--- Soak: a unit head reading their pages, and one request in five a progress report. Each wrk thread owns its share
--- of the open assignments (IDS: lines "id|version") and cycles through them, counting each version up after its
--- report, so writes go on for the whole run without two reports ever racing for one assignment.
-local threads = 0
-function setup(thread)
-  thread:set("tid", threads)
-  threads = threads + 1
-end
-
-function init(args)
-  cookie = os.getenv("COOKIE")
-  token = os.getenv("TOKEN")
-  local nthreads = tonumber(os.getenv("THREADS"))
-  items = {}
-  local i = 0
-  for line in io.lines(os.getenv("IDS")) do
-    if i % nthreads == tid then
-      local id, v = line:match("(%d+)|(%d+)")
-      table.insert(items, { id, tonumber(v) })
-    end
-    i = i + 1
-  end
-  n = 0
-  k = 0
-  wrk.headers["Cookie"] = cookie
-end
+-- Soak: a unit head reading their pages, and one request in five a progress report. Each thread cycles through its
+-- assignments, counting each version up after its report, so writes go on for the whole run without two reports
+-- ever racing for one assignment.
+dofile("bench/items.lua")
 
 function request()
   n = n + 1

@@ -8,6 +8,7 @@ using HiepDuc.ParPortal.Domain.Deadlines;
 using HiepDuc.ParPortal.Domain.Notices;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.Dashboard;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -251,6 +252,64 @@ public class The_dashboard_s_query_count_does_not_grow_with_the_data : IClassFix
                 services.AddSingleton<CommandCounter>();
                 services.ConfigureDbContext<SqliteParPortalDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CommandCounter>()));
             });
+        }
+    }
+}
+
+/// <summary>At province scale a recomputation takes seconds: the page then shows the previous figures instead of waiting; reports always wait.</summary>
+public class A_slow_recomputation_does_not_hold_the_page(A_slow_recomputation_does_not_hold_the_page.Factory factory) : IClassFixture<A_slow_recomputation_does_not_hold_the_page.Factory>
+{
+    [Fact]
+    public async Task The_page_gets_the_previous_figures_within_the_wait_and_the_fresh_ones_after()
+    {
+        async Task<(int Total, TimeSpan Took)> Load(bool mayLag)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var model = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().LoadAsync(new DashboardFilter(), factory.Clock.Today(), CancellationToken.None, mayLag);
+            return (model.Assignments.Values.Sum(), watch.Elapsed);
+        }
+
+        var before = await Load(mayLag: true);
+        await GeneratedWork.AddDirectivesAsync(factory, 1);
+        factory.Slow.Next = TimeSpan.FromSeconds(4); // the next aggregate query takes 4 s
+
+        var page = await Load(mayLag: true);
+        Assert.Equal(before.Total, page.Total); // the previous figures …
+        Assert.InRange(page.Took, DashboardSnapshots.FreshWithin - TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(3.5)); // … after the wait, not the computation
+
+        var report = await Load(mayLag: false); // a report waits for the running computation
+        Assert.True(report.Total > before.Total, $"{report.Total} after the change, {before.Total} before");
+        Assert.Equal(report.Total, (await Load(mayLag: true)).Total); // and the page has them now
+    }
+
+    public sealed class Factory : PortalFactory
+    {
+        public SlowAggregates Slow { get; } = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.ConfigureDbContext<SqliteParPortalDbContext>((_, o) => o.AddInterceptors(Slow)));
+        }
+    }
+
+    /// <summary>Delays the next GROUP BY query once, as a dashboard over a million assignments would take.</summary>
+    public sealed class SlowAggregates : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public TimeSpan? Next { get; set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Next is { } delay && command.CommandText.Contains("GROUP BY", StringComparison.Ordinal))
+            {
+                Next = null;
+                await Task.Delay(delay, cancellationToken);
+            }
+
+            return result;
         }
     }
 }

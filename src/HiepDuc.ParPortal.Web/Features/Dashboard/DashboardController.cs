@@ -18,6 +18,6 @@ public sealed class DashboardController(DashboardQueries queries, TimeProvider c
             filter = new DashboardFilter();
         }
 
-        return View(await queries.LoadAsync(filter, clock.Today(), cancellationToken));
+        return View(await queries.LoadAsync(filter, clock.Today(), cancellationToken, mayLag: true));
     }
 }

@@ -55,6 +55,9 @@ public sealed class DashboardModel
 
     public required DateOnly Today { get; init; }
 
+    /// <summary>When these figures were computed (shown on the page: they may trail a change by a few seconds at scale).</summary>
+    public required DateTimeOffset ComputedAt { get; init; }
+
     public required IReadOnlyList<(int Id, string Name)> Notices { get; init; }
 
     public required int? LightsNotice { get; init; }

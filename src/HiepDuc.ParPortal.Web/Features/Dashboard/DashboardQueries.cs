@@ -6,7 +6,6 @@ using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Features.Kpis;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace HiepDuc.ParPortal.Web.Features.Dashboard;
 
@@ -14,48 +13,25 @@ namespace HiepDuc.ParPortal.Web.Features.Dashboard;
 /// The dashboard as a fixed set of aggregate queries, grouped in the database: the number of SQL commands does not
 /// grow with the number of directives, assignments or units (a test counts them).
 /// </summary>
-public sealed class DashboardQueries(ParPortalDbContext db, IMemoryCache cache, DataVersion version)
+public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots snapshots, TimeProvider clock)
 {
-    /// <summary>Bounds how stale a cached dashboard can be when another server changed the data (scale-out).</summary>
+    /// <summary>Figures older than this are recomputed even when this server changed nothing (another server may have).</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     /// <summary>A directive is "behind" when its progress trails the share of its time already used by more than this.</summary>
     public const int BehindTolerance = 25;
 
     /// <summary>
-    /// The dashboard's figures, computed in SQL over every assignment and cached until this server saves anything
-    /// (or <see cref="CacheFor"/> passes): the chairman's page is read far more often than the data changes.
+    /// The dashboard's figures, computed in SQL over every assignment and kept by <see cref="DashboardSnapshots"/> until
+    /// this server saves anything (or <see cref="CacheFor"/> passes): the chairman's page is read far more often than the
+    /// data changes. With <paramref name="mayLag"/> (the page, not the reports), a reader who finds the figures being
+    /// recomputed waits at most <see cref="DashboardSnapshots.FreshWithin"/> and is otherwise shown the previous
+    /// figures with the time they were computed.
     /// </summary>
-    public async Task<DashboardModel> LoadAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
-    {
-        var key = string.Join('|', "dashboard", version.Current, today.DayNumber, filter.Notice, filter.Kind, filter.From?.DayNumber, filter.To?.DayNumber, CultureInfo.CurrentUICulture.Name);
-        if (cache.TryGetValue(key, out DashboardModel? cached) && cached is not null)
-        {
-            return cached;
-        }
+    public Task<DashboardModel> LoadAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken, bool mayLag = false) =>
+        snapshots.GetAsync(filter, today, mayLag, cancellationToken);
 
-        // One computation at a time: after a change, sixteen readers wait for one result instead of each computing it.
-        await Computing.WaitAsync(cancellationToken);
-        try
-        {
-            if (cache.TryGetValue(key, out cached) && cached is not null)
-            {
-                return cached;
-            }
-
-            var model = await ComputeAsync(filter, today, cancellationToken);
-            cache.Set(key, model, CacheFor);
-            return model;
-        }
-        finally
-        {
-            Computing.Release();
-        }
-    }
-
-    private static readonly SemaphoreSlim Computing = new(1, 1);
-
-    private async Task<DashboardModel> ComputeAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
+    internal async Task<DashboardModel> ComputeAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         var notices = await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate)
             .Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken);
@@ -139,6 +115,7 @@ public sealed class DashboardQueries(ParPortalDbContext db, IMemoryCache cache, 
         {
             Filter = filter,
             Today = today,
+            ComputedAt = clock.GetUtcNow(),
             Notices = notices.Select(n => (n.Id, n.Number ?? Shared.Format.Date(n.MeetingDate))).ToList(),
             LightsNotice = lightsNotice,
             Assignments = codes.ToDictionary(c => (TimingCode)c.Key, c => c.Count),
