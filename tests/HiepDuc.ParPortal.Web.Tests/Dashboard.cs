@@ -242,6 +242,19 @@ public class The_dashboard_s_query_count_does_not_grow_with_the_data : IClassFix
         Assert.Equal(counter.For("/dashboard?run=first"), counter.For("/dashboard?run=changed"));
     }
 
+    [Fact]
+    public async Task Computed_at_start_up_the_first_reader_does_not_compute_it()
+    {
+        using var warm = new Factory();
+        warm.Settings["Dashboard:WarmUp"] = "true";
+        var chairman = await warm.SignedInAsync(await warm.CreateUserAsync("warm.chairman", Roles.Chairman));
+        var counter = warm.Services.GetRequiredService<CommandCounter>();
+        Assert.Equal(HttpStatusCode.OK, (await chairman.GetAsync(new Uri("/dashboard?run=first", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chairman.GetAsync(new Uri("/dashboard?notice=1&run=computed", UriKind.Relative))).StatusCode);
+        Assert.True(counter.For("/dashboard?run=first") + 5 < counter.For("/dashboard?notice=1&run=computed"),
+            $"{counter.For("/dashboard?run=first")} commands for the warmed page, {counter.For("/dashboard?notice=1&run=computed")} for one computed on request");
+    }
+
     public sealed class Factory : PortalFactory
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)

@@ -24,6 +24,7 @@ public static class WebSetup
         services.AddMemoryCache();
         services.AddScoped<Features.Dashboard.DashboardQueries>();
         services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
+        services.AddHostedService<Features.Dashboard.DashboardWarmUp>();
         services.AddOptions<Features.Notifications.ReminderOptions>().BindConfiguration(Features.Notifications.ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Notifications.SmtpOptions>().BindConfiguration(Features.Notifications.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Notifications.ReminderJob>();
