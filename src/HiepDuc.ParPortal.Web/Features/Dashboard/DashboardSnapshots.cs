@@ -22,14 +22,21 @@ public sealed class DashboardSnapshots(IServiceScopeFactory scopes, IMemoryCache
     public async Task<DashboardModel> GetAsync(DashboardFilter filter, DateOnly today, bool mayLag, CancellationToken cancellationToken)
     {
         var key = string.Join('|', "dashboard", today.DayNumber, filter.Notice, filter.Kind, filter.From?.DayNumber, filter.To?.DayNumber, CultureInfo.CurrentUICulture.Name);
-        var current = version.Current;
         cache.TryGetValue(key, out Snapshot? snapshot);
-        if (snapshot is not null && snapshot.Version == current && clock.GetUtcNow() - snapshot.Model.ComputedAt < DashboardQueries.CacheFor)
+        var unchangedHere = snapshot is not null && snapshot.Version == version.Current;
+        if (unchangedHere && clock.GetUtcNow() - snapshot!.Model.ComputedAt < DashboardQueries.CacheFor)
         {
             return snapshot.Model;
         }
 
-        var computing = _computing.GetOrAdd(key, k => new Lazy<Task<DashboardModel>>(() => ComputeAsync(k, filter, today))).Value;
+        // A computation that began before this server's latest change is not joined: it would miss the change.
+        var current = version.Current;
+        var computing = _computing.GetOrAdd($"{key}|{current}", run => new Lazy<Task<DashboardModel>>(() => ComputeAsync(key, run, current, filter, today))).Value;
+        if (mayLag && unchangedHere)
+        {
+            return snapshot!.Model; // only old: refreshed behind the reader, in case another server changed the data
+        }
+
         if (mayLag && snapshot is not null && await Task.WhenAny(computing, Task.Delay(FreshWithin, cancellationToken)) != computing)
         {
             return snapshot.Model;
@@ -38,16 +45,18 @@ public sealed class DashboardSnapshots(IServiceScopeFactory scopes, IMemoryCache
         return await computing.WaitAsync(cancellationToken);
     }
 
-    private async Task<DashboardModel> ComputeAsync(string key, DashboardFilter filter, DateOnly today)
+    private async Task<DashboardModel> ComputeAsync(string key, string run, long version1, DashboardFilter filter, DateOnly today)
     {
         await _one.WaitAsync();
         try
         {
-            var version1 = version.Current;
             await using var scope = scopes.CreateAsyncScope();
             var model = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().ComputeAsync(filter, today, CancellationToken.None);
-            // Kept an hour: a stale snapshot is still worth showing while the next one is computed.
-            cache.Set(key, new Snapshot(version1, model), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+            // Kept an hour: a stale snapshot is still worth showing while the next one is computed. A later one wins.
+            if (!cache.TryGetValue(key, out Snapshot? newer) || newer is null || newer.Version <= version1)
+            {
+                cache.Set(key, new Snapshot(version1, model), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+            }
             return model;
         }
         catch (Exception ex)
@@ -57,7 +66,7 @@ public sealed class DashboardSnapshots(IServiceScopeFactory scopes, IMemoryCache
         }
         finally
         {
-            _computing.TryRemove(key, out _);
+            _computing.TryRemove(run, out _);
             _one.Release();
         }
     }
