@@ -14,6 +14,8 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     public const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
 
+    public static readonly SqliteDurability Instance = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();

@@ -25,7 +25,7 @@ public static class DatabaseSetup
             case var p when string.Equals(p, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase):
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.Sqlite), environment.ContentRootPath);
                 services.AddDbContext<ParPortalDbContext, SqliteParPortalDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(new SqliteDurability(), sp.GetRequiredService<DirectiveRollupInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
+                    o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance, sp.GetRequiredService<DirectiveRollupInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
                 services.AddScoped(sp => (SqliteParPortalDbContext)sp.GetRequiredService<ParPortalDbContext>());
                 services.AddHostedService<RunningMarker>();
                 break;
