@@ -108,7 +108,8 @@ public static class WebSetup
 
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
-        app.UseSerilogRequestLogging();
+        // The host's own logger, not the static one (several hosts in one process, as in the tests, each keep their log).
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
