@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +135,29 @@ public class A_server_error_is_friendly_and_traceable(A_server_error_is_friendly
                 app.Use(rest => context =>
                     context.Request.Path == "/test/boom" ? throw new InvalidOperationException("Boom.cs: secret detail") : rest(context));
             };
+        }
+    }
+}
+
+/// <summary>`dotnet run` serves plain http://localhost:5080 in Development: signing in must work there.</summary>
+public class The_development_run_signs_in_over_plain_HTTP(The_development_run_signs_in_over_plain_HTTP.Factory factory) : IClassFixture<The_development_run_signs_in_over_plain_HTTP.Factory>
+{
+    [Fact]
+    public async Task With_the_development_settings()
+    {
+        var user = await factory.CreateUserAsync("dev.office", Roles.DistrictOffice, "VPHDND");
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost:5080") });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/account/login", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(user.UserName, user.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/directives", UriKind.Relative))).StatusCode);
+    }
+
+    public sealed class Factory : PortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Development");
         }
     }
 }
