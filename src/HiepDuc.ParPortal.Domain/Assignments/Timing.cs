@@ -30,6 +30,9 @@ public readonly record struct Timing(TimingState State, int Days = 0, bool Await
 {
     public const int DueSoonDays = 7;
 
+    /// <summary>The statuses in which the deadline still runs (<see cref="Compute"/> measures them against today), for SQL filters.</summary>
+    public static readonly AssignmentStatus[] Running = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
+
     public OverdueBucket Bucket => State != TimingState.Overdue ? OverdueBucket.None : Days switch
     {
         <= 30 => OverdueBucket.UpTo30,

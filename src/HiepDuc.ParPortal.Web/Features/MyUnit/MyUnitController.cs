@@ -32,7 +32,7 @@ public sealed class MyUnitController(ParPortalDbContext db, TimeProvider clock) 
         // Timing (overdue, due soon, in term, no deadline, then finished), the earliest deadline first, the newest
         // directive first. Only the rows shown are then read with their directive and notice.
         var shown = mine
-            .OrderBy(a => Open.Contains(a.Status)
+            .OrderBy(a => Timing.Running.Contains(a.Status)
                 ? a.LastDayInForce == null ? 3 : a.LastDayInForce < today ? 0 : a.LastDayInForce < soon ? 1 : 2
                 : 4)
             .ThenBy(a => a.LastDayInForce == null).ThenBy(a => a.LastDayInForce)
@@ -46,6 +46,4 @@ public sealed class MyUnitController(ParPortalDbContext db, TimeProvider clock) 
             .ToList();
         return View(new MyUnitModel(unitName, rows, total));
     }
-
-    private static readonly AssignmentStatus[] Open = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
 }

@@ -28,7 +28,6 @@ public sealed class ReminderJob(
     ILogger<ReminderJob> logger)
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-    private static readonly AssignmentStatus[] Open = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
 
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -37,17 +36,17 @@ public sealed class ReminderJob(
         foreach (var (days, kind) in new[] { (7, ReminderKind.DueIn7), (3, ReminderKind.DueIn3), (1, ReminderKind.DueIn1) })
         {
             var day = today.AddDays(days);
-            due.AddRange((await Live().Where(a => Open.Contains(a.Status) && a.LastDayInForce == day).Select(a => a.Id).ToListAsync(cancellationToken))
+            due.AddRange((await Live().Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce == day).Select(a => a.Id).ToListAsync(cancellationToken))
                 .Select(id => (id, kind, days.ToString(CultureInfo.InvariantCulture))));
         }
 
-        var overdue = await Live().Where(a => Open.Contains(a.Status) && a.LastDayInForce < today)
+        var overdue = await Live().Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce < today)
             .Select(a => new { a.Id, a.LastDayInForce }).ToListAsync(cancellationToken);
         due.AddRange(overdue.Select(a => (a.Id, Days: today.DayNumber - a.LastDayInForce!.Value.DayNumber))
             .Where(a => (a.Days - 1) % o.OverdueEveryDays == 0)
             .Select(a => (a.Id, ReminderKind.Overdue, a.Days.ToString(CultureInfo.InvariantCulture))));
 
-        var open = await Live().Where(a => Open.Contains(a.Status) && a.LastDayInForce != null)
+        var open = await Live().Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce != null)
             .Select(a => new { a.Id, Heard = a.LastReportAt ?? a.CreatedAt }).ToListAsync(cancellationToken);
         due.AddRange(open.Select(a => (a.Id, Days: today.DayNumber - PortalCalendar.DateOf(a.Heard).DayNumber))
             .Where(a => a.Days >= o.SilentDays && a.Days % o.SilentDays == 0)
@@ -120,10 +119,10 @@ public sealed class ReminderJob(
     {
         var weekAgo = today.AddDays(-7);
         var since = clock.GetUtcNow().AddDays(-7);
-        var newlyOverdue = await Live().CountAsync(a => Open.Contains(a.Status) && a.LastDayInForce >= weekAgo && a.LastDayInForce < today, cancellationToken);
+        var newlyOverdue = await Live().CountAsync(a => Timing.Running.Contains(a.Status) && a.LastDayInForce >= weekAgo && a.LastDayInForce < today, cancellationToken);
         var completed = await Live().CountAsync(a => a.Status == AssignmentStatus.Completed && a.CompletedAt >= since, cancellationToken);
         var silentSince = clock.GetUtcNow().AddDays(-options.Value.SilentDays);
-        var silentUnits = await Live().Where(a => Open.Contains(a.Status) && a.LastDayInForce != null && (a.LastReportAt ?? a.CreatedAt) < silentSince)
+        var silentUnits = await Live().Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce != null && (a.LastReportAt ?? a.CreatedAt) < silentSince)
             .Select(a => a.Unit.ShortName ?? a.Unit.Name).Distinct().ToListAsync(cancellationToken);
         var series = await db.DistrictSeriesAsync(null, cancellationToken);
         var names = await db.KpiDefinitions.AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);

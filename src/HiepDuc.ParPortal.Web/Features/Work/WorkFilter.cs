@@ -50,8 +50,6 @@ public sealed class WorkFilter
 
 public static class WorkQueries
 {
-    private static readonly AssignmentStatus[] Open = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
-
     /// <summary>Applies the filters in SQL; timing is computed from the deadline in force and today, as the rules define it.</summary>
     public static IQueryable<Assignment> Apply(this IQueryable<Assignment> q, WorkFilter f, DateOnly today)
     {
@@ -78,10 +76,10 @@ public static class WorkQueries
         var soon = today.AddDays(Domain.Assignments.Timing.DueSoonDays);
         q = (f.Overdue ? TimingFilter.Overdue : f.Timing) switch
         {
-            TimingFilter.Overdue => q.Where(a => Open.Contains(a.Status) && a.LastDayInForce < today),
-            TimingFilter.DueSoon => q.Where(a => Open.Contains(a.Status) && a.LastDayInForce >= today && a.LastDayInForce < soon),
-            TimingFilter.InTerm => q.Where(a => Open.Contains(a.Status) && a.LastDayInForce >= soon),
-            TimingFilter.NoDeadline => q.Where(a => Open.Contains(a.Status) && a.LastDayInForce == null),
+            TimingFilter.Overdue => q.Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce < today),
+            TimingFilter.DueSoon => q.Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce >= today && a.LastDayInForce < soon),
+            TimingFilter.InTerm => q.Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce >= soon),
+            TimingFilter.NoDeadline => q.Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce == null),
             TimingFilter.AwaitingConfirmation => q.Where(a => a.Status == AssignmentStatus.Submitted),
             TimingFilter.CompletedOnTime => q.Where(a => a.Status == AssignmentStatus.Completed && (a.LastDayInForce == null || a.AcceptedSubmissionOn <= a.LastDayInForce)),
             TimingFilter.CompletedLate => q.Where(a => a.Status == AssignmentStatus.Completed && a.AcceptedSubmissionOn > a.LastDayInForce),
