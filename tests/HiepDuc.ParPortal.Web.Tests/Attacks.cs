@@ -318,6 +318,15 @@ public class Logs_hold_no_secrets
         Assert.DoesNotContain("__RequestVerificationToken=", log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Nor_does_the_audit_trail_hold_the_keys_that_protect_cookies()
+    {
+        using var factory = new PortalFactory();
+        await factory.SignedInAsync(await factory.CreateUserAsync("keys.office", Roles.DistrictOffice, "VPHDND"));
+        Assert.NotEqual(0, await factory.QueryAsync(db => db.DataProtectionKeys.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.EntityType.Contains("DataProtection") || (e.Changes != null && e.Changes.Contains("<key ")))));
+    }
+
     private static string ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -101,9 +101,7 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         var pending = new List<Pending>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            // Notifications, the reminder log and the mail outbox are themselves records of what was sent; leases are
-            // the nodes' own bookkeeping.
-            if (entry.Entity is AuditEntry or Domain.Notifications.Notification or Domain.Notifications.ReminderLog or Domain.Notifications.OutboxEmail or Lease || entry.State is EntityState.Unchanged or EntityState.Detached || entry.Metadata.IsOwned())
+            if (Bookkeeping.Is(entry.Entity) || entry.State is EntityState.Unchanged or EntityState.Detached || entry.Metadata.IsOwned())
             {
                 continue;
             }

@@ -73,8 +73,7 @@ internal sealed class DataVersionInterceptor(DataVersion version) : ISaveChanges
     private static void Note(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity.GetType().Assembly == Records
-            && e.Entity is not (Domain.Auditing.AuditEntry or Domain.Notifications.Notification or Domain.Notifications.ReminderLog or Domain.Notifications.OutboxEmail)))
+            && e.Entity.GetType().Assembly == Records && !Bookkeeping.Is(e.Entity)))
         {
             Pending.AddOrUpdate(context, context);
         }
