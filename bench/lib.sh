@@ -50,3 +50,15 @@ sign_in() { # $1 user name -> cookie header value
   awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar"
   rm -f "$jar"
 }
+
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print v }'; }
+wrk_stats() { # $1 wrk output -> REQUESTS RPS P50 P99 (ms) ERRORS (HTTP >= 400 + socket errors)
+  REQUESTS=$(echo "$1" | awk '/requests in/ { print $1 }'); REQUESTS=${REQUESTS:-0}
+  RPS=$(echo "$1" | awk '/Requests\/sec/ { print $2 }')
+  P50=$(to_ms "$(echo "$1" | awk '$1 == "50%" { print $2 }')")
+  P99=$(to_ms "$(echo "$1" | awk '$1 == "99%" { print $2 }')")
+  local non2xx socket
+  non2xx=$(echo "$1" | awk '/Non-2xx/ { print $5 }')
+  socket=$(echo "$1" | awk -F'[ ,]+' '/Socket errors/ { print $5 + $7 + $9 + $11 }')
+  ERRORS=$(( ${non2xx:-0} + ${socket:-0} ))
+}

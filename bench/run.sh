@@ -30,26 +30,20 @@ IDS=$OUT/mixed-ids-$STAMP.txt
 sqlite3 "$DB" "select a.Id||'|'||a.Version from Assignments a join Directives d on d.Id=a.DirectiveId where a.UnitId=$HEAD_UNIT and d.IsCancelled=0 and a.Status in ('NotStarted','InProgress','Returned') and a.Progress<=99 order by random()" > "$IDS"
 TOKEN=$(curl -fs -H "Cookie: $HEAD" "http://127.0.0.1:$PORT/assignments/$ASSIGNMENT" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 
-to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print v }'; }
 ROWS=()
 CEILING_RPS=0
 measure() { # $1 name, $2 url, $3 cookie, $4 lua script
   local raw; raw=$(COOKIE="$3" TOKEN="$TOKEN" IDS="$IDS" THREADS="$THREADS" timeout $((DURATION + 30)) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency -s "bench/$4" "$2")
   echo "$raw" > "$OUT/wrk-$STAMP-${1// /_}.txt"
-  local rps p50 p99 non2xx socket rss
-  rps=$(echo "$raw" | awk '/Requests\/sec/ { print $2 }')
-  p50=$(to_ms "$(echo "$raw" | awk '$1 == "50%" { print $2 }')")
-  p99=$(to_ms "$(echo "$raw" | awk '$1 == "99%" { print $2 }')")
-  non2xx=$(echo "$raw" | awk '/Non-2xx/ { print $5 }'); non2xx=${non2xx:-0}
-  socket=$(echo "$raw" | awk -F'[ ,]+' '/Socket errors/ { print $5 + $7 + $9 + $11 }'); socket=${socket:-0}
-  local done; done=$(echo "$raw" | awk '/requests in/ { print $1 }')
-  if [[ ${done:-0} == 0 ]]; then p50=">$((DURATION * 1000))"; p99=">$((DURATION * 1000))"; socket=$CONNECTIONS; fi
+  local rps p50 p99 errors rss
+  wrk_stats "$raw"; rps=$RPS; p50=$P50; p99=$P99; errors=$ERRORS
+  if [[ $REQUESTS == 0 ]]; then p50=">$((DURATION * 1000))"; p99=">$((DURATION * 1000))"; errors=$CONNECTIONS; fi
   rss=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' /proc/"$PORTAL_PID"/status 2>/dev/null || echo "?")
   if [[ $1 == ceiling* ]]; then CEILING_RPS=$rps; rss="—"; fi
   local fraction; fraction=$(awk -v a="$rps" -v c="$CEILING_RPS" 'BEGIN { if (c > 0) printf "%.1f %%", 100 * a / c; else print "—" }')
-  ROWS+=("| $1 | $rps | $p50 | $p99 | $((non2xx + socket)) | $rss | $fraction |")
-  echo "  $1: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $((non2xx + socket))"
+  ROWS+=("| $1 | $rps | $p50 | $p99 | $errors | $rss | $fraction |")
+  echo "  $1: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
 }
 
 echo "== measuring ($CONNECTIONS connections, ${DURATION} s each)"

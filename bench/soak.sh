@@ -46,12 +46,7 @@ sleep 1
 kill "$SAMPLER" 2>/dev/null || true
 REPORTS_AFTER=$(sqlite3 "$SOAK_DB" "select count(*) from ProgressReports")
 
-requests=$(echo "$RAW" | awk '/requests in/ { print $1 }')
-rps=$(echo "$RAW" | awk '/Requests\/sec/ { print $2 }')
-p50=$(echo "$RAW" | awk '$1 == "50%" { print $2 }')
-p99=$(echo "$RAW" | awk '$1 == "99%" { print $2 }')
-non2xx=$(echo "$RAW" | awk '/Non-2xx/ { print $5 }'); non2xx=${non2xx:-0}
-socket=$(echo "$RAW" | awk -F'[ ,]+' '/Socket errors/ { print $5 + $7 + $9 + $11 }'); socket=${socket:-0}
+wrk_stats "$RAW"
 first=$(awk 'NR > 1 && NR <= 3 { s += $2; n++ } END { if (n) printf "%d", s / n; else print 0 }' "$SAMPLES")
 last=$(tail -2 "$SAMPLES" | awk '{ s += $2; n++ } END { if (n) printf "%d", s / n; else print 0 }')
 peak=$(awk '{ if ($2 > m) m = $2 } END { print m + 0 }' "$SAMPLES")
@@ -65,7 +60,7 @@ REPORT=$RESULTS/$STAMP-soak.md
   echo
   echo "| requests | req/s | p50 | p99 | errors (HTTP ≥ 400 + socket) | reports written | RSS after 1 min | RSS at the end | growth | peak RSS |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
-  echo "| $requests | $rps | $p50 | $p99 | $((non2xx + socket)) | $((REPORTS_AFTER - REPORTS_BEFORE)) | $first MB | $last MB | $growth | $peak MB |"
+  echo "| $REQUESTS | $RPS | $P50 ms | $P99 ms | $ERRORS | $((REPORTS_AFTER - REPORTS_BEFORE)) | $first MB | $last MB | $growth | $peak MB |"
   echo
   echo "Server RSS every 30 s (seconds, MB):"
   echo
