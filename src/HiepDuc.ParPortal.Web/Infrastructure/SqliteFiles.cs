@@ -103,14 +103,7 @@ public static class SqliteFiles
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await using (var source = Open(database, SqliteOpenMode.ReadOnly))
-        await using (var copy = Open(target, SqliteOpenMode.ReadWriteCreate))
-        {
-            await source.OpenAsync();
-            await copy.OpenAsync();
-            source.BackupDatabase(copy);
-            await Exec(copy, "PRAGMA journal_mode = DELETE;"); // one self-contained file
-        }
+        await CopyAsync(database, target, "DELETE"); // one self-contained file
 
         var check = await IntegrityAsync(target);
         await output.WriteLineAsync($"Đã sao lưu / backed up: {database} → {target} ({new FileInfo(target).Length / 1024} KB, integrity_check: {check})");
@@ -146,12 +139,7 @@ public static class SqliteFiles
 
         await using (running)
         {
-            await using var source = Open(backup, SqliteOpenMode.ReadOnly);
-            await using var target = Open(database, SqliteOpenMode.ReadWriteCreate);
-            await source.OpenAsync();
-            await target.OpenAsync();
-            source.BackupDatabase(target);
-            await Exec(target, "PRAGMA journal_mode = WAL;");
+            await CopyAsync(backup, database, "WAL");
         }
 
         await output.WriteLineAsync($"Đã khôi phục / restored: {backup} → {database} (integrity_check: {await IntegrityAsync(database)})");
@@ -162,11 +150,7 @@ public static class SqliteFiles
     {
         try
         {
-            await using var connection = Open(file, SqliteOpenMode.ReadOnly);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA integrity_check;";
-            return (string?)await command.ExecuteScalarAsync() ?? "?";
+            return await ScalarAsync(file, "PRAGMA integrity_check;") as string ?? "?";
         }
         catch (SqliteException ex)
         {
@@ -174,22 +158,31 @@ public static class SqliteFiles
         }
     }
 
-    private static async Task<bool> IsPortalDatabaseAsync(string file)
+    private static async Task<bool> IsPortalDatabaseAsync(string file) =>
+        await ScalarAsync(file, "SELECT count(*) FROM sqlite_master WHERE name IN ('__EFMigrationsHistory', 'Directives', 'Assignments');") is 3L;
+
+    /// <summary>Copies a database page by page through SQLite's backup API (consistent even while it is written).</summary>
+    private static async Task CopyAsync(string from, string to, string journalMode)
+    {
+        await using var source = Open(from, SqliteOpenMode.ReadOnly);
+        await using var target = Open(to, SqliteOpenMode.ReadWriteCreate);
+        await source.OpenAsync();
+        await target.OpenAsync();
+        source.BackupDatabase(target);
+        await using var command = target.CreateCommand();
+        command.CommandText = $"PRAGMA journal_mode = {journalMode};";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(string file, string sql)
     {
         await using var connection = Open(file, SqliteOpenMode.ReadOnly);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('__EFMigrationsHistory', 'Directives', 'Assignments');";
-        return (long)(await command.ExecuteScalarAsync() ?? 0L) == 3;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 
     private static SqliteConnection Open(string file, SqliteOpenMode mode) =>
         new(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString());
-
-    private static async Task Exec(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 }
