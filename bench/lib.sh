@@ -24,10 +24,11 @@ echo "== build (Release)"
 # ReadyToRun: the portal as it should be deployed (precompiled code starts about a second sooner).
 dotnet publish src/HiepDuc.ParPortal.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/portal" --nologo -v q >/dev/null
 dotnet publish bench/Ceiling -c Release -o "$OUT/ceiling" --nologo -v q >/dev/null
+dotnet publish bench/Generator -c Release -o "$OUT/generator" --nologo -v q >/dev/null
 
 if [[ ! -f $DB ]]; then
   echo "== generating scale $SCALE into $DB"
-  (cd "$OUT/portal" && timeout 1200 dotnet HiepDuc.ParPortal.Web.dll seed-bench --scale "$SCALE" --database "$DB")
+  (cd "$OUT/generator" && timeout 1200 dotnet seed-bench.dll --scale "$SCALE" --database "$DB")
 fi
 
 start_portal() { # $1 database file; prints pid

@@ -2,9 +2,7 @@ using HiepDuc.ParPortal.Web.Infrastructure;
 
 try
 {
-    // Generated data goes to its own new file, never to the configured database.
-    var bench = args is [BenchData.Command, ..] ? BenchData.Parse(args) : default((string Database, double Scale, string[] HostArgs)?);
-    var builder = WebApplication.CreateBuilder(bench?.HostArgs ?? args);
+    var builder = WebApplication.CreateBuilder(args);
     builder.AddParPortal();
 
     var app = builder.Build();
@@ -15,12 +13,6 @@ try
     }
 
     await app.Services.InitializeDatabaseAsync();
-    if (bench is { } b)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await BenchData.GenerateAsync(scope.ServiceProvider, b.Database, b.Scale, Console.Out);
-    }
-
     if (PortalCommands.IsCommand(args))
     {
         return await PortalCommands.RunAsync(app.Services, args, Console.Out);

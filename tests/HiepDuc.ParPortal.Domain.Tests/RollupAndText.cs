@@ -8,7 +8,7 @@ namespace HiepDuc.ParPortal.Domain.Tests;
 public class A_directive_rolls_up_from_its_assignments
 {
     private static AssignmentSnapshot S(AssignmentRole role, AssignmentStatus status, int progress, TimingState timing = TimingState.InTerm) =>
-        new(role, status, progress, new Timing(timing, 3));
+        new(role, status, progress, timing);
 
     [Fact]
     public void Progress_is_the_weighted_mean_with_the_lead_counting_twice()

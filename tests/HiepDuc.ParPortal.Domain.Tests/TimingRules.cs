@@ -35,11 +35,15 @@ public class Timing_is_derived_from_today_the_deadline_in_force_and_the_state
         Assert.Equal(bucket, new Timing(TimingState.Overdue, days).Bucket);
 
     [Fact]
-    public void Ongoing_and_unset_deadlines_are_never_overdue()
+    public void Ongoing_and_unset_deadlines_are_never_overdue_but_go_stale_without_reports()
     {
+        var assigned = PortalCalendar.DateOf(Meeting);
+        Assert.Equal(TimingState.NoDeadline, NewAssignment(Deadline.Ongoing()).TimingOn(assigned).State);
+        Assert.Equal(TimingState.NoDeadline, NewAssignment(Deadline.NotSet(urgent: true)).TimingOn(assigned).State);
+
         var far = new DateOnly(2030, 1, 1);
-        Assert.Equal(TimingState.NoDeadline, NewAssignment(Deadline.Ongoing()).TimingOn(far).State);
-        Assert.Equal(TimingState.NoDeadline, NewAssignment(Deadline.NotSet(urgent: true)).TimingOn(far).State);
+        Assert.Equal(TimingState.Stale, NewAssignment(Deadline.Ongoing()).TimingOn(far).State);
+        Assert.Equal(TimingState.UrgentUnanswered, NewAssignment(Deadline.NotSet(urgent: true)).TimingOn(far).State);
     }
 
     [Fact]
@@ -51,7 +55,6 @@ public class Timing_is_derived_from_today_the_deadline_in_force_and_the_state
 
         var timing = a.TimingOn(new DateOnly(2023, 10, 20));
         Assert.Equal(TimingState.CompletedOnTime, timing.State);
-        Assert.False(timing.AwaitingConfirmation);
     }
 
     [Fact]
@@ -74,8 +77,12 @@ public class Timing_is_derived_from_today_the_deadline_in_force_and_the_state
         var a = NewAssignment();
         a.Submit(UnitHead, "Hoàn thành", At(2023, 9, 28));
         var timing = a.TimingOn(new DateOnly(2023, 10, 15));
-        Assert.Equal(TimingState.CompletedOnTime, timing.State);
-        Assert.True(timing.AwaitingConfirmation);
+        Assert.Equal(TimingState.AwaitingConfirmation, timing.State);
+        Assert.False(timing.AwaitingLate);
+
+        var late = NewAssignment();
+        late.Submit(UnitHead, "Hoàn thành", At(2023, 10, 3));
+        Assert.Equal(new Timing(TimingState.AwaitingConfirmation, 3), late.TimingOn(new DateOnly(2023, 10, 15)));
     }
 
     [Fact]

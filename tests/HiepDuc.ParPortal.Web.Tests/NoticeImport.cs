@@ -22,13 +22,23 @@ public class A_notice_is_imported_from_its_text(PortalFactory factory) : IClassF
         Assert.Equal(before, await factory.QueryAsync(db => db.Notices.CountAsync())); // nothing written by the preview
         Assert.NotEmpty(preview.QuerySelectorAll("#source mark.src-unit"));
 
-        var saved = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(Fields(preview.QuerySelector("#preview-form")!)));
+        // The seed notice is already stored: saving it again is refused, with a link to the one stored, and nothing is written.
+        var refused = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(Fields(preview.QuerySelector("#preview-form")!)));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var again = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("/notices/1", again.QuerySelector("#duplicate-link")!.GetAttribute("href"));
+        Assert.Equal(before, await factory.QueryAsync(db => db.Notices.CountAsync()));
+
+        // Saved on purpose as another session, it reads exactly like the seed.
+        var fields = Fields(again.QuerySelector("#preview-form")!);
+        fields.Add(new("AllowDuplicate", "true"));
+        var saved = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var imported = int.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
 
-        var (seeded, again) = await factory.QueryAsync(async db => (await Shape(db, 1), await Shape(db, imported)));
-        Assert.Equal(seeded.Select(d => d.Label), again.Select(d => d.Label));
-        foreach (var (s, a) in seeded.Zip(again))
+        var (seeded, copy) = await factory.QueryAsync(async db => (await Shape(db, 1), await Shape(db, imported)));
+        Assert.Equal(seeded.Select(d => d.Label), copy.Select(d => d.Label));
+        foreach (var (s, a) in seeded.Zip(copy))
         {
             Assert.Equal(s.Deadline, a.Deadline);
             Assert.Equal(s.Units, a.Units);

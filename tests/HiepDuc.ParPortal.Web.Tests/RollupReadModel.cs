@@ -50,15 +50,13 @@ public class The_stored_roll_up_deadline(PortalFactory factory) : IClassFixture<
         Assert.Equal(new DateOnly(2023, 9, 20), await DueOn(withoutLead));
 
         // On any day, the stored column selects exactly the directives the roll-up rule calls overdue.
-        var directives = await factory.QueryAsync(db => db.Directives.AsNoTracking()
-            .Select(d => new { d.Id, d.IsCancelled, d.RollupDueOn, Assignments = d.Assignments.Select(a => new { a.Role, a.Status, a.Progress, a.LastDayInForce, a.SubmittedAt, a.AcceptedSubmissionOn }).ToList() })
-            .ToListAsync());
+        var directives = await factory.QueryAsync(db => db.Directives.AsNoTracking().Include(d => d.Assignments).ToListAsync());
         var days = directives.SelectMany(d => d.Assignments).Select(a => a.LastDayInForce).OfType<DateOnly>().Distinct()
             .SelectMany(d => new[] { d, d.AddDays(1) }).Append(new DateOnly(2023, 10, 5)).Distinct().ToList();
         foreach (var today in days)
         {
-            var byRule = directives.Where(d => DirectiveRollup.Compute(d.IsCancelled, d.Assignments.Select(a => new AssignmentSnapshot(a.Role, a.Status, a.Progress,
-                Timing.Compute(a.Status, a.LastDayInForce, a.SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, a.AcceptedSubmissionOn, today)))).State == DirectiveState.Overdue)
+            var day = new SignalDay(today);
+            var byRule = directives.Where(d => DirectiveRollup.Compute(d.IsCancelled, d.Assignments.Select(a => new AssignmentSnapshot(a.Role, a.Status, a.Progress, a.TimingOn(day).State))).State == DirectiveState.Overdue)
                 .Select(d => d.Id).Order().ToList();
             var byColumn = directives.Where(d => !d.IsCancelled && d.RollupDueOn < today).Select(d => d.Id).Order().ToList();
             Assert.Equal(byRule, byColumn);

@@ -27,6 +27,7 @@ public sealed class Assignment : VersionedEntity
         LastDayInForce = deadline.LastDay;
         Status = AssignmentStatus.NotStarted;
         CreatedAt = at;
+        HeardOn = PortalCalendar.DateOf(at);
         AddEvent(AssignmentEventKind.Assigned, by, at, null);
     }
 
@@ -58,8 +59,14 @@ public sealed class Assignment : VersionedEntity
     /// <summary>The latest report or submission; "silent" units are found from it.</summary>
     public DateTimeOffset? LastReportAt { get; private set; }
 
+    /// <summary>The day of the latest report or submission, else the day of the assignment: silence and staleness count from it.</summary>
+    public DateOnly HeardOn { get; private set; }
+
     /// <summary>The pending submission's instant (status Submitted).</summary>
     public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>The pending submission's day (Asia/Ho_Chi_Minh).</summary>
+    public DateOnly? SubmittedOn { get; private set; }
 
     /// <summary>The day (Asia/Ho_Chi_Minh) of the submission the office accepted; timing is judged on it.</summary>
     public DateOnly? AcceptedSubmissionOn { get; private set; }
@@ -76,10 +83,7 @@ public sealed class Assignment : VersionedEntity
 
     public IReadOnlyList<AssignmentEvent> Events => _events;
 
-    public bool IsOpen => AssignmentTransitions.IsOpen(Status);
-
-    public Timing TimingOn(DateOnly today) =>
-        Timing.Compute(Status, LastDayInForce, SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, AcceptedSubmissionOn, today);
+    public bool IsOpen => AssignmentRules.Open.Invoke(this);
 
     /// <summary>The directive's deadline changed and this assignment followed it (no extension in force).</summary>
     internal void FollowDirectiveDeadline(Deadline deadline)
@@ -93,7 +97,7 @@ public sealed class Assignment : VersionedEntity
     {
         if (!IsOpen)
         {
-            throw new DomainException("assignment.deadline.closed", "Không đổi thời hạn của nhiệm vụ đã kết thúc.");
+            throw new DomainException("assignment.deadline.closed");
         }
 
         var old = Deadline;
@@ -111,6 +115,7 @@ public sealed class Assignment : VersionedEntity
         _reports.Add(report);
         Progress = progress;
         LastReportAt = at;
+        HeardOn = PortalCalendar.DateOf(at);
         AddEvent(AssignmentEventKind.Reported, by, at, report.Text, report);
         return report;
     }
@@ -123,7 +128,9 @@ public sealed class Assignment : VersionedEntity
         _reports.Add(report);
         Progress = 100;
         LastReportAt = at;
+        HeardOn = PortalCalendar.DateOf(at);
         SubmittedAt = at;
+        SubmittedOn = HeardOn;
         AddEvent(AssignmentEventKind.Submitted, by, at, report.Text, report);
         return report;
     }
@@ -132,7 +139,7 @@ public sealed class Assignment : VersionedEntity
     public void Confirm(Actor by, DateTimeOffset at, string? note = null)
     {
         Move(Trigger.Confirm);
-        AcceptedSubmissionOn = PortalCalendar.DateOf(SubmittedAt!.Value);
+        AcceptedSubmissionOn = SubmittedOn;
         CompletedAt = at;
         Extension = ExtensionState.None;
         AddEvent(AssignmentEventKind.Confirmed, by, at, Guard.Optional(note));
@@ -140,15 +147,16 @@ public sealed class Assignment : VersionedEntity
 
     public void Return(Actor by, string reason, DateTimeOffset at)
     {
-        var why = Guard.Required(reason, "assignment.returnReason", "Lý do trả lại");
+        var why = Guard.Required(reason, "assignment.returnReason");
         Move(Trigger.Return);
         SubmittedAt = null;
+        SubmittedOn = null;
         AddEvent(AssignmentEventKind.Returned, by, at, why);
     }
 
     public void Cancel(Actor by, string reason, DateTimeOffset at)
     {
-        var why = Guard.Required(reason, "assignment.cancelReason", "Lý do hủy");
+        var why = Guard.Required(reason, "assignment.cancelReason");
         Move(Trigger.Cancel);
         Extension = ExtensionState.None;
         AddEvent(AssignmentEventKind.Cancelled, by, at, why);
@@ -157,35 +165,36 @@ public sealed class Assignment : VersionedEntity
     /// <summary>Reopening completed work is a new event, by the office, with a reason.</summary>
     public void Reopen(Actor by, string reason, DateTimeOffset at)
     {
-        var why = Guard.Required(reason, "assignment.reopenReason", "Lý do mở lại");
+        var why = Guard.Required(reason, "assignment.reopenReason");
         Move(Trigger.Reopen);
         AcceptedSubmissionOn = null;
         CompletedAt = null;
         SubmittedAt = null;
+        SubmittedOn = null;
         AddEvent(AssignmentEventKind.Reopened, by, at, why);
     }
 
     public void RequestExtension(Actor by, DateOnly newLastDay, string reason, DateTimeOffset at)
     {
-        var why = Guard.Required(reason, "assignment.extensionReason", "Lý do xin gia hạn");
-        if (Status is not (AssignmentStatus.NotStarted or AssignmentStatus.InProgress or AssignmentStatus.Returned))
+        var why = Guard.Required(reason, "assignment.extensionReason");
+        if (!AssignmentRules.Running.Invoke(this))
         {
-            throw new DomainException("assignment.extension.state", "Chỉ xin gia hạn khi nhiệm vụ đang thực hiện.");
+            throw new DomainException("assignment.extension.state");
         }
 
         if (Extension == ExtensionState.Pending)
         {
-            throw new DomainException("assignment.extension.pending", "Đã có đề nghị gia hạn đang chờ quyết định.");
+            throw new DomainException("assignment.extension.pending");
         }
 
         if (LastDayInForce is { } current && newLastDay <= current)
         {
-            throw new DomainException("assignment.extension.date", "Ngày gia hạn phải sau thời hạn hiện hành.");
+            throw new DomainException("assignment.extension.date");
         }
 
         if (newLastDay < PortalCalendar.DateOf(at))
         {
-            throw new DomainException("assignment.extension.past", "Ngày gia hạn không được ở quá khứ.");
+            throw new DomainException("assignment.extension.past");
         }
 
         Extension = ExtensionState.Pending;
@@ -199,12 +208,12 @@ public sealed class Assignment : VersionedEntity
     {
         if (Extension != ExtensionState.Pending || ExtensionRequestedTo is not { } requested)
         {
-            throw new DomainException("assignment.extension.none", "Không có đề nghị gia hạn nào đang chờ.");
+            throw new DomainException("assignment.extension.none");
         }
 
         if (!approve && string.IsNullOrWhiteSpace(note))
         {
-            throw new DomainException("assignment.extension.rejectReason", "Cần ghi lý do không chấp thuận gia hạn.");
+            throw new DomainException("assignment.extension.rejectReason");
         }
 
         Extension = ExtensionState.None;
@@ -224,16 +233,16 @@ public sealed class Assignment : VersionedEntity
     {
         if (kind is not (AssignmentEventKind.Direction or AssignmentEventKind.Urged))
         {
-            throw new DomainException("assignment.note.kind", "Loại ghi nhận không hợp lệ.");
+            throw new DomainException("assignment.note.kind");
         }
 
-        return AddEvent(kind, by, at, Guard.Required(text, "assignment.note.text", "Nội dung"));
+        return AddEvent(kind, by, at, Guard.Required(text, "assignment.note.text"));
     }
 
     private void Move(Trigger trigger)
     {
         var next = AssignmentTransitions.Next(Status, trigger)
-            ?? throw new DomainException("assignment.transition", $"Không thể thực hiện thao tác này khi nhiệm vụ ở trạng thái {Status}.");
+            ?? throw new DomainException("assignment.transition", Status);
         Status = next;
     }
 
@@ -248,7 +257,7 @@ public sealed class Assignment : VersionedEntity
     {
         if (progress is < 0 or > 100)
         {
-            throw new DomainException("assignment.progress", "Tiến độ phải từ 0 đến 100 %.");
+            throw new DomainException("assignment.progress");
         }
     }
 }

@@ -37,7 +37,4 @@ public static class AssignmentTransitions
 
     public static AssignmentStatus? Next(AssignmentStatus from, Trigger trigger) =>
         Table.TryGetValue((from, trigger), out var to) ? to : null;
-
-    public static bool IsOpen(AssignmentStatus status) =>
-        status is AssignmentStatus.NotStarted or AssignmentStatus.InProgress or AssignmentStatus.Returned or AssignmentStatus.Submitted;
 }

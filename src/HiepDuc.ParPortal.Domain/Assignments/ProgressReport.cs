@@ -21,7 +21,7 @@ public sealed class ProgressReport : Entity
     {
         Assignment = assignment;
         Kind = kind;
-        Text = Guard.Required(text, "report.text", "Nội dung báo cáo");
+        Text = Guard.Required(text, "report.text");
         Progress = progress;
         ReportedByUserId = by.UserId;
         ReportedByName = by.Name;

@@ -1,12 +1,21 @@
+using HiepDuc.ParPortal.Domain.Common;
+
 namespace HiepDuc.ParPortal.Domain.Assignments;
 
+/// <summary>An assignment's standing on a day (docs/domain.md, "Timing and signals"); <see cref="AssignmentRules.State"/> decides it.</summary>
 public enum TimingState
 {
-    /// <summary>Open, ongoing or no date set.</summary>
+    /// <summary>Open, no last day, reported on recently: followed, but neither on nor behind schedule.</summary>
     NoDeadline,
     InTerm,
     DueSoon,
     Overdue,
+    /// <summary>Open, no last day, no report for <see cref="SignalSettings.StaleDays"/> (urgent: <see cref="SignalSettings.UrgentAmberDays"/>) days: amber.</summary>
+    Stale,
+    /// <summary>"Khẩn trương" and no report for <see cref="SignalSettings.UrgentRedDays"/> days: red.</summary>
+    UrgentUnanswered,
+    /// <summary>Submitted, waiting for the office: shown with the timing it would have if confirmed now.</summary>
+    AwaitingConfirmation,
     CompletedOnTime,
     CompletedLate,
     Cancelled,
@@ -21,69 +30,69 @@ public enum OverdueBucket
     Over120,
 }
 
+/// <summary>The colour a signal shows (always with a word and a symbol).</summary>
+public enum SignalColour
+{
+    Neutral,
+    Green,
+    Amber,
+    Red,
+}
+
 /// <summary>
-/// Timing is derived, never stored: from today, the deadline in force and the state.
-/// <see cref="Days"/> is days left (due soon), days overdue, or days late (completed late).
-/// <see cref="AwaitingConfirmation"/> marks submitted work shown with the timing it would have if confirmed now.
+/// An assignment's timing on a day: the state the rule gives (<see cref="AssignmentRules.State"/>) and its number of
+/// days — days left (in term, due soon), days overdue, days without a report (stale, urgent unanswered), days late
+/// (completed late, or submitted late and awaiting confirmation).
 /// </summary>
-public readonly record struct Timing(TimingState State, int Days = 0, bool AwaitingConfirmation = false)
+public readonly record struct Timing(TimingState State, int Days = 0)
 {
     public const int DueSoonDays = 7;
 
-    /// <summary>The statuses in which the deadline still runs (<see cref="Compute"/> measures them against today), for SQL filters.</summary>
-    public static readonly AssignmentStatus[] Running = [AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned];
+    /// <summary>Sort key: the most pressing first.</summary>
+    public int UrgencyRank => Rank(State);
 
-    public OverdueBucket Bucket => State != TimingState.Overdue ? OverdueBucket.None : Days switch
+    public OverdueBucket Bucket => State != TimingState.Overdue ? OverdueBucket.None : BucketOf(Days);
+
+    public SignalColour Colour => ColourOf(State);
+
+    /// <summary>Submitted work that would be late if confirmed now.</summary>
+    public bool AwaitingLate => State == TimingState.AwaitingConfirmation && Days > 0;
+
+    public static OverdueBucket BucketOf(int daysOverdue) => daysOverdue switch
     {
+        <= 0 => OverdueBucket.None,
         <= 30 => OverdueBucket.UpTo30,
         <= 60 => OverdueBucket.From31To60,
         <= 120 => OverdueBucket.From61To120,
         _ => OverdueBucket.Over120,
     };
 
-    /// <summary>Sort key: overdue first (most overdue first), then due soon, in term, no deadline, done.</summary>
-    public int UrgencyRank => State switch
+    public static int Rank(TimingState state) => AssignmentRules.UrgencyRank.Invoke(state);
+
+    public static SignalColour ColourOf(TimingState state) => state switch
     {
-        TimingState.Overdue => 0,
-        TimingState.DueSoon => 1,
-        TimingState.InTerm => 2,
-        TimingState.NoDeadline => 3,
-        _ => 4,
+        TimingState.Overdue or TimingState.UrgentUnanswered => SignalColour.Red,
+        TimingState.DueSoon or TimingState.Stale => SignalColour.Amber,
+        TimingState.InTerm or TimingState.CompletedOnTime => SignalColour.Green,
+        _ => SignalColour.Neutral,
     };
 
-    public static Timing Compute(AssignmentStatus status, DateOnly? lastDay, DateOnly? submittedOn, DateOnly? acceptedOn, DateOnly today)
+    /// <summary>
+    /// The days that go with a state. The state itself always comes from <see cref="AssignmentRules.State"/>; this only
+    /// counts the distance to the boundary the state was judged against.
+    /// </summary>
+    public static Timing Of(TimingState state, DateOnly? lastDayInForce, DateOnly heardOn, DateOnly? submittedOn, DateOnly? acceptedOn, DateOnly today)
     {
-        switch (status)
+        int Between(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
+        var days = state switch
         {
-            case AssignmentStatus.Cancelled:
-                return new Timing(TimingState.Cancelled);
-            case AssignmentStatus.Completed:
-                return Finished(lastDay, acceptedOn ?? today, awaiting: false);
-            case AssignmentStatus.Submitted:
-                return Finished(lastDay, submittedOn ?? today, awaiting: true);
-        }
-
-        if (lastDay is not { } last)
-        {
-            return new Timing(TimingState.NoDeadline);
-        }
-
-        var left = last.DayNumber - today.DayNumber;
-        return left switch
-        {
-            < 0 => new Timing(TimingState.Overdue, -left),
-            < DueSoonDays => new Timing(TimingState.DueSoon, left),
-            _ => new Timing(TimingState.InTerm, left),
+            TimingState.InTerm or TimingState.DueSoon when lastDayInForce is { } last => Between(today, last),
+            TimingState.Overdue when lastDayInForce is { } last => Between(last, today),
+            TimingState.Stale or TimingState.UrgentUnanswered => Between(heardOn, today),
+            TimingState.CompletedLate when lastDayInForce is { } last && acceptedOn is { } done => Between(last, done),
+            TimingState.AwaitingConfirmation when lastDayInForce is { } last && submittedOn is { } sent => Math.Max(0, Between(last, sent)),
+            _ => 0,
         };
-    }
-
-    private static Timing Finished(DateOnly? lastDay, DateOnly doneOn, bool awaiting)
-    {
-        if (lastDay is { } last && doneOn > last)
-        {
-            return new Timing(TimingState.CompletedLate, doneOn.DayNumber - last.DayNumber, awaiting);
-        }
-
-        return new Timing(TimingState.CompletedOnTime, 0, awaiting);
+        return new Timing(state, days);
     }
 }

@@ -2,11 +2,12 @@ namespace HiepDuc.ParPortal.Domain.Common;
 
 internal static class Guard
 {
-    public static string Required(string? value, string code, string what)
+    /// <summary>The trimmed value, or a <see cref="DomainException"/> with <paramref name="code"/> when it is empty.</summary>
+    public static string Required(string? value, string code)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainException(code, $"{what} là bắt buộc.");
+            throw new DomainException(code);
         }
 
         return value.Trim();

@@ -56,7 +56,7 @@ public sealed record Deadline
         CheckYear(year);
         if (month is < 1 or > 12)
         {
-            throw new DomainException("deadline.month", "Tháng phải từ 1 đến 12.");
+            throw new DomainException("deadline.month");
         }
 
         return new(DeadlineKind.Month, new DateOnly(year, month, DateTime.DaysInMonth(year, month)), false, writtenAs);
@@ -67,7 +67,7 @@ public sealed record Deadline
         CheckYear(year);
         if (quarter is < 1 or > 4)
         {
-            throw new DomainException("deadline.quarter", "Quý phải từ I đến IV.");
+            throw new DomainException("deadline.quarter");
         }
 
         var lastMonth = quarter * 3;
@@ -89,7 +89,7 @@ public sealed record Deadline
         DeadlineKind.Month => InMonth((lastDay ?? throw Missing()).Year, lastDay.Value.Month, writtenAs),
         DeadlineKind.Quarter => InQuarter((lastDay ?? throw Missing()).Year, ((lastDay.Value.Month - 1) / 3) + 1, writtenAs),
         DeadlineKind.Year => InYear((lastDay ?? throw Missing()).Year, writtenAs),
-        _ => throw new DomainException("deadline.kind", "Loại thời hạn không hợp lệ."),
+        _ => throw new DomainException("deadline.kind"),
     };
 
     /// <summary>Quarter number 1–4 for a quarter deadline.</summary>
@@ -121,9 +121,9 @@ public sealed record Deadline
     {
         if (year is < 1990 or > 2100)
         {
-            throw new DomainException("deadline.year", "Năm của thời hạn không hợp lệ.");
+            throw new DomainException("deadline.year");
         }
     }
 
-    private static DomainException Missing() => new("deadline.lastDay", "Thời hạn thiếu ngày cuối.");
+    private static DomainException Missing() => new("deadline.lastDay");
 }

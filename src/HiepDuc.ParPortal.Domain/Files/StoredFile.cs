@@ -15,7 +15,7 @@ public sealed class StoredFile : Entity
 
     public StoredFile(string originalName, string storedName, string contentType, long length, string sha256, Actor by, DateTimeOffset at)
     {
-        OriginalName = Guard.Required(originalName, "file.name", "Tên tệp");
+        OriginalName = Guard.Required(originalName, "file.name");
         StoredName = storedName;
         ContentType = contentType;
         Length = length;

@@ -17,7 +17,7 @@ public sealed class DirectiveTarget : Entity
     {
         if (kind == KpiTargetKind.None || (kind is KpiTargetKind.AtLeast or KpiTargetKind.AtMost && value is null) || (kind == KpiTargetKind.AtLeastReference && string.IsNullOrWhiteSpace(reference)))
         {
-            throw new DomainException("directiveTarget.kind", "Mục tiêu của nhiệm vụ chưa đủ thông tin.");
+            throw new DomainException("directiveTarget.kind");
         }
 
         DirectiveId = directiveId;

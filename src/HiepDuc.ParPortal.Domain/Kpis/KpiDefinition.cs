@@ -12,7 +12,7 @@ public sealed class KpiDefinition : VersionedEntity
 
     public KpiDefinition(string code, string name, KpiKind kind, KpiDirection direction, KpiScope scope)
     {
-        Code = Guard.Required(code, "kpi.code", "Mã chỉ tiêu").ToUpperInvariant();
+        Code = Guard.Required(code, "kpi.code").ToUpperInvariant();
         Name = null!;
         SearchKey = null!;
         Kind = kind;
@@ -62,7 +62,7 @@ public sealed class KpiDefinition : VersionedEntity
     {
         if ((threshold is null) != (max is null) || threshold is <= 0 or > 100 || max is <= 0)
         {
-            throw new DomainException("kpi.scoring", "Cách chấm điểm cần ngưỡng (0–100 %) và điểm tối đa (> 0).");
+            throw new DomainException("kpi.scoring");
         }
 
         ScoreThreshold = threshold;
@@ -80,7 +80,7 @@ public sealed class KpiDefinition : VersionedEntity
 
     public void Describe(string name, string? description, string? numeratorLabel, string? denominatorLabel)
     {
-        Name = Guard.Required(name, "kpi.name", "Tên chỉ tiêu");
+        Name = Guard.Required(name, "kpi.name");
         Description = Guard.Optional(description);
         NumeratorLabel = Guard.Optional(numeratorLabel);
         DenominatorLabel = Guard.Optional(denominatorLabel);
@@ -92,14 +92,14 @@ public sealed class KpiDefinition : VersionedEntity
         switch (kind)
         {
             case KpiTargetKind.AtLeast or KpiTargetKind.AtMost when value is null:
-                throw new DomainException("kpi.target.value", "Chỉ tiêu cần giá trị mục tiêu.");
+                throw new DomainException("kpi.target.value");
             case KpiTargetKind.AtLeastReference when string.IsNullOrWhiteSpace(reference):
-                throw new DomainException("kpi.target.reference", "Chỉ tiêu cần chuỗi số liệu tham chiếu.");
+                throw new DomainException("kpi.target.reference");
         }
 
         if (value is < 0 || (Kind != KpiKind.Count && value > 100))
         {
-            throw new DomainException("kpi.target.range", "Giá trị mục tiêu phải từ 0 đến 100 %.");
+            throw new DomainException("kpi.target.range");
         }
 
         TargetKind = kind;

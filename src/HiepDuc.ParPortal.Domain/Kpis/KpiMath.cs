@@ -41,6 +41,14 @@ public static class KpiMath
     public static bool? Improved(decimal? current, decimal? previous, KpiDirection direction) =>
         Change(current, previous) is not { } d ? null : direction == KpiDirection.HigherIsBetter ? d > 0 : d < 0;
 
+    /// <summary>
+    /// Met or not for an aggregated figure: like <see cref="MeetsTarget"/>, but "not enough data" (null) when fewer than
+    /// <paramref name="thresholdPercent"/> % of the units gave figures. A figure given for the district as a whole (no
+    /// coverage) is judged as it is.
+    /// </summary>
+    public static bool? Judge(KpiTargetKind kind, decimal? value, decimal? target, decimal? reference, KpiCoverage? coverage, int thresholdPercent) =>
+        coverage is { } c && !c.IsSufficient(thresholdPercent) ? null : MeetsTarget(kind, value, target, reference);
+
     /// <summary>Met or not, for a value in percent against a target; null when it cannot be said.</summary>
     public static bool? MeetsTarget(KpiTargetKind kind, decimal? value, decimal? target, decimal? reference = null) => value is not { } v ? null : kind switch
     {
@@ -50,4 +58,13 @@ public static class KpiMath
         KpiTargetKind.AtLeastReference when reference is { } r => v >= r,
         _ => null,
     };
+}
+
+/// <summary>How many of the units that should give a figure gave one: shown beside every aggregated figure ("3/16 đơn vị").</summary>
+public readonly record struct KpiCoverage(int Reporting, int Expected)
+{
+    public decimal? Percent => Expected == 0 ? null : 100m * Reporting / Expected;
+
+    /// <summary>At least <paramref name="thresholdPercent"/> % of the units gave figures.</summary>
+    public bool IsSufficient(int thresholdPercent) => Expected > 0 && Reporting * 100L >= (long)thresholdPercent * Expected;
 }

@@ -76,12 +76,12 @@ public sealed class KpiMeasurement : VersionedEntity
     {
         if (rate is < 0 or > 100)
         {
-            throw new DomainException("kpi.rate", "Tỷ lệ phải từ 0 đến 100 %.");
+            throw new DomainException("kpi.rate");
         }
 
         if (numerator is < 0)
         {
-            throw new DomainException("kpi.numerator", "Tử số không được âm.");
+            throw new DomainException("kpi.numerator");
         }
 
         return new KpiMeasurement(kpi.Id, unitId, period, source, by, at)
@@ -125,12 +125,12 @@ public sealed class KpiMeasurement : VersionedEntity
     {
         if (numerator < 0 || denominator < 0)
         {
-            throw new DomainException("kpi.negative", "Tử số và mẫu số không được âm.");
+            throw new DomainException("kpi.negative");
         }
 
         if (kind != KpiKind.Count && numerator > denominator)
         {
-            throw new DomainException("kpi.numeratorAboveDenominator", "Tử số không được lớn hơn mẫu số.");
+            throw new DomainException("kpi.numeratorAboveDenominator");
         }
 
         Numerator = numerator;

@@ -13,7 +13,7 @@ public sealed record KpiPeriod
     {
         if (end < start)
         {
-            throw new DomainException("kpi.period", "Kỳ số liệu: ngày kết thúc trước ngày bắt đầu.");
+            throw new DomainException("kpi.period");
         }
 
         Start = start;

@@ -16,7 +16,7 @@ public sealed class KpiReference : VersionedEntity
     public KpiReference(int kpiId, string series, KpiPeriod period, decimal rate, string? note, Actor by, DateTimeOffset at)
     {
         KpiId = kpiId;
-        Series = Guard.Required(series, "kpiReference.series", "Chuỗi tham chiếu").ToUpperInvariant();
+        Series = Guard.Required(series, "kpiReference.series").ToUpperInvariant();
         Period = period;
         RecordedBy = null!;
         Set(rate, note, by, at);
@@ -40,7 +40,7 @@ public sealed class KpiReference : VersionedEntity
     {
         if (rate is < 0 or > 100)
         {
-            throw new DomainException("kpi.rate", "Tỷ lệ phải từ 0 đến 100 %.");
+            throw new DomainException("kpi.rate");
         }
 
         Rate = rate;

@@ -1,5 +1,7 @@
+using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Deadlines;
+using HiepDuc.ParPortal.Domain.Units;
 
 namespace HiepDuc.ParPortal.Domain.Notices;
 
@@ -16,10 +18,10 @@ public sealed class ConclusionNotice : VersionedEntity
 
     public ConclusionNotice(string issuingBody, string title, DateOnly meetingDate, string fullText)
     {
-        IssuingBody = Guard.Required(issuingBody, "notice.issuingBody", "Cơ quan ban hành");
-        Title = Guard.Required(title, "notice.title", "Trích yếu");
+        IssuingBody = Guard.Required(issuingBody, "notice.issuingBody");
+        Title = Guard.Required(title, "notice.title");
         MeetingDate = meetingDate;
-        FullText = Guard.Required(fullText, "notice.fullText", "Toàn văn thông báo");
+        FullText = Guard.Required(fullText, "notice.fullText");
         SearchKey = null!;
         Refold();
     }
@@ -50,6 +52,15 @@ public sealed class ConclusionNotice : VersionedEntity
 
     public string SearchKey { get; private set; }
 
+    /// <summary>The issuing body folded (accents, case, spaces), for the duplicate rule.</summary>
+    public string IssuerKey { get; private set; } = string.Empty;
+
+    /// <summary>The number folded, null when unknown, for the duplicate rule.</summary>
+    public string? NumberKey { get; private set; }
+
+    /// <summary>SHA-256 of the folded full text, for the duplicate rule.</summary>
+    public string ContentKey { get; private set; } = string.Empty;
+
     public IReadOnlyList<Directive> Directives => _directives;
 
     public IReadOnlyList<DocumentReference> References => _references;
@@ -60,7 +71,7 @@ public sealed class ConclusionNotice : VersionedEntity
         IssueDate = issueDate;
         if (issueDate is { } d && d < MeetingDate)
         {
-            throw new DomainException("notice.issueDate", "Ngày ban hành không được trước ngày họp.");
+            throw new DomainException("notice.issueDate");
         }
 
         MeetingBody = Guard.Optional(meetingBody);
@@ -75,10 +86,10 @@ public sealed class ConclusionNotice : VersionedEntity
     /// <summary>Edits the header facts; the full text may be corrected too.</summary>
     public void Edit(string issuingBody, string title, DateOnly meetingDate, string fullText)
     {
-        IssuingBody = Guard.Required(issuingBody, "notice.issuingBody", "Cơ quan ban hành");
-        Title = Guard.Required(title, "notice.title", "Trích yếu");
+        IssuingBody = Guard.Required(issuingBody, "notice.issuingBody");
+        Title = Guard.Required(title, "notice.title");
         MeetingDate = meetingDate;
-        FullText = Guard.Required(fullText, "notice.fullText", "Toàn văn thông báo");
+        FullText = Guard.Required(fullText, "notice.fullText");
         Refold();
     }
 
@@ -111,10 +122,10 @@ public sealed class ConclusionNotice : VersionedEntity
 
     public Directive AddDirective(string label, string title, string fullText, Deadline deadline, int? monitoringUnitId)
     {
-        var normalized = Guard.Required(label, "directive.label", "Số hiệu nhiệm vụ");
+        var normalized = Guard.Required(label, "directive.label");
         if (_directives.Any(d => string.Equals(d.Label, normalized, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainException("directive.label.duplicate", $"Thông báo đã có nhiệm vụ {normalized}.");
+            throw new DomainException("directive.label.duplicate", normalized);
         }
 
         var directive = new Directive(this, normalized, _directives.Count == 0 ? 1 : _directives.Max(d => d.SortOrder) + 1, title, fullText, deadline, monitoringUnitId);
@@ -122,5 +133,45 @@ public sealed class ConclusionNotice : VersionedEntity
         return directive;
     }
 
-    private void Refold() => SearchKey = VietnameseText.Fold($"{Number} {Title} {MeetingBody} {ChairedBy}");
+    /// <summary>The label a carried directive takes in its new notice ("TD.3.a").</summary>
+    public static string CarriedLabel(string label) => $"TD.{label}";
+
+    /// <summary>How the source of carried work is named in the directive's text and citation.</summary>
+    public static string CarriedOrigin(string? number, DateOnly meetingDate) =>
+        $"Thông báo kết luận {(number is null ? "" : "số " + number + " ")}ngày {meetingDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// Carries an unfinished directive of an earlier notice into this one's follow-up list (docs/domain.md,
+    /// "Carry-over"): a directive "TD.{label}" citing its source, with no deadline of its own, assigned to the units that
+    /// had not finished it, in the same roles (inactive units are left out). Carrying the same item twice adds nothing:
+    /// null is returned.
+    /// </summary>
+    public Directive? CarryOver(CarriedWork work, IEnumerable<(Unit Unit, AssignmentRole Role)> unfinished, Actor by, DateTimeOffset at)
+    {
+        var label = CarriedLabel(work.Label);
+        if (_directives.Any(x => string.Equals(x.Label, label, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        var origin = CarriedOrigin(work.Number, work.MeetingDate);
+        var directive = AddDirective(label, work.Title, $"(Chuyển theo dõi từ {origin}, mục {work.Label}.)\n{work.FullText}", Deadline.NotSet(), work.MonitoringUnitId, by, at);
+        directive.Cite(new DocumentReference($"{origin}, mục {work.Label}", "Thông báo", work.Number, work.MeetingDate, null));
+        foreach (var (unit, role) in unfinished.Where(u => u.Unit.IsActive))
+        {
+            directive.Assign(unit, role, at, by);
+        }
+
+        return directive;
+    }
+
+    private void Refold()
+    {
+        SearchKey = VietnameseText.Fold($"{Number} {Title} {MeetingBody} {ChairedBy}");
+        var identity = NoticeIdentity.Of(Number, IssuingBody, MeetingDate, FullText);
+        (IssuerKey, NumberKey, ContentKey) = (identity.IssuerKey, identity.NumberKey, identity.ContentKey);
+    }
 }
+
+/// <summary>An unfinished directive of an earlier notice, as it is carried over: its notice's number and meeting date, and its own text.</summary>
+public sealed record CarriedWork(string? Number, DateOnly MeetingDate, string Label, string Title, string FullText, int? MonitoringUnitId);

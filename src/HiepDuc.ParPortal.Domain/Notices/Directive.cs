@@ -23,8 +23,8 @@ public sealed class Directive : VersionedEntity
         Notice = notice;
         Label = label;
         SortOrder = sortOrder;
-        Title = Guard.Required(title, "directive.title", "Tên nhiệm vụ");
-        FullText = Guard.Required(fullText, "directive.fullText", "Nội dung nhiệm vụ");
+        Title = Guard.Required(title, "directive.title");
+        FullText = Guard.Required(fullText, "directive.fullText");
         Deadline = deadline;
         MonitoringUnitId = monitoringUnitId;
         SearchKey = null!;
@@ -81,10 +81,10 @@ public sealed class Directive : VersionedEntity
     public void Edit(string label, string title, string fullText, Deadline deadline, Actor by, DateTimeOffset at)
     {
         EnsureNotCancelled();
-        var newLabel = Guard.Required(label, "directive.label", "Số hiệu nhiệm vụ");
+        var newLabel = Guard.Required(label, "directive.label");
         if (Notice is not null && Notice.Directives.Any(d => !ReferenceEquals(d, this) && string.Equals(d.Label, newLabel, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainException("directive.label.duplicate", $"Thông báo đã có nhiệm vụ {newLabel}.");
+            throw new DomainException("directive.label.duplicate", newLabel);
         }
 
         var changes = new List<string>();
@@ -99,8 +99,8 @@ public sealed class Directive : VersionedEntity
         }
 
         Label = newLabel;
-        Title = Guard.Required(title, "directive.title", "Tên nhiệm vụ");
-        FullText = Guard.Required(fullText, "directive.fullText", "Nội dung nhiệm vụ");
+        Title = Guard.Required(title, "directive.title");
+        FullText = Guard.Required(fullText, "directive.fullText");
         var oldDeadline = Deadline;
         Deadline = deadline;
         foreach (var assignment in _assignments.Where(a => a.IsOpen && a.Deadline == oldDeadline))
@@ -117,7 +117,7 @@ public sealed class Directive : VersionedEntity
     public void Cancel(string reason, Actor by, DateTimeOffset at)
     {
         EnsureNotCancelled();
-        var why = Guard.Required(reason, "directive.cancelReason", "Lý do hủy");
+        var why = Guard.Required(reason, "directive.cancelReason");
         IsCancelled = true;
         CancelReason = why;
         foreach (var assignment in _assignments.Where(a => a.IsOpen))
@@ -131,7 +131,7 @@ public sealed class Directive : VersionedEntity
     /// <summary>The chairman's direction (ý kiến chỉ đạo) on the whole directive; every assigned unit sees it.</summary>
     public DirectiveEvent AddDirection(Actor by, string text, DateTimeOffset at)
     {
-        var e = new DirectiveEvent(this, DirectiveEventKind.Direction, by, at, Guard.Required(text, "directive.direction", "Ý kiến chỉ đạo"));
+        var e = new DirectiveEvent(this, DirectiveEventKind.Direction, by, at, Guard.Required(text, "directive.direction"));
         _events.Add(e);
         return e;
     }
@@ -146,7 +146,7 @@ public sealed class Directive : VersionedEntity
     {
         if (IsCancelled)
         {
-            throw new DomainException("directive.cancelled", "Nhiệm vụ đã hủy.");
+            throw new DomainException("directive.cancelled");
         }
     }
 
@@ -155,17 +155,17 @@ public sealed class Directive : VersionedEntity
     {
         if (IsCancelled)
         {
-            throw new DomainException("directive.cancelled", "Nhiệm vụ đã hủy, không thể phân công.");
+            throw new DomainException("directive.cancelled");
         }
 
         if (!unit.IsActive)
         {
-            throw new DomainException("assignment.unitInactive", $"Đơn vị {unit.Name} đã ngừng hoạt động.");
+            throw new DomainException("assignment.unitInactive", unit.Name);
         }
 
         if (_assignments.Any(a => a.UnitId == unit.Id && unit.Id != 0 || ReferenceEquals(a.Unit, unit)))
         {
-            throw new DomainException("assignment.duplicate", $"Đơn vị {unit.Name} đã được phân công nhiệm vụ này.");
+            throw new DomainException("assignment.duplicate", unit.Name);
         }
 
         var assignment = new Assignment(this, unit, role, deadline ?? Deadline, at, by);

@@ -11,8 +11,21 @@ public enum DirectiveState
     Cancelled,
 }
 
+/// <summary>A directive's light on the dashboard, always shown with a word and a symbol.</summary>
+public enum TrafficLight
+{
+    /// <summary>Completed, or on schedule against a known last day.</summary>
+    Green,
+    /// <summary>Due soon, stale, or progress behind the time used.</summary>
+    Amber,
+    /// <summary>Overdue, or urgent work left unanswered.</summary>
+    Red,
+    /// <summary>No last day and reported on recently: followed, schedule unknown.</summary>
+    Unknown,
+}
+
 /// <summary>What a directive's roll-up needs to know of one assignment.</summary>
-public readonly record struct AssignmentSnapshot(AssignmentRole Role, AssignmentStatus Status, int Progress, Timing Timing);
+public readonly record struct AssignmentSnapshot(AssignmentRole Role, AssignmentStatus Status, int Progress, TimingState State);
 
 /// <summary>
 /// A directive's state and progress, read from its assignments (docs/domain.md, "Directive roll-up"):
@@ -20,24 +33,15 @@ public readonly record struct AssignmentSnapshot(AssignmentRole Role, Assignment
 /// (with no lead, when any implementing assignment is); otherwise in progress. Progress is the weighted mean,
 /// the lead counting twice.
 /// </summary>
-public readonly record struct DirectiveRollup(DirectiveState State, int Progress, int Active, int Completed, int Overdue)
+public readonly record struct DirectiveRollup(DirectiveState State, int Progress, int Active, int Completed, int Overdue, bool Unanswered = false, bool Pressing = false)
 {
     public const int LeadWeight = 2;
 
-    public static DirectiveRollup Compute(bool directiveCancelled, IEnumerable<AssignmentSnapshot> assignments)
-    {
-        var active = assignments.Where(a => a.Status != AssignmentStatus.Cancelled).ToList();
-        return FromCounts(new RollupCounts(
-            Active: active.Count,
-            Completed: active.Count(a => a.Status == AssignmentStatus.Completed),
-            Overdue: active.Count(a => a.Timing.State == TimingState.Overdue),
-            OverdueLeads: active.Count(a => a.Role == AssignmentRole.Lead && a.Timing.State == TimingState.Overdue),
-            OverdueImplementing: active.Count(a => a.Role == AssignmentRole.Implementing && a.Timing.State == TimingState.Overdue),
-            Leads: active.Count(a => a.Role == AssignmentRole.Lead),
-            WeightedProgress: active.Sum(a => Weight(a.Role) * (a.Status == AssignmentStatus.Completed ? 100 : a.Progress)),
-            Weights: active.Sum(a => Weight(a.Role))),
-            directiveCancelled);
-    }
+    /// <summary>A directive is "behind" when its progress trails the share of its time already used by more than this.</summary>
+    public const int BehindTolerance = 25;
+
+    public static DirectiveRollup Compute(bool directiveCancelled, IEnumerable<AssignmentSnapshot> assignments) =>
+        FromCounts(RollupCounts.Of(assignments), directiveCancelled);
 
     /// <summary>
     /// The same rule from counts, so that lists and the dashboard can count in SQL (group by directive) and still
@@ -56,15 +60,56 @@ public readonly record struct DirectiveRollup(DirectiveState State, int Progress
         }
 
         var progress = c.Weights == 0 ? 0 : (int)Math.Round((double)c.WeightedProgress / c.Weights, MidpointRounding.AwayFromZero);
-        var overdue = c.Leads > 0 ? c.OverdueLeads > 0 : c.OverdueImplementing > 0;
+        var decidedByLeads = c.Leads > 0;
+        var overdue = decidedByLeads ? c.OverdueLeads > 0 : c.OverdueImplementing > 0;
+        var unanswered = decidedByLeads ? c.UnansweredLeads > 0 : c.UnansweredImplementing > 0;
         var state = c.Completed == c.Active ? DirectiveState.Completed
             : overdue ? DirectiveState.Overdue
             : DirectiveState.InProgress;
-        return new DirectiveRollup(state, progress, c.Active, c.Completed, c.Overdue);
+        return new DirectiveRollup(state, progress, c.Active, c.Completed, c.Overdue, unanswered, c.DueSoon + c.Stale > 0);
     }
+
+    /// <summary>
+    /// The light: red when overdue or urgent work is left unanswered; green when completed; amber when something is
+    /// due soon or stale, or progress trails the time used by more than <see cref="BehindTolerance"/> points; green when
+    /// on schedule against a known last day; otherwise unknown (no last day to measure against).
+    /// </summary>
+    public TrafficLight Light(int? expected) =>
+        State == DirectiveState.Overdue || Unanswered ? TrafficLight.Red
+        : State == DirectiveState.Completed ? TrafficLight.Green
+        : Pressing || (expected is { } e && Progress < e - BehindTolerance) ? TrafficLight.Amber
+        : expected is null ? TrafficLight.Unknown
+        : TrafficLight.Green;
+
+    /// <summary>Share of the time between the meeting and the last day already used, 0–100; unknown without a last day.</summary>
+    public static int? ExpectedProgress(DateOnly start, DateOnly? lastDay, DateOnly today) =>
+        lastDay is not { } last ? null
+        : last <= start ? 100
+        : Math.Clamp((int)Math.Round(100.0 * (today.DayNumber - start.DayNumber) / (last.DayNumber - start.DayNumber)), 0, 100);
 
     public static int Weight(AssignmentRole role) => role == AssignmentRole.Lead ? LeadWeight : 1;
 }
 
 /// <summary>Counts over a directive's non-cancelled assignments.</summary>
-public readonly record struct RollupCounts(int Active, int Completed, int Overdue, int OverdueLeads, int OverdueImplementing, int Leads, long WeightedProgress, long Weights);
+public readonly record struct RollupCounts(
+    int Active, int Completed, int Overdue, int OverdueLeads, int OverdueImplementing, int Leads, long WeightedProgress, long Weights,
+    int DueSoon = 0, int Stale = 0, int UnansweredLeads = 0, int UnansweredImplementing = 0)
+{
+    public static RollupCounts Of(IEnumerable<AssignmentSnapshot> assignments)
+    {
+        var active = assignments.Where(a => a.Status != AssignmentStatus.Cancelled).ToList();
+        return new RollupCounts(
+            Active: active.Count,
+            Completed: active.Count(a => a.Status == AssignmentStatus.Completed),
+            Overdue: active.Count(a => a.State == TimingState.Overdue),
+            OverdueLeads: active.Count(a => a.Role == AssignmentRole.Lead && a.State == TimingState.Overdue),
+            OverdueImplementing: active.Count(a => a.Role == AssignmentRole.Implementing && a.State == TimingState.Overdue),
+            Leads: active.Count(a => a.Role == AssignmentRole.Lead),
+            WeightedProgress: active.Sum(a => DirectiveRollup.Weight(a.Role) * (a.Status == AssignmentStatus.Completed ? 100 : a.Progress)),
+            Weights: active.Sum(a => DirectiveRollup.Weight(a.Role)),
+            DueSoon: active.Count(a => a.State == TimingState.DueSoon),
+            Stale: active.Count(a => a.State == TimingState.Stale),
+            UnansweredLeads: active.Count(a => a.Role == AssignmentRole.Lead && a.State == TimingState.UrgentUnanswered),
+            UnansweredImplementing: active.Count(a => a.Role == AssignmentRole.Implementing && a.State == TimingState.UrgentUnanswered));
+    }
+}

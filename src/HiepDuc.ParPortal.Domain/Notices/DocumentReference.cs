@@ -14,7 +14,7 @@ public sealed partial class DocumentReference
 
     public DocumentReference(string text, string? kind = null, string? number = null, DateOnly? issuedOn = null, string? issuedBy = null)
     {
-        Text = Guard.Required(text, "reference.text", "Văn bản dẫn chiếu");
+        Text = Guard.Required(text, "reference.text");
         Kind = Guard.Optional(kind);
         Number = Guard.Optional(number);
         IssuedOn = issuedOn;
@@ -27,7 +27,7 @@ public sealed partial class DocumentReference
     /// </summary>
     public static DocumentReference Parse(string text)
     {
-        var t = Guard.Required(text, "reference.text", "Văn bản dẫn chiếu");
+        var t = Guard.Required(text, "reference.text");
         var kind = KindPattern().Match(t);
         var number = NumberPattern().Match(t);
         var date = DatePattern().Match(t);

@@ -55,10 +55,10 @@ public sealed class Notification
 
     public Notification(string userId, ReminderKind kind, int? assignmentId, string title, string? body, string? link, DateTimeOffset at)
     {
-        UserId = Guard.Required(userId, "notification.user", "Người nhận");
+        UserId = Guard.Required(userId, "notification.user");
         Kind = kind;
         AssignmentId = assignmentId;
-        Title = Guard.Required(title, "notification.title", "Tiêu đề");
+        Title = Guard.Required(title, "notification.title");
         Body = Guard.Optional(body);
         Link = Guard.Optional(link);
         CreatedAt = at;
@@ -97,8 +97,8 @@ public sealed class OutboxEmail
 
     public OutboxEmail(string to, string subject, string textBody, string htmlBody, DateTimeOffset at)
     {
-        To = Guard.Required(to, "email.to", "Địa chỉ nhận");
-        Subject = Guard.Required(subject, "email.subject", "Tiêu đề");
+        To = Guard.Required(to, "email.to");
+        Subject = Guard.Required(subject, "email.subject");
         TextBody = textBody;
         HtmlBody = htmlBody;
         CreatedAt = at;

@@ -48,7 +48,7 @@ public sealed class Unit : VersionedEntity
 
     public void Rename(string name, string? shortName)
     {
-        Name = Guard.Required(name, "unit.name", "Tên đơn vị");
+        Name = Guard.Required(name, "unit.name");
         ShortName = Guard.Optional(shortName);
         SearchKey = VietnameseText.Fold($"{Name} {ShortName} {Code}");
     }
@@ -61,10 +61,10 @@ public sealed class Unit : VersionedEntity
 
     private static string NormalizeCode(string code)
     {
-        var value = Guard.Required(code, "unit.code", "Mã đơn vị").ToUpperInvariant();
+        var value = Guard.Required(code, "unit.code").ToUpperInvariant();
         if (value.Length > 32 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            throw new DomainException("unit.code", "Mã đơn vị chỉ gồm chữ không dấu, số, dấu gạch; tối đa 32 ký tự.");
+            throw new DomainException("unit.code.format");
         }
 
         return value;

@@ -26,14 +26,14 @@ public sealed class UnitGroup : VersionedEntity
 
     public IReadOnlyList<UnitGroupMember> Members => _members;
 
-    public void Rename(string name) => Name = Guard.Required(name, "unitGroup.name", "Tên nhóm");
+    public void Rename(string name) => Name = Guard.Required(name, "unitGroup.name");
 
     public void SetMembers(IEnumerable<int> unitIds)
     {
         var ids = unitIds.Distinct().ToHashSet();
         if (ids.Count == 0)
         {
-            throw new DomainException("unitGroup.empty", "Nhóm phải có ít nhất một đơn vị.");
+            throw new DomainException("unitGroup.empty");
         }
 
         _members.RemoveAll(m => !ids.Contains(m.UnitId));

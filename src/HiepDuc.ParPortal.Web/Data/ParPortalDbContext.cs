@@ -15,7 +15,7 @@ namespace HiepDuc.ParPortal.Web.Data;
 /// <see cref="SqlServerParPortalDbContext"/>) exist only so that each provider keeps its own migration set;
 /// the rest of the code depends on this class.
 /// </summary>
-public class ParPortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
+public partial class ParPortalDbContext(DbContextOptions options, SaveServices saveServices) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();
 
@@ -52,6 +52,9 @@ public class ParPortalDbContext(DbContextOptions options) : IdentityDbContext<Po
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(TransactionEnd.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

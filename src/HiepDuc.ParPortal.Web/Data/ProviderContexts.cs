@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data;
 
 /// <summary>The SQLite flavour: its own migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteParPortalDbContext(DbContextOptions<SqliteParPortalDbContext> options) : ParPortalDbContext(options)
+public sealed class SqliteParPortalDbContext(DbContextOptions<SqliteParPortalDbContext> options, SaveServices saveServices) : ParPortalDbContext(options, saveServices)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -18,7 +18,7 @@ public sealed class SqliteParPortalDbContext(DbContextOptions<SqliteParPortalDbC
 }
 
 /// <summary>The SQL Server flavour: its own migrations in Data/Migrations/SqlServer.</summary>
-public sealed class SqlServerParPortalDbContext(DbContextOptions<SqlServerParPortalDbContext> options) : ParPortalDbContext(options)
+public sealed class SqlServerParPortalDbContext(DbContextOptions<SqlServerParPortalDbContext> options, SaveServices saveServices) : ParPortalDbContext(options, saveServices)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -14,10 +14,8 @@ public static class DatabaseSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddSingleton<ICurrentActor, HttpCurrentActor>();
-        services.AddSingleton<DirectiveRollupInterceptor>();
-        services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<DataVersion>();
-        services.AddSingleton<DataVersionInterceptor>();
+        services.AddSingleton<SaveServices>();
         services.AddScoped<NoticeSeed>();
 
         switch (options.Provider)
@@ -25,7 +23,7 @@ public static class DatabaseSetup
             case var p when string.Equals(p, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase):
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString(DatabaseOptions.Sqlite), environment.ContentRootPath);
                 services.AddDbContext<ParPortalDbContext, SqliteParPortalDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance, sp.GetRequiredService<DirectiveRollupInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
+                    o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance));
                 services.AddScoped(sp => (SqliteParPortalDbContext)sp.GetRequiredService<ParPortalDbContext>());
                 services.AddHostedService<RunningMarker>();
                 break;
@@ -39,7 +37,7 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContext<ParPortalDbContext, SqlServerParPortalDbContext>((sp, o) =>
-                    o.UseSqlServer(sqlServer).AddInterceptors(sp.GetRequiredService<DirectiveRollupInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<DataVersionInterceptor>()));
+                    o.UseSqlServer(sqlServer));
                 services.AddScoped(sp => (SqlServerParPortalDbContext)sp.GetRequiredService<ParPortalDbContext>());
                 break;
             default:
@@ -87,6 +85,16 @@ public static class DatabaseSetup
             else
             {
                 logger.LogInformation("Database: SQL Server {DataSource}", db.Database.GetDbConnection().DataSource);
+            }
+
+            // A database made before the migrations were gathered into one Initial (pre-release builds) cannot be upgraded.
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            var unknown = applied.Except(db.Database.GetMigrations()).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new StartupException(
+                    $"Cơ sở dữ liệu có các migration không còn trong phiên bản này ({string.Join(", ", unknown.Take(3))}…): đây là dữ liệu của bản chạy thử trước khi phát hành. " +
+                    "Sao lưu rồi xóa tệp cơ sở dữ liệu (docs/operations.md). / The database holds migrations this version does not know (a pre-release build): back it up and start from a new database.");
             }
 
             if (options.MigrateOnStartup)

@@ -25,6 +25,9 @@ public static class WebSetup
         services.AddScoped<Features.Dashboard.DashboardQueries>();
         services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
         services.AddHostedService<Features.Dashboard.DashboardWarmUp>();
+        services.AddOptions<Domain.Assignments.SignalSettings>().BindConfiguration(Domain.Assignments.SignalSettings.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Domain.Assignments.SignalSettings>, Features.Shared.SignalSettingsValidation>();
+        services.AddSingleton<Features.Shared.PortalDay>();
         services.AddOptions<Features.Notifications.ReminderOptions>().BindConfiguration(Features.Notifications.ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Notifications.SmtpOptions>().BindConfiguration(Features.Notifications.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Notifications.ReminderJob>();

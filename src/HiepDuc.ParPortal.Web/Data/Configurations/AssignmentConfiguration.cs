@@ -16,6 +16,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.HasIndex(a => new { a.DirectiveId, a.UnitId }).IsUnique();
         builder.HasIndex(a => new { a.UnitId, a.Status, a.LastDayInForce, a.DirectiveId });
         builder.HasIndex(a => new { a.Status, a.LastDayInForce });
+        builder.HasIndex(a => new { a.Status, a.HeardOn }); // silent and stale work: AssignmentRules.Silent, AssignmentRules.State
         builder.HasMany(a => a.Reports).WithOne(r => r.Assignment).HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Events).WithOne(e => e.Assignment).HasForeignKey(e => e.AssignmentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -36,7 +36,7 @@ internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<Kpi
         builder.HasOne<Domain.Notices.ConclusionNotice>().WithMany().HasForeignKey(m => m.NoticeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.KpiId, m.UnitId });
         // Also IX_KpiMeasurements_KpiId_Period (KpiId, PeriodStart, PeriodEnd, UnitId, Numerator, Denominator), created by
-        // the DirectiveRollupDueOn migrations: EF cannot declare an index over a complex property's columns.
+        // the Initial migrations: EF cannot declare an index over a complex property's columns.
         builder.HasMany(m => m.Revisions).WithOne().HasForeignKey(r => r.MeasurementId).OnDelete(DeleteBehavior.Cascade);
     }
 }

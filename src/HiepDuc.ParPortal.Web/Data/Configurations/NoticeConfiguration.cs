@@ -20,6 +20,13 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<ConclusionN
         builder.Property(n => n.SearchKey).HasMaxLength(2000);
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.HasIndex(n => n.MeetingDate);
+
+        // The duplicate rule (NoticeIdentity) looks notices up by these.
+        builder.Property(n => n.IssuerKey).HasMaxLength(200);
+        builder.Property(n => n.NumberKey).HasMaxLength(50);
+        builder.Property(n => n.ContentKey).HasMaxLength(64);
+        builder.HasIndex(n => new { n.IssuerKey, n.NumberKey });
+        builder.HasIndex(n => new { n.IssuerKey, n.MeetingDate, n.ContentKey });
         builder.HasMany(n => n.Directives).WithOne(d => d.Notice).HasForeignKey(d => d.NoticeId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(n => n.References, r =>
         {

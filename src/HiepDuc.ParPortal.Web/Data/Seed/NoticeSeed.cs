@@ -4,6 +4,7 @@ using HiepDuc.ParPortal.Domain.Deadlines;
 using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Domain.Notices;
 using HiepDuc.ParPortal.Domain.Units;
+using HiepDuc.ParPortal.Web.Features.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Data.Seed;
@@ -19,6 +20,7 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
     public const string InternalAffairsCode = "NOIVU";
     public const string LandRegistrationCode = "CNVPDKDD";
     public static readonly DateOnly MeetingDate = new(2023, 8, 31);
+    public const string IssuingBody = "UBND huyện Hiệp Đức";
     public const string NoticeTitle = "Kết luận của Chủ tịch UBND huyện - Nguyễn Văn Nam tại cuộc họp Ban Chỉ đạo cải cách hành chính và chuyển đổi số huyện (phiên thứ nhất)";
 
     /// <summary>Units named or addressed by the notice: (code, name, short name, kind).</summary>
@@ -44,13 +46,13 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
 
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        var units = await db.Units.ToDictionaryAsync(u => u.Code, cancellationToken);
+        var units = (await db.Units.OrderBy(u => u.Id).ToListAsync(cancellationToken)).GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First());
         foreach (var (code, name, shortName, kind) in Units.Where(u => !units.ContainsKey(u.Code)))
         {
             units[code] = db.Units.Add(new Unit(code, name, kind, shortName)).Entity;
         }
 
-        var kpis = await db.KpiDefinitions.ToDictionaryAsync(k => k.Code, cancellationToken);
+        var kpis = (await db.KpiDefinitions.OrderBy(k => k.Id).ToListAsync(cancellationToken)).GroupBy(k => k.Code).ToDictionary(g => g.Key, g => g.First());
         foreach (var kpi in KpiCatalogue().Where(k => !kpis.ContainsKey(k.Code)))
         {
             kpis[kpi.Code] = db.KpiDefinitions.Add(kpi).Entity;
@@ -58,11 +60,12 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
 
         await db.SaveChangesAsync(cancellationToken);
 
-        var hasNotice = await db.Notices.AnyAsync(n => n.MeetingDate == MeetingDate && n.Title == NoticeTitle, cancellationToken);
-        if (hasNotice)
+        // The seed notice is found by its identity (issuing body, meeting date, text), never assumed unique: an office may
+        // have saved the same notice again on purpose, and the first one stored is the seed's.
+        if (await SeedNoticeIdAsync(cancellationToken) is { } existing)
         {
             logger.LogDebug("The notice of {MeetingDate} is already present; seed left it unchanged", MeetingDate);
-            await AddTargetsAsync(units, kpis, cancellationToken);
+            await AddTargetsAsync(existing, units, kpis, cancellationToken);
             return;
         }
 
@@ -71,10 +74,14 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         await db.SaveChangesAsync(cancellationToken);
         AddFigures(notice, units, kpis);
         await db.SaveChangesAsync(cancellationToken);
-        await AddTargetsAsync(units, kpis, cancellationToken);
+        await AddTargetsAsync(notice.Id, units, kpis, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the conclusion notice of {MeetingDate} with its directives, assignments and figures", MeetingDate);
     }
+
+    /// <summary>The seed notice already stored (the first with its identity), if any.</summary>
+    public async Task<int?> SeedNoticeIdAsync(CancellationToken cancellationToken = default) =>
+        await db.DuplicateOfAsync(null, IssuingBody, MeetingDate, OriginalText(), cancellationToken);
 
     /// <summary>The notice's text with the Markdown emphasis of the shared copy removed.</summary>
     public static string OriginalText()
@@ -88,7 +95,7 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
 
     private ConclusionNotice AddNotice(Dictionary<string, Unit> units)
     {
-        var notice = new ConclusionNotice("UBND huyện Hiệp Đức", NoticeTitle, MeetingDate, OriginalText());
+        var notice = new ConclusionNotice(IssuingBody, NoticeTitle, MeetingDate, OriginalText());
         notice.Describe(
             number: null,
             issueDate: null,
@@ -192,10 +199,11 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
     /// with the Egov / Smart Quảng Nam apps in 09/2023 (district-wide); 3.e — the land registration branch's online-filing
     /// rate in 09/2023 not below the province average. Added once.
     /// </summary>
-    private async Task AddTargetsAsync(Dictionary<string, Unit> units, Dictionary<string, KpiDefinition> kpis, CancellationToken cancellationToken)
+    private async Task AddTargetsAsync(int noticeId, Dictionary<string, Unit> units, Dictionary<string, KpiDefinition> kpis, CancellationToken cancellationToken)
     {
-        var directives = await db.Directives.Where(d => d.Notice.MeetingDate == MeetingDate && d.Notice.Title == NoticeTitle && (d.Label == "3.d" || d.Label == "3.e"))
-            .ToDictionaryAsync(d => d.Label, d => d.Id, cancellationToken);
+        var directives = (await db.Directives.Where(d => d.NoticeId == noticeId && (d.Label == "3.d" || d.Label == "3.e"))
+                .OrderBy(d => d.Id).Select(d => new { d.Label, d.Id }).ToListAsync(cancellationToken))
+            .GroupBy(d => d.Label).ToDictionary(g => g.Key, g => g.First().Id);
         if (directives.Count < 2 || await db.DirectiveTargets.AnyAsync(t => directives.Values.Contains(t.DirectiveId), cancellationToken))
         {
             return;

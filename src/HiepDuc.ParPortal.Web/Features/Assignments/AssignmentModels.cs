@@ -46,6 +46,12 @@ public sealed class AssignmentDetailsModel
 
     public DateOnly? AcceptedSubmissionOn { get; init; }
 
+    public DateOnly? SubmittedOn { get; init; }
+
+    public DateOnly HeardOn { get; init; }
+
+    public TimingState State { get; init; }
+
     public ExtensionState Extension { get; init; }
 
     public DateOnly? ExtensionRequestedTo { get; init; }

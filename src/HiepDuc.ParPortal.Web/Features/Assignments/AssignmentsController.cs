@@ -24,6 +24,7 @@ public sealed class AssignmentsController(
     IAuthorizationService authorization,
     FileStore files,
     TimeProvider clock,
+    PortalDay portalDay,
     ICurrentActor currentActor,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -206,7 +207,7 @@ public sealed class AssignmentsController(
             }
             catch (DomainException ex)
             {
-                ModelState.AddModelError(string.Empty, ex.Message);
+                ModelState.AddModelError(string.Empty, l.Domain(ex));
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -254,9 +255,10 @@ public sealed class AssignmentsController(
 
     private async Task<AssignmentDetailsModel?> LoadAsync(int id, CancellationToken cancellationToken)
     {
+        var day = portalDay.Today();
         var a = await db.Assignments.AsNoTracking()
             .Where(x => x.Id == id)
-            .Select(x => new AssignmentDetailsModel
+            .SelectExpanded(x => new AssignmentDetailsModel
             {
                 Id = x.Id,
                 UnitId = x.UnitId,
@@ -278,6 +280,9 @@ public sealed class AssignmentsController(
                 LastDayInForce = x.LastDayInForce,
                 SubmittedAt = x.SubmittedAt,
                 AcceptedSubmissionOn = x.AcceptedSubmissionOn,
+                SubmittedOn = x.SubmittedOn,
+                HeardOn = x.HeardOn,
+                State = AssignmentRules.State.Invoke(x, day),
                 Extension = x.Extension,
                 ExtensionRequestedTo = x.ExtensionRequestedTo,
                 ExtensionReason = x.ExtensionReason,
@@ -314,7 +319,7 @@ public sealed class AssignmentsController(
             .Select(e => new DirectionRow(e.At, e.ByName, e.Text ?? string.Empty))
             .ToListAsync(cancellationToken);
         a.Deadline = Deadline.Restore(a.DeadlineKind, a.DeadlineLastDay, a.DeadlineUrgent, a.DeadlineWrittenAs);
-        a.Timing = Timing.Compute(a.Status, a.LastDayInForce, a.SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, a.AcceptedSubmissionOn, clock.Today());
+        a.Timing = Timing.Of(a.State, a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today);
         a.CanReport = await CanAsync(a.UnitId, id, AssignmentOperations.Report);
         a.CanReview = await CanAsync(a.UnitId, id, AssignmentOperations.Review);
         a.CanDecideExtension = await CanAsync(a.UnitId, id, AssignmentOperations.DecideExtension);

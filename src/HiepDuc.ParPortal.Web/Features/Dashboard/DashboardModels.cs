@@ -1,22 +1,10 @@
+using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Domain.Notices;
 using HiepDuc.ParPortal.Domain.Units;
 using HiepDuc.ParPortal.Web.Features.Kpis;
 
 namespace HiepDuc.ParPortal.Web.Features.Dashboard;
-
-/// <summary>Timing of an assignment as the dashboard counts it (computed in SQL from the same rules as <c>Timing</c>).</summary>
-public enum TimingCode
-{
-    NoDeadline = 0,
-    InTerm = 1,
-    DueSoon = 2,
-    Overdue = 3,
-    CompletedOnTime = 4,
-    CompletedLate = 5,
-    Cancelled = 6,
-    AwaitingConfirmation = 7,
-}
 
 public sealed class DashboardFilter
 {
@@ -30,18 +18,12 @@ public sealed class DashboardFilter
     public DateOnly? To { get; set; }
 }
 
-public enum TrafficLight
-{
-    Green,
-    Amber,
-    Red,
-}
+public sealed record DirectiveLight(int Id, string Label, string Title, DirectiveRollup Rollup, TrafficLight Light, int? Expected, IReadOnlyList<string> LateUnits);
 
-public sealed record DirectiveLight(int Id, string Label, string Title, DirectiveRollup Rollup, TrafficLight Light, int Expected, IReadOnlyList<string> LateUnits);
+/// <summary>A unit's standing; <see cref="DaysSinceHeard"/> counts from its last report, or from its first assignment when it never reported.</summary>
+public sealed record UnitRank(int UnitId, string Unit, int Due, int OnTime, int Overdue, decimal? OnTimeRate, int DaysSinceHeard, bool EverReported);
 
-public sealed record UnitRank(int UnitId, string Unit, int Due, int OnTime, int Overdue, decimal? OnTimeRate, int? DaysSinceReport);
-
-public sealed record HeatCell(int AssignmentId, TimingCode Code);
+public sealed record HeatCell(int AssignmentId, TimingState State);
 
 public sealed record Heatmap(IReadOnlyList<(int Id, string Label)> Directives, IReadOnlyList<(int Id, string Name)> Units, IReadOnlyDictionary<(int Unit, int Directive), HeatCell> Cells);
 
@@ -62,11 +44,11 @@ public sealed class DashboardModel
 
     public required int? LightsNotice { get; init; }
 
-    public required IReadOnlyDictionary<TimingCode, int> Assignments { get; init; }
+    public required IReadOnlyDictionary<TimingState, int> Assignments { get; init; }
 
     public required IReadOnlyDictionary<DirectiveState, int> Directives { get; init; }
 
-    public required IReadOnlyDictionary<int, int> Buckets { get; init; }
+    public required IReadOnlyDictionary<OverdueBucket, int> Buckets { get; init; }
 
     public required IReadOnlyList<DirectiveLight> Lights { get; init; }
 
@@ -84,16 +66,16 @@ public sealed class DashboardModel
 
     public required IReadOnlyList<string> ZeroOnline { get; init; }
 
-    public int Total(TimingCode code) => Assignments.GetValueOrDefault(code);
+    public int Total(TimingState code) => Assignments.GetValueOrDefault(code);
 
-    public int AssignmentCount => Assignments.Where(a => a.Key != TimingCode.Cancelled).Sum(a => a.Value);
+    public int AssignmentCount => Assignments.Where(a => a.Key != TimingState.Cancelled).Sum(a => a.Value);
 
     public decimal? OnTimeRate
     {
         get
         {
-            var done = Total(TimingCode.CompletedOnTime) + Total(TimingCode.CompletedLate);
-            return done == 0 ? null : 100m * Total(TimingCode.CompletedOnTime) / done;
+            var done = Total(TimingState.CompletedOnTime) + Total(TimingState.CompletedLate);
+            return done == 0 ? null : 100m * Total(TimingState.CompletedOnTime) / done;
         }
     }
 }

@@ -1,4 +1,5 @@
 using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Domain.Notices;
 using HiepDuc.ParPortal.Domain.Units;
@@ -13,13 +14,10 @@ namespace HiepDuc.ParPortal.Web.Features.Dashboard;
 /// The dashboard as a fixed set of aggregate queries, grouped in the database: the number of SQL commands does not
 /// grow with the number of directives, assignments or units (a test counts them).
 /// </summary>
-public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots snapshots, TimeProvider clock)
+public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots snapshots, TimeProvider clock, Shared.PortalDay portalDay)
 {
     /// <summary>Figures older than this are recomputed even when this server changed nothing (another server may have).</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-
-    /// <summary>A directive is "behind" when its progress trails the share of its time already used by more than this.</summary>
-    public const int BehindTolerance = 25;
 
     /// <summary>
     /// The dashboard's figures, computed in SQL over every assignment and kept by <see cref="DashboardSnapshots"/> until
@@ -33,84 +31,84 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
 
     internal async Task<DashboardModel> ComputeAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
+        var day = portalDay.On(today);
         var notices = await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate)
             .Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken);
         var lightsNotice = filter.Notice ?? notices.FirstOrDefault()?.Id;
 
-        var rows = Rows(Filtered(filter), today);
-        var codes = await rows.GroupBy(r => r.Code).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var buckets = await rows.Where(r => r.Bucket > 0).GroupBy(r => r.Bucket).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var perDirective = await rows.GroupBy(r => r.DirectiveId).Select(g => new
+        var rows = Rows(Filtered(filter), day);
+        var states = await rows.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var buckets = await rows.Where(r => r.Bucket != OverdueBucket.None).GroupBy(r => r.Bucket).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var perDirective = (await rows.Where(r => r.State != TimingState.Cancelled).GroupBy(r => r.DirectiveId).Select(g => new
         {
             DirectiveId = g.Key,
-            Active = g.Count(r => r.Code != (int)TimingCode.Cancelled),
-            Completed = g.Count(r => r.Code == (int)TimingCode.CompletedOnTime || r.Code == (int)TimingCode.CompletedLate),
-            Overdue = g.Count(r => r.Code == (int)TimingCode.Overdue),
-            OverdueLeads = g.Count(r => r.Code == (int)TimingCode.Overdue && r.Role == AssignmentRole.Lead),
-            OverdueImplementing = g.Count(r => r.Code == (int)TimingCode.Overdue && r.Role == AssignmentRole.Implementing),
-            Leads = g.Count(r => r.Code != (int)TimingCode.Cancelled && r.Role == AssignmentRole.Lead),
-            DueSoon = g.Count(r => r.Code == (int)TimingCode.DueSoon),
-            WeightedProgress = g.Where(r => r.Code != (int)TimingCode.Cancelled).Sum(r => (long)r.Weight * r.EffectiveProgress),
-            Weights = g.Where(r => r.Code != (int)TimingCode.Cancelled).Sum(r => (long)r.Weight),
-        }).ToListAsync(cancellationToken);
+            Counts = new RollupCounts(
+                g.Count(),
+                g.Count(r => r.State == TimingState.CompletedOnTime || r.State == TimingState.CompletedLate),
+                g.Count(r => r.State == TimingState.Overdue),
+                g.Count(r => r.State == TimingState.Overdue && r.Role == AssignmentRole.Lead),
+                g.Count(r => r.State == TimingState.Overdue && r.Role == AssignmentRole.Implementing),
+                g.Count(r => r.Role == AssignmentRole.Lead),
+                g.Sum(r => (long)r.Weight * r.EffectiveProgress),
+                g.Sum(r => (long)r.Weight),
+                g.Count(r => r.State == TimingState.DueSoon),
+                g.Count(r => r.State == TimingState.Stale),
+                g.Count(r => r.State == TimingState.UrgentUnanswered && r.Role == AssignmentRole.Lead),
+                g.Count(r => r.State == TimingState.UrgentUnanswered && r.Role == AssignmentRole.Implementing)),
+        }).ToListAsync(cancellationToken)).ToDictionary(p => p.DirectiveId, p => p.Counts);
         var directives = await db.Directives.AsNoTracking()
             .Where(d => filter.Notice == null || d.NoticeId == filter.Notice)
             .Select(d => new { d.Id, d.NoticeId, d.Label, d.Title, d.IsCancelled, d.SortOrder, d.Notice.MeetingDate, d.Deadline.LastDay })
             .ToListAsync(cancellationToken);
 
-        var rollups = perDirective.ToDictionary(p => p.DirectiveId, p => DirectiveRollup.FromCounts(
-            new RollupCounts(p.Active, p.Completed, p.Overdue, p.OverdueLeads, p.OverdueImplementing, p.Leads, p.WeightedProgress, p.Weights), false));
-        var states = directives
+        var rollups = perDirective.ToDictionary(p => p.Key, p => DirectiveRollup.FromCounts(p.Value, false));
+        var directiveStates = directives
             .Select(d => d.IsCancelled ? DirectiveState.Cancelled : rollups.TryGetValue(d.Id, out var r) ? r.State : DirectiveState.NotAssigned)
             .GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
 
-        // Traffic lights for one notice (the chosen one, else the latest), with the units that are late.
+        // Traffic lights for one notice (the chosen one, else the latest), with the units that are late or unanswered.
         var lit = directives.Where(d => d.NoticeId == lightsNotice && !d.IsCancelled).OrderBy(d => d.SortOrder).ToList();
         var litIds = lit.Select(d => d.Id).ToList();
-        var lateUnits = (await rows.Where(r => litIds.Contains(r.DirectiveId) && r.Code == (int)TimingCode.Overdue)
+        var lateUnits = (await rows.Where(r => litIds.Contains(r.DirectiveId) && (r.State == TimingState.Overdue || r.State == TimingState.UrgentUnanswered))
                 .Select(r => new { r.DirectiveId, r.UnitName }).ToListAsync(cancellationToken))
             .ToLookup(r => r.DirectiveId, r => r.UnitName);
         var lights = lit.Select(d =>
         {
             var rollup = rollups.GetValueOrDefault(d.Id, new DirectiveRollup(DirectiveState.NotAssigned, 0, 0, 0, 0));
-            var expected = Expected(d.MeetingDate, d.LastDay, today);
-            var dueSoon = perDirective.FirstOrDefault(p => p.DirectiveId == d.Id)?.DueSoon > 0;
-            var light = rollup.State == DirectiveState.Overdue ? TrafficLight.Red
-                : rollup.State == DirectiveState.Completed ? TrafficLight.Green
-                : dueSoon || rollup.Progress < expected - BehindTolerance ? TrafficLight.Amber
-                : TrafficLight.Green;
-            return new DirectiveLight(d.Id, d.Label, d.Title, rollup, light, expected, lateUnits[d.Id].Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList());
+            var expected = DirectiveRollup.ExpectedProgress(d.MeetingDate, d.LastDay, today);
+            return new DirectiveLight(d.Id, d.Label, d.Title, rollup, rollup.Light(expected), expected, lateUnits[d.Id].Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList());
         }).ToList();
 
-        // Unit ranking: on-time completions over everything that fell due (completed or overdue).
+        // Unit ranking: on-time completions over everything that fell due (completed or overdue); days since the unit
+        // was last heard of (its last report, else its first assignment).
         var perUnit = await rows.GroupBy(r => new { r.UnitId, r.UnitName }).Select(g => new
         {
             g.Key.UnitId,
             g.Key.UnitName,
-            OnTime = g.Count(r => r.Code == (int)TimingCode.CompletedOnTime),
-            Late = g.Count(r => r.Code == (int)TimingCode.CompletedLate),
-            Overdue = g.Count(r => r.Code == (int)TimingCode.Overdue),
-            LastReport = g.Max(r => r.LastReportAt),
+            OnTime = g.Count(r => r.State == TimingState.CompletedOnTime),
+            Late = g.Count(r => r.State == TimingState.CompletedLate),
+            Overdue = g.Count(r => r.State == TimingState.Overdue),
+            LastHeard = g.Max(r => r.HeardOn),
+            EverReported = g.Max(r => r.LastReportAt) != null,
         }).ToListAsync(cancellationToken);
-        var now = today.ToDateTime(TimeOnly.MinValue);
         var ranking = perUnit.Select(u =>
             {
                 var due = u.OnTime + u.Late + u.Overdue;
-                int? silence = u.LastReport is { } at ? Math.Max(0, (int)(now - Domain.Common.PortalCalendar.LocalTime(at).Date).TotalDays) : null;
-                return new UnitRank(u.UnitId, u.UnitName, due, u.OnTime, u.Overdue, due == 0 ? null : 100m * u.OnTime / due, silence);
+                return new UnitRank(u.UnitId, u.UnitName, due, u.OnTime, u.Overdue, due == 0 ? null : 100m * u.OnTime / due,
+                    Math.Max(0, today.DayNumber - u.LastHeard.DayNumber), u.EverReported);
             })
             .OrderByDescending(u => u.OnTimeRate ?? -1).ThenBy(u => u.Overdue).ThenBy(u => u.Unit, StringComparer.Ordinal)
             .ToList();
 
         // Heatmap: communes/town × directives of the lit notice.
         var cells = await rows.Where(r => litIds.Contains(r.DirectiveId) && r.UnitKind == UnitKind.CommuneOrTown)
-            .Select(r => new { r.Id, r.UnitId, r.UnitName, r.DirectiveId, r.Code }).ToListAsync(cancellationToken);
+            .Select(r => new { r.Id, r.UnitId, r.UnitName, r.DirectiveId, r.State }).ToListAsync(cancellationToken);
         var heatmap = new Heatmap(
             lit.Where(d => cells.Any(c => c.DirectiveId == d.Id)).Select(d => (d.Id, d.Label)).ToList(),
             cells.Select(c => (c.UnitId, c.UnitName)).Distinct().OrderBy(u => u.UnitName, StringComparer.Ordinal).ToList(),
-            cells.ToDictionary(c => (c.UnitId, c.DirectiveId), c => new HeatCell(c.Id, (TimingCode)c.Code)));
+            cells.ToDictionary(c => (c.UnitId, c.DirectiveId), c => new HeatCell(c.Id, c.State)));
 
-        var (kpis, onlinePeriod, onlineByUnit, average, zero) = await KpiPanelAsync(cancellationToken);
+        var (kpis, onlinePeriod, onlineByUnit, average, zero) = await KpiPanelAsync(day, cancellationToken);
         return new DashboardModel
         {
             Filter = filter,
@@ -118,8 +116,8 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             ComputedAt = clock.GetUtcNow(),
             Notices = notices.Select(n => (n.Id, n.Number ?? Shared.Format.Date(n.MeetingDate))).ToList(),
             LightsNotice = lightsNotice,
-            Assignments = codes.ToDictionary(c => (TimingCode)c.Key, c => c.Count),
-            Directives = states,
+            Assignments = states.ToDictionary(c => c.Key, c => c.Count),
+            Directives = directiveStates,
             Buckets = buckets.ToDictionary(b => b.Key, b => b.Count),
             Lights = lights,
             Ranking = ranking,
@@ -131,11 +129,6 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             ZeroOnline = zero,
         };
     }
-
-    /// <summary>Share of the time between the meeting and the last day already used, 0–100 (0 without a last day).</summary>
-    public static int Expected(DateOnly start, DateOnly? lastDay, DateOnly today) =>
-        lastDay is not { } last || last <= start ? 0
-        : Math.Clamp((int)Math.Round(100.0 * (today.DayNumber - start.DayNumber) / (last.DayNumber - start.DayNumber)), 0, 100);
 
     private IQueryable<Assignment> Filtered(DashboardFilter f)
     {
@@ -163,14 +156,9 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
         return q;
     }
 
-    /// <summary>Each assignment with its timing code and overdue bucket, as SQL CASE expressions over today's date.</summary>
-    private static IQueryable<DashboardRow> Rows(IQueryable<Assignment> q, DateOnly today)
-    {
-        var soon = today.AddDays(Timing.DueSoonDays);
-        var d30 = today.AddDays(-30);
-        var d60 = today.AddDays(-60);
-        var d120 = today.AddDays(-120);
-        return q.Select(a => new DashboardRow
+    /// <summary>Each assignment with its state and overdue bucket on the day, by the rules of <see cref="AssignmentRules"/>, in SQL.</summary>
+    private static IQueryable<DashboardRow> Rows(IQueryable<Assignment> q, SignalDay day) =>
+        q.SelectExpanded(a => new DashboardRow
         {
             Id = a.Id,
             DirectiveId = a.DirectiveId,
@@ -181,27 +169,15 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             Weight = a.Role == AssignmentRole.Lead ? DirectiveRollup.LeadWeight : 1,
             EffectiveProgress = a.Status == AssignmentStatus.Completed ? 100 : a.Progress,
             LastReportAt = a.LastReportAt,
-            Code = a.Status == AssignmentStatus.Cancelled ? (int)TimingCode.Cancelled
-                : a.Status == AssignmentStatus.Completed ? (a.LastDayInForce == null || a.AcceptedSubmissionOn <= a.LastDayInForce ? (int)TimingCode.CompletedOnTime : (int)TimingCode.CompletedLate)
-                : a.Status == AssignmentStatus.Submitted ? (int)TimingCode.AwaitingConfirmation
-                : a.LastDayInForce == null ? (int)TimingCode.NoDeadline
-                : a.LastDayInForce < today ? (int)TimingCode.Overdue
-                : a.LastDayInForce < soon ? (int)TimingCode.DueSoon
-                : (int)TimingCode.InTerm,
-            Bucket = a.Status == AssignmentStatus.NotStarted || a.Status == AssignmentStatus.InProgress || a.Status == AssignmentStatus.Returned
-                ? (a.LastDayInForce == null || a.LastDayInForce >= today ? 0
-                    : a.LastDayInForce >= d30 ? 1
-                    : a.LastDayInForce >= d60 ? 2
-                    : a.LastDayInForce >= d120 ? 3
-                    : 4)
-                : 0,
+            HeardOn = a.HeardOn,
+            State = AssignmentRules.State.Invoke(a, day),
+            Bucket = AssignmentRules.Bucket.Invoke(a, day),
         });
-    }
 
-    private async Task<(List<KpiPanelRow>, KpiPeriod?, List<UnitRate>, decimal?, List<string>)> KpiPanelAsync(CancellationToken cancellationToken)
+    private async Task<(List<KpiPanelRow>, KpiPeriod?, List<UnitRate>, decimal?, List<string>)> KpiPanelAsync(SignalDay day, CancellationToken cancellationToken)
     {
         var defs = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Id).ToListAsync(cancellationToken);
-        var series = await db.DistrictSeriesAsync(null, cancellationToken);
+        var series = await db.DistrictSeriesAsync(null, day.Settings.CoveragePercent, cancellationToken);
         var references = await db.KpiReferences.AsNoTracking()
             .Select(r => new { r.KpiId, r.Series, r.Period.Start, r.Period.End, r.Rate }).ToListAsync(cancellationToken);
         var panel = defs.Select(k =>
@@ -210,7 +186,7 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             var latest = values.LastOrDefault();
             var reference = latest is null ? null : references.FirstOrDefault(r => r.KpiId == k.Id && r.Series == k.TargetReference && r.Start == latest.Start && r.End == latest.End)?.Rate;
             return new KpiPanelRow(k.Id, k.Code, k.Name, k.Direction, values.FirstOrDefault(), latest, k.TargetKind, k.TargetValue,
-                KpiMath.MeetsTarget(k.TargetKind, latest?.Rate, k.TargetValue, reference), values.TakeLast(12).ToList());
+                latest?.Judge(k.TargetKind, k.TargetValue, reference), values.TakeLast(12).ToList());
         }).ToList();
 
         // Online filing per unit for the latest month that has unit figures, against the province average.
@@ -260,7 +236,9 @@ public sealed class DashboardRow
 
     public DateTimeOffset? LastReportAt { get; init; }
 
-    public int Code { get; init; }
+    public DateOnly HeardOn { get; init; }
 
-    public int Bucket { get; init; }
+    public TimingState State { get; init; }
+
+    public OverdueBucket Bucket { get; init; }
 }

@@ -56,7 +56,7 @@ public sealed class DirectiveEditingController(
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, l.Domain(ex));
             return EditView(model, noticeId, null);
         }
     }
@@ -107,7 +107,7 @@ public sealed class DirectiveEditingController(
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, l.Domain(ex));
             return EditView(model, directive.NoticeId, id);
         }
         catch (DbUpdateConcurrencyException)
@@ -180,7 +180,7 @@ public sealed class DirectiveEditingController(
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, l.Domain(ex));
             return View(await AssignPage(id, model));
         }
 
@@ -203,38 +203,24 @@ public sealed class DirectiveEditingController(
             return NotFound();
         }
 
-        var open = await db.Directives.AsNoTracking()
-            .Where(d => d.NoticeId == from && !d.IsCancelled && d.Assignments.Any(a => a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled))
+        // Unfinished: a directive not cancelled with open work (AssignmentRules.Open), carried to the units whose work is open.
+        var open = (await db.Directives.AsNoTracking()
+            .Where(d => d.NoticeId == from && !d.IsCancelled)
             .OrderBy(d => d.SortOrder)
-            .Select(d => new
+            .SelectExpanded(d => new
             {
-                d.Label, d.Title, d.FullText, d.MonitoringUnitId,
-                Units = d.Assignments.Where(a => a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled).Select(a => new { a.UnitId, a.Role }).ToList(),
+                Work = new CarriedWork(source.Number, source.MeetingDate, d.Label, d.Title, d.FullText, d.MonitoringUnitId),
+                Units = d.Assignments.Where(a => AssignmentRules.Open.Invoke(a)).Select(a => new { a.UnitId, a.Role }).ToList(),
             })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Where(d => d.Units.Count > 0)
+            .ToList();
         var unitIds = open.SelectMany(d => d.Units.Select(u => u.UnitId)).Distinct().ToList();
-        var units = await db.Units.Where(u => unitIds.Contains(u.Id) && u.IsActive).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var origin = $"Thông báo kết luận {(source.Number is null ? "" : "số " + source.Number + " ")}ngày {Format.Date(source.MeetingDate)}";
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var origin = ConclusionNotice.CarriedOrigin(source.Number, source.MeetingDate);
         var by = currentActor.Actor;
         var now = clock.GetUtcNow();
-        var carried = 0;
-        foreach (var d in open)
-        {
-            var label = $"TD.{d.Label}";
-            if (target.Directives.Any(x => string.Equals(x.Label, label, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            var directive = target.AddDirective(label, d.Title, $"(Chuyển theo dõi từ {origin}, mục {d.Label}.)\n{d.FullText}", Domain.Deadlines.Deadline.NotSet(), d.MonitoringUnitId, by, now);
-            directive.Cite(new DocumentReference($"{origin}, mục {d.Label}", "Thông báo", source.Number, source.MeetingDate, null));
-            foreach (var u in d.Units.Where(u => units.ContainsKey(u.UnitId)))
-            {
-                directive.Assign(units[u.UnitId], u.Role, now, by);
-            }
-
-            carried++;
-        }
+        var carried = open.Count(d => target.CarryOver(d.Work, d.Units.Select(u => (units[u.UnitId], u.Role)), by, now) is not null);
 
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l.GetString("CarryOver_Done", carried, origin).Value;
@@ -259,7 +245,7 @@ public sealed class DirectiveEditingController(
             }
             catch (DomainException ex)
             {
-                TempData[Flash.Key] = ex.Message;
+                TempData[Flash.Key] = l.Domain(ex);
             }
         }
         else

@@ -48,7 +48,7 @@ public sealed class DirectiveDetailsModel
 }
 
 /// <summary>"Đạt / không đạt" from the figures for one target of a directive.</summary>
-public sealed record DataVerdict(int KpiId, string Kpi, string? Unit, Domain.Kpis.KpiPeriod Period, Domain.Kpis.KpiTargetKind Kind, decimal? Target, decimal? Value, decimal? Reference, bool? Met);
+public sealed record DataVerdict(int KpiId, string Kpi, string? Unit, Domain.Kpis.KpiPeriod Period, Domain.Kpis.KpiTargetKind Kind, decimal? Target, decimal? Value, decimal? Reference, bool? Met, Domain.Kpis.KpiCoverage? Coverage);
 
 public sealed record DirectiveAssignmentRow(AssignmentFacts Facts, Timing Timing, string? LastReport);
 

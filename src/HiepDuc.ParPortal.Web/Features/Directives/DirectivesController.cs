@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.Directives;
 
-public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationService authorization, TimeProvider clock) : Controller
+public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationService authorization, PortalDay portalDay) : Controller
 {
     public const int TimelineLimit = 100;
     public const int PageSize = 50;
@@ -25,17 +25,17 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             filter = new DirectiveFilter();
         }
 
-        var today = clock.Today();
-        var query = db.Directives.AsNoTracking().Apply(filter, today);
+        var day = portalDay.Today();
+        var query = db.Directives.AsNoTracking().Apply(filter, day.Today);
         var total = await query.CountAsync(cancellationToken);
         var directives = await query
             .Skip((filter.Page - 1) * PageSize).Take(PageSize)
             .Select(d => new { d.Id, d.NoticeId, d.Notice.MeetingDate, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs })
             .ToListAsync(cancellationToken);
         var ids = directives.Select(d => d.Id).ToList();
-        var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts().ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
+        var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts(day).ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
         var rows = directives
-            .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs), AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id], today)))
+            .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs), AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id])))
             .ToList();
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new Work.Option(u.Id, u.ShortName ?? u.Name)).ToListAsync(cancellationToken);
         return View(new DirectiveListModel(rows, filter, total, PageSize, units));
@@ -51,15 +51,15 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             return BadRequest();
         }
 
-        var today = clock.Today();
-        var directives = await db.Directives.AsNoTracking().Apply(filter, today).Take(Work.WorkController.ExportLimit)
+        var day = portalDay.Today();
+        var directives = await db.Directives.AsNoTracking().Apply(filter, day.Today).Take(Work.WorkController.ExportLimit)
             .Select(d => new { d.Id, d.Notice.MeetingDate, d.Notice.Number, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs })
             .ToListAsync(cancellationToken);
         var ids = directives.Select(d => d.Id).ToList();
-        var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts().ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
+        var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts(day).ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
         var rows = directives.Select(d =>
         {
-            var rollup = AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id], today);
+            var rollup = AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id]);
             var deadline = Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs);
             return new Dictionary<string, object?>
             {
@@ -113,7 +113,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
 
         // A unit head sees the directive and their own unit's share of it, nothing of the others'.
         var visible = db.Assignments.VisibleTo(User).Where(a => a.DirectiveId == id);
-        var facts = await visible.SelectFacts().ToListAsync(cancellationToken);
+        var facts = await visible.SelectFacts(portalDay.Today()).ToListAsync(cancellationToken);
         var reportText = await db.LatestReportTextsAsync(visible, cancellationToken);
         var assignmentEvents = await db.AssignmentEvents.AsNoTracking()
             .Where(e => visible.Any(a => a.Id == e.AssignmentId))
@@ -137,10 +137,9 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         var verdicts = new List<DataVerdict>();
         foreach (var t in targets)
         {
-            verdicts.Add(await Kpis.DirectiveVerdicts.JudgeAsync(db, t, cancellationToken));
+            verdicts.Add(await Kpis.DirectiveVerdicts.JudgeAsync(db, t, portalDay.Settings.CoveragePercent, cancellationToken));
         }
 
-        var today = clock.Today();
         var model = new DirectiveDetailsModel
         {
             Id = d.Id,
@@ -156,10 +155,10 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             Deadline = Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs),
             MonitoringUnit = d.Monitor,
             References = d.References,
-            Rollup = AssignmentFacts.Rollup(d.IsCancelled, facts, today),
+            Rollup = AssignmentFacts.Rollup(d.IsCancelled, facts),
             IsPartialView = !User.SeesAllUnits(),
             Assignments = facts
-                .Select(f => new DirectiveAssignmentRow(f, f.TimingOn(today), reportText.GetValueOrDefault(f.Id)))
+                .Select(f => new DirectiveAssignmentRow(f, f.Timing, reportText.GetValueOrDefault(f.Id)))
                 .OrderBy(r => r.Facts.Role).ThenBy(r => r.Timing.UrgencyRank).ThenBy(r => r.Facts.UnitName, StringComparer.Ordinal)
                 .ToList(),
             Timeline = timeline,

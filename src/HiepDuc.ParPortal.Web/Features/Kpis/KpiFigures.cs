@@ -4,10 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.Kpis;
 
-/// <summary>A KPI's value for one period: the district's Σ numerators ÷ Σ denominators, or the district figure as given.</summary>
-public sealed record PeriodValue(DateOnly Start, DateOnly End, decimal? Rate, long? Numerator, long? Denominator, int Units, RateQualifier Qualifier, bool RateOnly)
+/// <summary>
+/// A KPI's value for one period: the district's Σ numerators ÷ Σ denominators with its <see cref="Coverage"/>, or the
+/// district figure as given (no coverage). <see cref="CoveragePercent"/> is the threshold below which no verdict is given.
+/// </summary>
+public sealed record PeriodValue(DateOnly Start, DateOnly End, decimal? Rate, long? Numerator, long? Denominator, int Units, RateQualifier Qualifier, bool RateOnly, KpiCoverage? Coverage = null, int CoveragePercent = 80)
 {
     public KpiPeriod Period => new(Start, End);
+
+    public bool Sufficient => Coverage is not { } c || c.IsSufficient(CoveragePercent);
+
+    public bool? Judge(KpiTargetKind kind, decimal? target, decimal? reference) =>
+        KpiMath.Judge(kind, Rate, target, reference, Coverage, CoveragePercent);
 }
 
 /// <summary>One unit's figure in a period, as pages show it.</summary>
@@ -24,8 +32,10 @@ public static class KpiFigures
     /// District values per KPI and period, aggregated in SQL: unit figures with both parts are summed; where a period
     /// has none, the district-level figure (such as the notice's own rates) is used. Rate-only unit figures never weigh.
     /// </summary>
-    public static async Task<ILookup<int, PeriodValue>> DistrictSeriesAsync(this ParPortalDbContext db, IReadOnlyCollection<int>? kpiIds, CancellationToken cancellationToken)
+    public static async Task<ILookup<int, PeriodValue>> DistrictSeriesAsync(this ParPortalDbContext db, IReadOnlyCollection<int>? kpiIds, int coveragePercent, CancellationToken cancellationToken)
     {
+        // Every active unit is expected to give a figure (the entry grid lists them all).
+        var expected = await db.Units.CountAsync(u => u.IsActive, cancellationToken);
         var measurements = db.KpiMeasurements.AsNoTracking();
         if (kpiIds is not null)
         {
@@ -51,7 +61,8 @@ public static class KpiFigures
 
         foreach (var s in sums.Where(s => s.D > 0))
         {
-            values[(s.KpiId, s.Start, s.End)] = new PeriodValue(s.Start, s.End, KpiMath.Rate(s.N, s.D), s.N, s.D, s.Units, RateQualifier.Exact, false);
+            values[(s.KpiId, s.Start, s.End)] = new PeriodValue(s.Start, s.End, KpiMath.Rate(s.N, s.D), s.N, s.D, s.Units, RateQualifier.Exact, false,
+                new KpiCoverage(s.Units, Math.Max(expected, s.Units)), coveragePercent);
         }
 
         return values.OrderBy(v => v.Key.Item3).ThenBy(v => v.Key.Item2).ToLookup(v => v.Key.Item1, v => v.Value);

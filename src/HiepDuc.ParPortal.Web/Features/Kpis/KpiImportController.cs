@@ -27,6 +27,7 @@ public sealed record ImportPageModel(IReadOnlyList<ImportError> Errors, IReadOnl
 public sealed class KpiImportController(
     ParPortalDbContext db,
     TimeProvider clock,
+    PortalDay portalDay,
     ICurrentActor currentActor,
     IDataProtectionProvider protection,
     IStringLocalizer<SharedResource> l) : Controller
@@ -155,7 +156,7 @@ public sealed class KpiImportController(
                 Unit = db.Units.Where(u => u.Id == m.UnitId).Select(u => new { u.Code, u.Name }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        var series = await db.DistrictSeriesAsync(null, cancellationToken);
+        var series = await db.DistrictSeriesAsync(null, portalDay.Settings.CoveragePercent, cancellationToken);
         var names = await db.KpiDefinitions.AsNoTracking().ToDictionaryAsync(k => k.Id, k => (k.Code, k.Name), cancellationToken);
         var sheets = new Dictionary<string, object>
         {
@@ -181,7 +182,8 @@ public sealed class KpiImportController(
                 [ImportColumns.Numerator] = v.Numerator,
                 [ImportColumns.Denominator] = v.Denominator,
                 [ImportColumns.Rate] = v.Rate is { } r ? Math.Round(r, 2) : null,
-                ["Số đơn vị"] = v.Units,
+                ["Số đơn vị có số liệu"] = v.Coverage is { } c ? $"{c.Reporting}/{c.Expected}" : "Số liệu toàn huyện",
+                ["Đánh giá được"] = v.Sufficient ? "Có" : "Chưa đủ số liệu",
             })).ToList(),
         };
         var stream = new MemoryStream();

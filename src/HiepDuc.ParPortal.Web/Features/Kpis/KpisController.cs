@@ -12,14 +12,14 @@ using Microsoft.Extensions.Localization;
 namespace HiepDuc.ParPortal.Web.Features.Kpis;
 
 /// <summary>"Chỉ tiêu": the catalogue, each KPI's figures by unit and month, the monthly entry grid, each unit's KPIs.</summary>
-public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, PortalDay portalDay, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/kpis")]
     [Authorize(Policy = Policies.ReadAll)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Id).ToListAsync(cancellationToken);
-        var series = await db.DistrictSeriesAsync(null, cancellationToken);
+        var series = await db.DistrictSeriesAsync(null, portalDay.Settings.CoveragePercent, cancellationToken);
         var rows = new List<KpiListRow>();
         foreach (var k in kpis)
         {
@@ -27,7 +27,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, IC
             var latest = values.LastOrDefault();
             var reference = latest is null || k.TargetReference is null ? null : await db.ReferenceAsync(k.Id, k.TargetReference, latest.Period, cancellationToken);
             rows.Add(new KpiListRow(k.Id, k.Code, k.Name, k.Kind, k.Direction, k.TargetKind, k.TargetValue, latest, values.FirstOrDefault(),
-                KpiMath.MeetsTarget(k.TargetKind, latest?.Rate, k.TargetValue, reference)));
+                latest?.Judge(k.TargetKind, k.TargetValue, reference)));
         }
 
         return View(rows);
@@ -43,7 +43,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, IC
             return NotFound();
         }
 
-        var history = (await db.DistrictSeriesAsync([id], cancellationToken))[id].ToList();
+        var history = (await db.DistrictSeriesAsync([id], portalDay.Settings.CoveragePercent, cancellationToken))[id].ToList();
         var chosen = KpiFigures.ParseMonth(period) ?? history.LastOrDefault(h => h.Period.IsMonth)?.Period ?? PreviousMonth();
         var previous = KpiPeriod.Month(chosen.Start.AddMonths(-1).Year, chosen.Start.AddMonths(-1).Month);
         var figures = await db.FiguresAsync(id, chosen, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, IC
             Period = chosen,
             District = district,
             Reference = reference,
-            Met = KpiMath.MeetsTarget(kpi.TargetKind, district?.Rate, kpi.TargetValue, reference),
+            Met = district?.Judge(kpi.TargetKind, kpi.TargetValue, reference),
             Units = units.Where(u => kpi.Scope != KpiScope.District || byUnit.ContainsKey(u.Id))
                 .Select(u => new KpiUnitRow(u.Id, u.Name, byUnit.GetValueOrDefault(u.Id), before.GetValueOrDefault(u.Id)?.Rate, kpi.Points(byUnit.GetValueOrDefault(u.Id)?.Rate), zero.Contains(u.Id), below.Contains(u.Id), worse.Contains(u.Id)))
                 .ToList(),
@@ -164,7 +164,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, IC
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, l.Domain(ex));
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(new EntryPageModel(kpi, period, form));
         }

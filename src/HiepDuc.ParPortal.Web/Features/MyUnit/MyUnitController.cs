@@ -13,7 +13,7 @@ public sealed record MyUnitModel(string UnitName, IReadOnlyList<AssignmentRow> A
 
 /// <summary>"Nhiệm vụ của đơn vị": a unit head's landing page — their unit's assignments, most urgent first.</summary>
 [Authorize(Policy = Policies.UnitWork)]
-public sealed class MyUnitController(ParPortalDbContext db, TimeProvider clock) : Controller
+public sealed class MyUnitController(ParPortalDbContext db, PortalDay portalDay) : Controller
 {
     /// <summary>The landing page shows the most urgent work; the full, paged list is /assignments.</summary>
     public const int Shown = 200;
@@ -22,24 +22,21 @@ public sealed class MyUnitController(ParPortalDbContext db, TimeProvider clock) 
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var unitId = User.GetUnitId();
-        var today = clock.Today();
-        var soon = today.AddDays(Timing.DueSoonDays);
+        var day = portalDay.Today();
         var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
         var mine = db.Assignments.VisibleTo(User);
         var total = await mine.CountAsync(cancellationToken);
 
-        // Ranked in SQL over the covering index (UnitId, Status, LastDayInForce, DirectiveId): the urgency rank of
-        // Timing (overdue, due soon, in term, no deadline, then finished), the earliest deadline first, the newest
-        // directive first. Only the rows shown are then read with their directive and notice.
+        // Ranked in SQL by the urgency of each assignment's state (AssignmentRules.UrgencyRank of AssignmentRules.State),
+        // the earliest deadline in force first, the newest directive first. Only the rows shown are then read with their
+        // directive and notice.
         var shown = mine
-            .OrderBy(a => Timing.Running.Contains(a.Status)
-                ? a.LastDayInForce == null ? 3 : a.LastDayInForce < today ? 0 : a.LastDayInForce < soon ? 1 : 2
-                : 4)
+            .OrderBy(Rules.Expand<Func<Domain.Assignments.Assignment, int>>(a => AssignmentRules.UrgencyRank.Invoke(AssignmentRules.State.Invoke(a, day))))
             .ThenBy(a => a.LastDayInForce == null).ThenBy(a => a.LastDayInForce)
             .ThenByDescending(a => a.DirectiveId).ThenBy(a => a.Id)
             .Take(Shown)
             .Select(a => a.Id);
-        var rows = (await db.Assignments.Where(a => shown.Contains(a.Id)).ToRowsAsync(today, cancellationToken))
+        var rows = (await db.Assignments.Where(a => shown.Contains(a.Id)).ToRowsAsync(day, cancellationToken))
             .OrderBy(r => r.Timing.UrgencyRank)
             .ThenBy(r => r.LastDayInForce ?? DateOnly.MaxValue)
             .ThenByDescending(r => r.DirectiveId).ThenBy(r => r.Id)

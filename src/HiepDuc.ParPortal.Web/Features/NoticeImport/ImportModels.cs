@@ -8,6 +8,13 @@ namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
 /// <summary>The preview form: everything the parser found, editable, posted back to save.</summary>
 public sealed class ImportForm
 {
+    /// <summary>Save it although a notice with the same identity exists: a different session on purpose.</summary>
+    public bool AllowDuplicate { get; set; }
+
+    /// <summary>The stored notice this one duplicates, when the save was refused for it (not bound from the form).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public int? DuplicateOf { get; set; }
+
     [StringLength(50, ErrorMessage = "Validation_MaxLength")]
     public string? Number { get; set; }
 

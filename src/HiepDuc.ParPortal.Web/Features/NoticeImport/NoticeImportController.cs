@@ -8,6 +8,7 @@ using HiepDuc.ParPortal.Domain.Parsing;
 using HiepDuc.ParPortal.Domain.Units;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.Notices;
 using HiepDuc.ParPortal.Web.Data.Seed;
 using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -96,9 +97,16 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             }
         }
 
+        if (ModelState.IsValid && !form.AllowDuplicate
+            && await db.DuplicateOfAsync(form.Number, form.IssuingBody, form.MeetingDate!.Value, form.FullText, cancellationToken) is { } existing)
+        {
+            form.DuplicateOf = existing;
+            ModelState.AddModelError(string.Empty, l["Notice_Duplicate"]);
+        }
+
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = form.DuplicateOf is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
             return View("Preview", await PageAsync(form, null, cancellationToken));
         }
 
@@ -168,7 +176,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, l.Domain(ex));
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Preview", await PageAsync(form, null, cancellationToken));
         }

@@ -16,6 +16,7 @@ namespace HiepDuc.ParPortal.Web.Features.Notices;
 public sealed class NoticesController(
     ParPortalDbContext db,
     TimeProvider clock,
+    PortalDay portalDay,
     FileStore files,
     ICurrentActor currentActor,
     IStringLocalizer<SharedResource> l) : Controller
@@ -38,14 +39,13 @@ public sealed class NoticesController(
             .Where(d => ids.Contains(d.NoticeId))
             .Select(d => new { d.Id, d.NoticeId, d.IsCancelled })
             .ToListAsync(cancellationToken);
-        var facts = await db.Assignments.VisibleTo(User).Where(a => ids.Contains(a.Directive.NoticeId)).SelectFacts().ToListAsync(cancellationToken);
+        var facts = await db.Assignments.VisibleTo(User).Where(a => ids.Contains(a.Directive.NoticeId)).SelectFacts(portalDay.Today()).ToListAsync(cancellationToken);
 
-        var today = clock.Today();
         var byDirective = facts.ToLookup(f => f.DirectiveId);
         foreach (var notice in notices)
         {
             var rollups = directives.Where(d => d.NoticeId == notice.Id)
-                .Select(d => AssignmentFacts.Rollup(d.IsCancelled, byDirective[d.Id], today))
+                .Select(d => AssignmentFacts.Rollup(d.IsCancelled, byDirective[d.Id]))
                 .ToList();
             notice.Summary = NoticeProgress.From(rollups);
         }
@@ -94,16 +94,15 @@ public sealed class NoticesController(
                 d.Deadline.WrittenAs,
             })
             .ToListAsync(cancellationToken);
-        var facts = await db.Assignments.VisibleTo(User).Where(a => a.Directive.NoticeId == id).SelectFacts().ToListAsync(cancellationToken);
+        var facts = await db.Assignments.VisibleTo(User).Where(a => a.Directive.NoticeId == id).SelectFacts(portalDay.Today()).ToListAsync(cancellationToken);
         var byDirective = facts.ToLookup(f => f.DirectiveId);
-        var today = clock.Today();
 
         notice.Directives = directives.Select(d => new NoticeDirectiveRow(
             d.Id,
             d.Label,
             d.Title,
             Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs),
-            AssignmentFacts.Rollup(d.IsCancelled, byDirective[d.Id], today),
+            AssignmentFacts.Rollup(d.IsCancelled, byDirective[d.Id]),
             byDirective[d.Id].OrderBy(a => a.Role).ThenBy(a => a.UnitName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList()))
             .ToList();
 
@@ -148,6 +147,14 @@ public sealed class NoticesController(
             return View("Edit", model);
         }
 
+        if (!model.AllowDuplicate && await db.DuplicateOfAsync(model.Number, model.IssuingBody, model.MeetingDate!.Value, model.FullText, HttpContext.RequestAborted) is { } existing)
+        {
+            model.DuplicateOf = existing;
+            ModelState.AddModelError(string.Empty, l["Notice_Duplicate"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Edit", model);
+        }
+
         try
         {
             var notice = new ConclusionNotice(model.IssuingBody, model.Title, model.MeetingDate!.Value, model.FullText);
@@ -160,7 +167,7 @@ public sealed class NoticesController(
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, l.Domain(ex));
             return View("Edit", model);
         }
     }
@@ -211,7 +218,7 @@ public sealed class NoticesController(
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, l.Domain(ex));
             return View(model);
         }
         catch (DbUpdateConcurrencyException)

@@ -13,7 +13,7 @@ public sealed record NotificationRow(long Id, ReminderKind Kind, string Title, s
 
 public sealed record NotificationsModel(IReadOnlyList<NotificationRow> Items, bool EmailOn, bool HasEmail);
 
-public sealed record ReminderAdminModel(ReminderOptions Options, bool SmtpConfigured, IReadOnlyList<(DateOnly Day, ReminderKind Kind, int Count)> Recent, int Pending, int Failed);
+public sealed record ReminderAdminModel(ReminderOptions Options, int SilentDays, bool SmtpConfigured, IReadOnlyList<(DateOnly Day, ReminderKind Kind, int Count)> Recent, int Pending, int Failed);
 
 /// <summary>Each user's notifications; and, for administrators, the reminder run on demand.</summary>
 public sealed class NotificationsController(ParPortalDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
@@ -73,14 +73,14 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
 
     [HttpGet("/admin/reminders")]
     [Authorize(Policy = Policies.Administer)]
-    public async Task<IActionResult> Admin([FromServices] Microsoft.Extensions.Options.IOptions<ReminderOptions> options, [FromServices] Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, CancellationToken cancellationToken)
+    public async Task<IActionResult> Admin([FromServices] Microsoft.Extensions.Options.IOptions<ReminderOptions> options, [FromServices] Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, [FromServices] Shared.PortalDay portalDay, CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().AddDays(-14);
         var recent = await db.ReminderLogs.AsNoTracking().Where(r => r.At >= since)
             .GroupBy(r => new { r.Day, r.Kind }).Select(g => new { g.Key.Day, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken);
         var pending = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.NextAttemptAt != null, cancellationToken);
         var failed = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.NextAttemptAt == null, cancellationToken);
-        return View(new ReminderAdminModel(options.Value, !string.IsNullOrWhiteSpace(smtp.Value.Host),
+        return View(new ReminderAdminModel(options.Value, portalDay.Settings.SilentDays, !string.IsNullOrWhiteSpace(smtp.Value.Host),
             recent.OrderByDescending(r => r.Day).ThenBy(r => r.Kind).Select(r => (r.Day, r.Kind, r.Count)).ToList(), pending, failed));
     }
 

@@ -24,6 +24,7 @@ public sealed class ReminderJob(
     IOptions<ReminderOptions> options,
     IOptions<SmtpOptions> smtp,
     TimeProvider clock,
+    PortalDay portalDay,
     IStringLocalizer<SharedResource> l,
     ILogger<ReminderJob> logger)
 {
@@ -32,28 +33,32 @@ public sealed class ReminderJob(
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
+        var signals = portalDay.On(today);
         var due = new List<(int Id, ReminderKind Kind, string Detail)>();
         foreach (var (days, kind) in new[] { (7, ReminderKind.DueIn7), (3, ReminderKind.DueIn3), (1, ReminderKind.DueIn1) })
         {
             var day = today.AddDays(days);
-            due.AddRange((await Live().Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce == day).Select(a => a.Id).ToListAsync(cancellationToken))
+            due.AddRange((await Live().WhereExpanded(a => AssignmentRules.Running.Invoke(a) && a.LastDayInForce == day).Select(a => a.Id).ToListAsync(cancellationToken))
                 .Select(id => (id, kind, days.ToString(CultureInfo.InvariantCulture))));
         }
 
-        var overdue = await Live().Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce < today)
+        var overdue = await Live().WhereExpanded(a => AssignmentRules.State.Invoke(a, signals) == TimingState.Overdue)
             .Select(a => new { a.Id, a.LastDayInForce }).ToListAsync(cancellationToken);
         due.AddRange(overdue.Select(a => (a.Id, Days: today.DayNumber - a.LastDayInForce!.Value.DayNumber))
             .Where(a => (a.Days - 1) % o.OverdueEveryDays == 0)
             .Select(a => (a.Id, ReminderKind.Overdue, a.Days.ToString(CultureInfo.InvariantCulture))));
 
-        var open = await Live().Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce != null)
-            .Select(a => new { a.Id, Heard = a.LastReportAt ?? a.CreatedAt }).ToListAsync(cancellationToken);
-        due.AddRange(open.Select(a => (a.Id, Days: today.DayNumber - PortalCalendar.DateOf(a.Heard).DayNumber))
-            .Where(a => a.Days >= o.SilentDays && a.Days % o.SilentDays == 0)
+        // Silent (with or without a deadline, counted from the assignment when the unit never reported): on the day it
+        // becomes silent, then every SilentDays days.
+        var silentDays = signals.Settings.SilentDays;
+        var silent = await Live().WhereExpanded(a => AssignmentRules.Silent.Invoke(a, signals))
+            .Select(a => new { a.Id, a.HeardOn }).ToListAsync(cancellationToken);
+        due.AddRange(silent.Select(a => (a.Id, Days: today.DayNumber - a.HeardOn.DayNumber))
+            .Where(a => a.Days % silentDays == 0)
             .Select(a => (a.Id, ReminderKind.Silent, a.Days.ToString(CultureInfo.InvariantCulture))));
 
-        var submitted = await Live().Where(a => a.Status == AssignmentStatus.Submitted).Select(a => new { a.Id, a.SubmittedAt }).ToListAsync(cancellationToken);
-        due.AddRange(submitted.Select(a => (a.Id, Days: today.DayNumber - PortalCalendar.DateOf(a.SubmittedAt!.Value).DayNumber))
+        var submitted = await Live().Where(a => a.Status == AssignmentStatus.Submitted).Select(a => new { a.Id, a.SubmittedOn }).ToListAsync(cancellationToken);
+        due.AddRange(submitted.Select(a => (a.Id, Days: today.DayNumber - a.SubmittedOn!.Value.DayNumber))
             .Where(a => a.Days >= o.WaitingDays && a.Days % o.WaitingDays == 0)
             .Select(a => (a.Id, ReminderKind.AwaitingConfirmation, a.Days.ToString(CultureInfo.InvariantCulture))));
 
@@ -119,12 +124,13 @@ public sealed class ReminderJob(
     {
         var weekAgo = today.AddDays(-7);
         var since = clock.GetUtcNow().AddDays(-7);
-        var newlyOverdue = await Live().CountAsync(a => Timing.Running.Contains(a.Status) && a.LastDayInForce >= weekAgo && a.LastDayInForce < today, cancellationToken);
+        var signals = portalDay.On(today);
+        var newlyOverdue = await Live().WhereExpanded(a => AssignmentRules.State.Invoke(a, signals) == TimingState.Overdue && a.LastDayInForce >= weekAgo)
+            .CountAsync(cancellationToken);
         var completed = await Live().CountAsync(a => a.Status == AssignmentStatus.Completed && a.CompletedAt >= since, cancellationToken);
-        var silentSince = clock.GetUtcNow().AddDays(-options.Value.SilentDays);
-        var silentUnits = await Live().Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce != null && (a.LastReportAt ?? a.CreatedAt) < silentSince)
+        var silentUnits = await Live().WhereExpanded(a => AssignmentRules.Silent.Invoke(a, signals))
             .Select(a => a.Unit.ShortName ?? a.Unit.Name).Distinct().ToListAsync(cancellationToken);
-        var series = await db.DistrictSeriesAsync(null, cancellationToken);
+        var series = await db.DistrictSeriesAsync(null, signals.Settings.CoveragePercent, cancellationToken);
         var names = await db.KpiDefinitions.AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
         var kpiLines = series.Where(g => g.Count() >= 2).Select(g =>
         {
@@ -137,7 +143,7 @@ public sealed class ReminderJob(
         {
             T("Digest_NewlyOverdue", newlyOverdue),
             T("Digest_Completed", completed),
-            T("Digest_Silent", options.Value.SilentDays, silentUnits.Count == 0 ? T("Digest_None") : string.Join(", ", silentUnits.Order(StringComparer.Ordinal))),
+            T("Digest_Silent", signals.Settings.SilentDays, silentUnits.Count == 0 ? T("Digest_None") : string.Join(", ", silentUnits.Order(StringComparer.Ordinal))),
             T("Digest_Kpis"),
         }.Concat(kpiLines.Count == 0 ? [T("Digest_NoKpis")] : kpiLines));
         var recipients = await RecipientsAsync(Roles.Chairman, null, cancellationToken);

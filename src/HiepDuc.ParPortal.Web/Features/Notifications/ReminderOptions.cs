@@ -16,10 +16,6 @@ public sealed class ReminderOptions
     [Range(1, 365)]
     public int OverdueEveryDays { get; set; } = 7;
 
-    /// <summary>A unit with an open assignment and no report for N days is "silent".</summary>
-    [Range(1, 365)]
-    public int SilentDays { get; set; } = 30;
-
     /// <summary>Submitted work (and extension requests) waiting this many days for the office is reminded.</summary>
     [Range(1, 365)]
     public int WaitingDays { get; set; } = 5;

@@ -7,7 +7,7 @@ namespace HiepDuc.ParPortal.Web.Features.Reports;
 
 public sealed record ReportDirective(string Label, string Title, string State, int Progress, int Completed, int Active, IReadOnlyList<string> LateUnits);
 
-public sealed record ReportFigure(string Kpi, string Baseline, string Latest, string Target, string Verdict);
+public sealed record ReportFigure(string Kpi, string Baseline, string Latest, string Coverage, string Target, string Verdict);
 
 public sealed record ReportUnfinished(string Label, string Unit, string Timing, string? LastReport);
 
@@ -66,7 +66,7 @@ public static class NoticeReport
             body.Append(Para("III. NHIỆM VỤ CHƯA HOÀN THÀNH VÀ NGUYÊN NHÂN", bold: true));
             if (d.Unfinished.Count == 0)
             {
-                body.Append(Para("Không có nhiệm vụ quá hạn.", indent: true));
+                body.Append(Para("Không có nhiệm vụ quá hạn, chậm báo cáo hoặc sắp đến hạn.", indent: true));
             }
 
             foreach (var u in d.Unfinished)
@@ -77,7 +77,7 @@ public static class NoticeReport
             body.Append(Para("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold: true));
             body.Append(Para(d.UnitsToUrge.Count == 0
                 ? "Các nhiệm vụ đang được thực hiện đúng tiến độ; Văn phòng tiếp tục theo dõi, đôn đốc và báo cáo."
-                : $"Đề nghị Chủ tịch UBND huyện chỉ đạo các đơn vị sau khẩn trương hoàn thành các nhiệm vụ quá hạn: {string.Join(", ", d.UnitsToUrge)}. Các nhiệm vụ chưa hoàn thành được chuyển sang danh mục theo dõi của phiên họp tiếp theo.", justify: true, indent: true));
+                : $"Đề nghị Chủ tịch UBND huyện chỉ đạo các đơn vị sau khẩn trương báo cáo, hoàn thành các nhiệm vụ quá hạn hoặc chậm báo cáo: {string.Join(", ", d.UnitsToUrge)}. Các nhiệm vụ chưa hoàn thành được chuyển sang danh mục theo dõi của phiên họp tiếp theo.", justify: true, indent: true));
             body.Append(Para(string.Empty));
             body.Append(SignatureTable());
             body.Append(new SectionProperties(
@@ -131,10 +131,10 @@ public static class NoticeReport
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        table.Append(Row(true, "Chỉ tiêu", "Mốc ban đầu", "Kết quả mới nhất", "Mục tiêu", "Đánh giá"));
+        table.Append(Row(true, "Chỉ tiêu", "Mốc ban đầu", "Kết quả mới nhất", "Đơn vị có số liệu", "Mục tiêu", "Đánh giá"));
         foreach (var f in figures)
         {
-            table.Append(Row(false, f.Kpi, f.Baseline, f.Latest, f.Target, f.Verdict));
+            table.Append(Row(false, f.Kpi, f.Baseline, f.Latest, f.Coverage, f.Target, f.Verdict));
         }
 
         return table;

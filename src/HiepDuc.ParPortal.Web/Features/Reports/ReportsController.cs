@@ -16,33 +16,34 @@ namespace HiepDuc.ParPortal.Web.Features.Reports;
 
 /// <summary>What the office sends and files: the dashboard as a workbook, and the report on a notice as a Word document.</summary>
 [Authorize(Policy = Policies.Dashboard)]
-public sealed class ReportsController(ParPortalDbContext db, DashboardQueries dashboard, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ReportsController(ParPortalDbContext db, DashboardQueries dashboard, PortalDay portalDay, IStringLocalizer<SharedResource> l) : Controller
 {
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [HttpGet("/reports/dashboard.xlsx")]
     public async Task<IActionResult> Dashboard([FromQuery] DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var m = await dashboard.LoadAsync(filter, clock.Today(), cancellationToken);
+        var m = await dashboard.LoadAsync(filter, portalDay.Today().Today, cancellationToken);
         var sheets = new Dictionary<string, object>
         {
-            ["Tổng quan"] = Enum.GetValues<TimingCode>().Select(c => new Dictionary<string, object?> { ["Tình trạng"] = l[$"TimingCode_{c}"].Value, ["Số lượt phân công"] = m.Total(c) }).ToList(),
+            ["Tổng quan"] = Enum.GetValues<TimingState>().Select(c => new Dictionary<string, object?> { ["Tình trạng"] = l.Enum(c), ["Số lượt phân công"] = m.Total(c) }).ToList(),
             ["Đèn tín hiệu"] = m.Lights.Select(d => new Dictionary<string, object?>
             {
                 ["Mục"] = d.Label, ["Nhiệm vụ"] = d.Title, ["Tín hiệu"] = l[$"Light_{d.Light}"].Value, ["Tiến độ (%)"] = d.Rollup.Progress,
-                ["Cần đạt (%)"] = d.Expected, ["Đơn vị quá hạn"] = string.Join(", ", d.LateUnits),
+                ["Cần đạt (%)"] = d.Expected is { } e ? e : l["Dashboard_ExpectedUnknown"].Value, ["Đơn vị quá hạn"] = string.Join(", ", d.LateUnits),
             }).ToList(),
-            ["Quá hạn theo thời gian"] = Enumerable.Range(1, 4).Select(b => new Dictionary<string, object?> { ["Số ngày quá hạn"] = l[$"Bucket_{b}"].Value, ["Số lượt phân công"] = m.Buckets.GetValueOrDefault(b) }).ToList(),
+            ["Quá hạn theo thời gian"] = Enum.GetValues<OverdueBucket>().Where(b => b != OverdueBucket.None).Select(b => new Dictionary<string, object?> { ["Số ngày quá hạn"] = l.Enum(b), ["Số lượt phân công"] = m.Buckets.GetValueOrDefault(b) }).ToList(),
             ["Xếp hạng đơn vị"] = m.Ranking.Select((u, i) => new Dictionary<string, object?>
             {
                 ["Hạng"] = i + 1, ["Đơn vị"] = u.Unit, ["Đến hạn"] = u.Due, ["Đúng hạn"] = u.OnTime, ["Tỷ lệ đúng hạn (%)"] = u.OnTimeRate is { } r ? Math.Round(r, 2) : null,
-                ["Quá hạn"] = u.Overdue, ["Số ngày chưa báo cáo"] = u.DaysSinceReport,
+                ["Quá hạn"] = u.Overdue, ["Số ngày chưa báo cáo"] = u.DaysSinceHeard, ["Đã từng báo cáo"] = u.EverReported ? l["Yes"].Value : l["Dashboard_NeverReported"].Value,
             }).ToList(),
             ["Chỉ tiêu"] = m.Kpis.Select(k => new Dictionary<string, object?>
             {
                 ["Mã"] = k.Code, ["Chỉ tiêu"] = k.Name,
                 ["Mốc ban đầu (%)"] = k.Baseline?.Rate is { } b ? Math.Round(b, 2) : null, ["Kỳ mốc"] = k.Baseline?.Period.ToVietnamese(),
                 ["Mới nhất (%)"] = k.Latest?.Rate is { } x ? Math.Round(x, 2) : null, ["Kỳ mới nhất"] = k.Latest?.Period.ToVietnamese(),
+                ["Đơn vị có số liệu"] = k.Latest is null ? null : l.Coverage(k.Latest.Coverage),
                 ["Mục tiêu"] = l[$"KpiTargetKind_{k.TargetKind}"].Value, ["Đánh giá"] = Verdict(k.Met),
             }).ToList(),
         };
@@ -59,13 +60,17 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             return NotFound();
         }
 
-        var today = clock.Today();
+        var day = portalDay.Today();
+        var today = day.Today;
         var m = await dashboard.LoadAsync(new DashboardFilter { Notice = id }, today, cancellationToken);
         var office = await db.Units.Where(u => u.Code == NoticeSeed.DistrictOfficeCode).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? "Văn phòng HĐND&UBND huyện";
-        var openRows = await db.Assignments.Where(a => a.Directive.NoticeId == id && !a.Directive.IsCancelled
-                && (a.Status == AssignmentStatus.NotStarted || a.Status == AssignmentStatus.InProgress || a.Status == AssignmentStatus.Returned) && a.LastDayInForce < today)
+        // Unfinished work that needs the chairman's attention: every signal in red or amber (overdue, urgent and
+        // unreported, no recent report, due soon), by the same rule as the pages.
+        var attention = new[] { TimingState.Overdue, TimingState.UrgentUnanswered, TimingState.Stale, TimingState.DueSoon };
+        var openRows = await db.Assignments.Where(a => a.Directive.NoticeId == id && !a.Directive.IsCancelled)
+            .WhereExpanded(a => attention.Contains(AssignmentRules.State.Invoke(a, day)))
             .OrderBy(a => a.Directive.SortOrder).ThenBy(a => a.Unit.Name)
-            .ToRowsAsync(today, cancellationToken);
+            .ToRowsAsync(day, cancellationToken);
         var last = await db.LatestReportTextsAsync(db.Assignments.Where(a => a.Directive.NoticeId == id), cancellationToken);
 
         var data = new NoticeReportData(
@@ -80,9 +85,10 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
                 k.Name,
                 $"{Format.Percent(k.Baseline?.Rate, k.Baseline?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Baseline?.Period.ToVietnamese()})",
                 $"{Format.Percent(k.Latest?.Rate, k.Latest?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Latest?.Period.ToVietnamese()})",
+                l.Coverage(k.Latest!.Coverage),
                 l[$"KpiTargetKind_{k.TargetKind}"].Value,
                 Verdict(k.Met))).ToList(),
-            openRows.Select(r => new ReportUnfinished(r.DirectiveLabel, r.UnitName, l.GetString("Timing_Overdue", r.Timing.Days).Value, last.GetValueOrDefault(r.Id))).ToList(),
+            openRows.Select(r => new ReportUnfinished(r.DirectiveLabel, r.UnitName, l.Describe(r.Timing), last.GetValueOrDefault(r.Id))).ToList(),
             openRows.Select(r => r.UnitName).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList());
         return File(Reports.NoticeReport.Build(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-thong-bao-ket-luan-{id}.docx");
     }

@@ -9,38 +9,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.Review;
 
+/// <summary>One row of the queue; <see cref="LastReportAt"/> is null when the unit never reported.</summary>
 public sealed record ReviewItem(AssignmentRow Row, DateTimeOffset? Since, DateOnly? RequestedTo, string? Reason);
 
 public sealed record ReviewModel(IReadOnlyList<ReviewItem> Submitted, IReadOnlyList<ReviewItem> Extensions, IReadOnlyList<ReviewItem> Silent, int SilentDays);
 
 /// <summary>The office's work queue: submissions to confirm, extensions to decide, units silent too long.</summary>
 [Authorize(Policy = Policies.ReviewQueue)]
-public sealed class ReviewController(ParPortalDbContext db, TimeProvider clock) : Controller
+public sealed class ReviewController(ParPortalDbContext db, PortalDay portalDay) : Controller
 {
-    public const int SilentDays = 30;
     public const int Limit = 200;
 
     [HttpGet("/review")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var today = clock.Today();
+        var day = portalDay.Today();
         var submitted = await db.Assignments.Where(a => a.Status == AssignmentStatus.Submitted).OrderBy(a => a.SubmittedAt).Take(Limit)
             .Select(a => new { a.Id, a.SubmittedAt }).ToListAsync(cancellationToken);
         var extensions = await db.Assignments.Where(a => a.Extension == ExtensionState.Pending).Take(Limit)
             .Select(a => new { a.Id, a.ExtensionRequestedTo, a.ExtensionReason }).ToListAsync(cancellationToken);
-        var silentSince = clock.GetUtcNow().AddDays(-SilentDays);
-        var open = new[] { AssignmentStatus.NotStarted, AssignmentStatus.InProgress, AssignmentStatus.Returned };
-        var silent = await db.Assignments
-            .Where(a => open.Contains(a.Status) && a.LastDayInForce != null && (a.LastReportAt ?? a.CreatedAt) < silentSince)
-            .OrderBy(a => a.LastDayInForce).Take(Limit)
-            .Select(a => new { a.Id, Since = a.LastReportAt ?? a.CreatedAt }).ToListAsync(cancellationToken);
+        // Silent by the one rule: running work not reported on for SilentDays days, with or without a deadline, counted
+        // from the assignment when the unit never reported. The longest silence first.
+        var silent = await db.Assignments.WhereExpanded(a => AssignmentRules.Silent.Invoke(a, day))
+            .OrderBy(a => a.HeardOn).ThenBy(a => a.Id).Take(Limit)
+            .Select(a => new { a.Id, a.LastReportAt }).ToListAsync(cancellationToken);
 
         var ids = submitted.Select(x => x.Id).Concat(extensions.Select(x => x.Id)).Concat(silent.Select(x => x.Id)).Distinct().ToList();
-        var rows = (await db.Assignments.Where(a => ids.Contains(a.Id)).ToRowsAsync(today, cancellationToken)).ToDictionary(r => r.Id);
+        var rows = (await db.Assignments.Where(a => ids.Contains(a.Id)).ToRowsAsync(day, cancellationToken)).ToDictionary(r => r.Id);
         return View(new ReviewModel(
             submitted.Select(x => new ReviewItem(rows[x.Id], x.SubmittedAt, null, null)).ToList(),
             extensions.Select(x => new ReviewItem(rows[x.Id], null, x.ExtensionRequestedTo, x.ExtensionReason)).ToList(),
-            silent.Select(x => new ReviewItem(rows[x.Id], x.Since, null, null)).ToList(),
-            SilentDays));
+            silent.Select(x => new ReviewItem(rows[x.Id], x.LastReportAt, null, null)).ToList(),
+            day.Settings.SilentDays));
     }
 }

@@ -1,10 +1,9 @@
 using HiepDuc.ParPortal.Domain.Assignments;
-using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Notices;
 
 namespace HiepDuc.ParPortal.Web.Features.Shared;
 
-/// <summary>The columns of an assignment that timing and roll-up need, as projected by list queries.</summary>
+/// <summary>The columns of an assignment that timing and roll-up need, with its state on the day asked for, as projected by list queries.</summary>
 public sealed record AssignmentFacts(
     int Id,
     int DirectiveId,
@@ -14,15 +13,17 @@ public sealed record AssignmentFacts(
     AssignmentStatus Status,
     int Progress,
     DateOnly? LastDayInForce,
-    DateTimeOffset? SubmittedAt,
+    DateOnly HeardOn,
+    DateOnly? SubmittedOn,
     DateOnly? AcceptedSubmissionOn,
-    DateTimeOffset? LastReportAt)
+    DateTimeOffset? LastReportAt,
+    TimingState State,
+    DateOnly Today)
 {
-    public Timing TimingOn(DateOnly today) =>
-        Timing.Compute(Status, LastDayInForce, SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, AcceptedSubmissionOn, today);
+    public Timing Timing => Timing.Of(State, LastDayInForce, HeardOn, SubmittedOn, AcceptedSubmissionOn, Today);
 
-    public AssignmentSnapshot Snapshot(DateOnly today) => new(Role, Status, Progress, TimingOn(today));
+    public AssignmentSnapshot Snapshot => new(Role, Status, Progress, State);
 
-    public static DirectiveRollup Rollup(bool cancelled, IEnumerable<AssignmentFacts> assignments, DateOnly today) =>
-        DirectiveRollup.Compute(cancelled, assignments.Select(a => a.Snapshot(today)));
+    public static DirectiveRollup Rollup(bool cancelled, IEnumerable<AssignmentFacts> assignments) =>
+        DirectiveRollup.Compute(cancelled, assignments.Select(a => a.Snapshot));
 }

@@ -7,11 +7,12 @@ namespace HiepDuc.ParPortal.Web.Features.Shared;
 
 public static class AssignmentQueries
 {
-    /// <summary>Projects assignments to <see cref="AssignmentFacts"/> in one SQL query.</summary>
-    public static IQueryable<AssignmentFacts> SelectFacts(this IQueryable<Assignment> assignments) =>
-        assignments.AsNoTracking().Select(a => new AssignmentFacts(
+    /// <summary>Projects assignments to <see cref="AssignmentFacts"/> in one SQL query, their state computed in SQL by <see cref="AssignmentRules.State"/>.</summary>
+    public static IQueryable<AssignmentFacts> SelectFacts(this IQueryable<Assignment> assignments, SignalDay day) =>
+        assignments.AsNoTracking().SelectExpanded(a => new AssignmentFacts(
             a.Id, a.DirectiveId, a.UnitId, a.Unit.ShortName ?? a.Unit.Name, a.Role, a.Status, a.Progress,
-            a.LastDayInForce, a.SubmittedAt, a.AcceptedSubmissionOn, a.LastReportAt));
+            a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, a.LastReportAt,
+            AssignmentRules.State.Invoke(a, day), day.Today));
 }
 
 public static class AssignmentRowQueries
@@ -29,11 +30,11 @@ public static class AssignmentRowQueries
         return reports.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Text);
     }
 
-    /// <summary>Loads assignments as list rows (one SQL query) and computes their timing for today.</summary>
-    public static async Task<List<AssignmentRow>> ToRowsAsync(this IQueryable<Assignment> assignments, DateOnly today, CancellationToken cancellationToken = default)
+    /// <summary>Loads assignments as list rows (one SQL query), their state on <paramref name="day"/> computed in SQL by <see cref="AssignmentRules.State"/>.</summary>
+    public static async Task<List<AssignmentRow>> ToRowsAsync(this IQueryable<Assignment> assignments, SignalDay day, CancellationToken cancellationToken = default)
     {
         var rows = await assignments.AsNoTracking()
-            .Select(a => new
+            .SelectExpanded(a => new
             {
                 a.Id,
                 a.DirectiveId,
@@ -49,15 +50,20 @@ public static class AssignmentRowQueries
                 a.Deadline.IsUrgent,
                 a.Deadline.WrittenAs,
                 a.LastDayInForce,
-                a.SubmittedAt,
+                a.ExtendedTo,
+                a.HeardOn,
+                a.SubmittedOn,
                 a.AcceptedSubmissionOn,
                 a.LastReportAt,
+                a.CreatedAt,
+                State = AssignmentRules.State.Invoke(a, day),
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new AssignmentRow(
                 r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
-                Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs), r.LastDayInForce, r.LastReportAt,
-                Timing.Compute(r.Status, r.LastDayInForce, r.SubmittedAt is { } s ? PortalCalendar.DateOf(s) : null, r.AcceptedSubmissionOn, today)))
+                Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs), r.LastDayInForce, r.ExtendedTo, r.LastReportAt,
+                PortalCalendar.DateOf(r.CreatedAt),
+                Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today)))
             .ToList();
     }
 }

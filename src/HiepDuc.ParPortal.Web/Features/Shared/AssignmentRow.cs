@@ -3,7 +3,10 @@ using HiepDuc.ParPortal.Domain.Deadlines;
 
 namespace HiepDuc.ParPortal.Web.Features.Shared;
 
-/// <summary>An assignment as lists show it: its directive, unit, deadline, state and timing.</summary>
+/// <summary>
+/// An assignment as lists show it: its directive, unit, the deadline as written and the deadline in force (the approved
+/// extension when there is one), its state and timing.
+/// </summary>
 public sealed record AssignmentRow(
     int Id,
     int DirectiveId,
@@ -16,5 +19,7 @@ public sealed record AssignmentRow(
     int Progress,
     Deadline Deadline,
     DateOnly? LastDayInForce,
+    DateOnly? ExtendedTo,
     DateTimeOffset? LastReportAt,
+    DateOnly AssignedOn,
     Timing Timing);

@@ -56,7 +56,7 @@ public sealed class DeadlineInput
         }
         catch (DomainException ex)
         {
-            state.AddModelError($"{prefix}.{nameof(Kind)}", ex.Message);
+            state.AddModelError($"{prefix}.{nameof(Kind)}", l.Domain(ex));
             return null;
         }
 

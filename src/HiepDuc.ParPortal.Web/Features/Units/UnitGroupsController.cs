@@ -74,7 +74,7 @@ public sealed class UnitGroupsController(ParPortalDbContext db, IStringLocalizer
             }
             catch (DomainException ex)
             {
-                ModelState.AddModelError(string.Empty, ex.Message);
+                ModelState.AddModelError(string.Empty, l.Domain(ex));
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -1,3 +1,4 @@
+using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
@@ -17,7 +18,7 @@ public sealed record WorkListModel(WorkFilter Filter, IReadOnlyList<AssignmentRo
 }
 
 /// <summary>The assignment list with filters, sorting and paging; a unit head's list holds only their unit's rows.</summary>
-public sealed class WorkController(ParPortalDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class WorkController(ParPortalDbContext db, PortalDay portalDay, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 50;
     public const int ExportLimit = 100_000;
@@ -31,8 +32,8 @@ public sealed class WorkController(ParPortalDbContext db, TimeProvider clock, IS
             return BadRequest();
         }
 
-        var today = clock.Today();
-        var rows = await db.Assignments.VisibleTo(User).Apply(filter, today).Take(ExportLimit).ToRowsAsync(today, cancellationToken);
+        var day = portalDay.Today();
+        var rows = await db.Assignments.VisibleTo(User).Apply(filter, day).Take(ExportLimit).ToRowsAsync(day, cancellationToken);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["Thông báo ngày"] = r.MeetingDate.ToDateTime(TimeOnly.MinValue),
@@ -43,9 +44,11 @@ public sealed class WorkController(ParPortalDbContext db, TimeProvider clock, IS
             ["Trạng thái"] = l.Enum(r.Status),
             ["Tiến độ (%)"] = r.Progress,
             ["Thời hạn (như văn bản)"] = r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese(),
-            ["Hạn cuối"] = r.LastDayInForce?.ToDateTime(TimeOnly.MinValue),
+            ["Hạn cuối hiện hành"] = r.LastDayInForce?.ToDateTime(TimeOnly.MinValue),
+            ["Gia hạn"] = r.ExtendedTo is null ? null : l["Yes"].Value,
             ["Tình trạng thời hạn"] = l.Enum(r.Timing.State),
             ["Số ngày"] = r.Timing.Days,
+            ["Khoảng quá hạn"] = r.Timing.Bucket == OverdueBucket.None ? null : l.Enum(r.Timing.Bucket),
             ["Báo cáo gần nhất"] = r.LastReportAt is { } at ? PortalCalendar.LocalTime(at).DateTime : null,
         }).ToList();
         var stream = new MemoryStream();
@@ -63,10 +66,10 @@ public sealed class WorkController(ParPortalDbContext db, TimeProvider clock, IS
             filter = new WorkFilter();
         }
 
-        var today = clock.Today();
-        var query = db.Assignments.VisibleTo(User).Apply(filter, today);
+        var day = portalDay.Today();
+        var query = db.Assignments.VisibleTo(User).Apply(filter, day);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToRowsAsync(today, cancellationToken);
+        var rows = await query.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToRowsAsync(day, cancellationToken);
         var notices = (await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate)
             .Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken))
             .Select(n => new Option(n.Id, n.Number is null ? Format.Date(n.MeetingDate) : $"{n.Number} ({Format.Date(n.MeetingDate)})"))

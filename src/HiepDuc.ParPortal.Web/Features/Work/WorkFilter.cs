@@ -4,17 +4,6 @@ using HiepDuc.ParPortal.Domain.Common;
 
 namespace HiepDuc.ParPortal.Web.Features.Work;
 
-public enum TimingFilter
-{
-    InTerm,
-    DueSoon,
-    Overdue,
-    NoDeadline,
-    AwaitingConfirmation,
-    CompletedOnTime,
-    CompletedLate,
-}
-
 /// <summary>The filters of the assignment list, all in the query string so a filtered list can be bookmarked.</summary>
 public sealed class WorkFilter
 {
@@ -26,7 +15,7 @@ public sealed class WorkFilter
 
     public AssignmentStatus? Status { get; set; }
 
-    public TimingFilter? Timing { get; set; }
+    public TimingState? Timing { get; set; }
 
     /// <summary>Deadline in force from / to.</summary>
     public DateOnly? From { get; set; }
@@ -50,8 +39,8 @@ public sealed class WorkFilter
 
 public static class WorkQueries
 {
-    /// <summary>Applies the filters in SQL; timing is computed from the deadline in force and today, as the rules define it.</summary>
-    public static IQueryable<Assignment> Apply(this IQueryable<Assignment> q, WorkFilter f, DateOnly today)
+    /// <summary>Applies the filters in SQL; the timing filter is <see cref="AssignmentRules.State"/> on the day, the dates are the deadline in force.</summary>
+    public static IQueryable<Assignment> Apply(this IQueryable<Assignment> q, WorkFilter f, SignalDay day)
     {
         if (f.Notice is { } notice)
         {
@@ -73,18 +62,10 @@ public static class WorkQueries
             q = q.Where(a => a.Status == status);
         }
 
-        var soon = today.AddDays(Domain.Assignments.Timing.DueSoonDays);
-        q = (f.Overdue ? TimingFilter.Overdue : f.Timing) switch
+        if ((f.Overdue ? TimingState.Overdue : f.Timing) is { } state)
         {
-            TimingFilter.Overdue => q.Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce < today),
-            TimingFilter.DueSoon => q.Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce >= today && a.LastDayInForce < soon),
-            TimingFilter.InTerm => q.Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce >= soon),
-            TimingFilter.NoDeadline => q.Where(a => Timing.Running.Contains(a.Status) && a.LastDayInForce == null),
-            TimingFilter.AwaitingConfirmation => q.Where(a => a.Status == AssignmentStatus.Submitted),
-            TimingFilter.CompletedOnTime => q.Where(a => a.Status == AssignmentStatus.Completed && (a.LastDayInForce == null || a.AcceptedSubmissionOn <= a.LastDayInForce)),
-            TimingFilter.CompletedLate => q.Where(a => a.Status == AssignmentStatus.Completed && a.AcceptedSubmissionOn > a.LastDayInForce),
-            _ => q,
-        };
+            q = q.WhereExpanded(a => AssignmentRules.State.Invoke(a, day) == state);
+        }
 
         if (f.From is { } from)
         {

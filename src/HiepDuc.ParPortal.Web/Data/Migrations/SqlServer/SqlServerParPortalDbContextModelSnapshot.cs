@@ -58,6 +58,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("ExtensionRequestedTo")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("HeardOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("LastDayInForce")
                         .HasColumnType("date");
 
@@ -79,6 +82,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
@@ -115,6 +121,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DirectiveId", "UnitId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "HeardOn");
 
                     b.HasIndex("Status", "LastDayInForce");
 
@@ -670,6 +678,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("ContentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("FullText")
                         .IsRequired()
                         .HasMaxLength(200000)
@@ -677,6 +690,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly?>("IssueDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("IssuerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("IssuingBody")
                         .IsRequired()
@@ -691,6 +709,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.Property<string>("Number")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("NumberKey")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
@@ -719,6 +741,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingDate");
+
+                    b.HasIndex("IssuerKey", "NumberKey");
+
+                    b.HasIndex("IssuerKey", "MeetingDate", "ContentKey");
 
                     b.ToTable("Notices", (string)null);
                 });

@@ -51,6 +51,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ExtensionRequestedTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("HeardOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LastDayInForce")
                         .HasColumnType("TEXT");
 
@@ -72,6 +75,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
@@ -108,6 +114,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DirectiveId", "UnitId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "HeardOn");
 
                     b.HasIndex("Status", "LastDayInForce");
 
@@ -636,12 +644,22 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FullText")
                         .IsRequired()
                         .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("IssueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IssuingBody")
@@ -657,6 +675,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberKey")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
@@ -685,6 +707,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingDate");
+
+                    b.HasIndex("IssuerKey", "NumberKey");
+
+                    b.HasIndex("IssuerKey", "MeetingDate", "ContentKey");
 
                     b.ToTable("Notices", (string)null);
                 });

@@ -77,6 +77,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     TargetValue = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
                     TargetReference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
                     TargetSource = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    ScoreThreshold = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    ScoreMax = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
                     SearchKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
@@ -84,6 +86,19 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_KpiDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ExpiresAtUnixMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -103,11 +118,86 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     SignedBy = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     FullText = table.Column<string>(type: "nvarchar(max)", maxLength: 200000, nullable: false),
                     SearchKey = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    IssuerKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NumberKey = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ContentKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AssignmentId = table.Column<int>(type: "int", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxEmails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    To = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderLogs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AssignmentId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderLogs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitGroups", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,7 +211,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     ShortName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    SearchKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                    SearchKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -147,6 +238,33 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KpiReferences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    KpiId = table.Column<int>(type: "int", nullable: false),
+                    Series = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Rate = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiReferences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KpiReferences_KpiDefinitions_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "KpiDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -183,15 +301,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
                     EmailNotifications = table.Column<bool>(type: "bit", nullable: false),
+                    SearchKey = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PasswordHash = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
                     LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -224,6 +343,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     IsCancelled = table.Column<bool>(type: "bit", nullable: false),
                     CancelReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     SearchKey = table.Column<string>(type: "nvarchar(max)", maxLength: 22000, nullable: false),
+                    RollupDueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DeadlineUrgent = table.Column<bool>(type: "bit", nullable: false),
                     DeadlineKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     DeadlineLastDay = table.Column<DateOnly>(type: "date", nullable: true),
@@ -285,6 +405,30 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_KpiMeasurements_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitGroupMember",
+                columns: table => new
+                {
+                    UnitGroupId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitGroupMember", x => new { x.UnitGroupId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_UnitGroupMember_UnitGroups_UnitGroupId",
+                        column: x => x.UnitGroupId,
+                        principalTable: "UnitGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UnitGroupMember_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -391,7 +535,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     Progress = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     LastReportAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    HeardOn = table.Column<DateOnly>(type: "date", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     AcceptedSubmissionOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Extension = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
@@ -421,6 +567,30 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectiveEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DirectiveId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectiveEvents_Directives_DirectiveId",
+                        column: x => x.DirectiveId,
+                        principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DirectiveReferences",
                 columns: table => new
                 {
@@ -440,6 +610,70 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         name: "FK_DirectiveReferences_Directives_DirectiveId",
                         column: x => x.DirectiveId,
                         principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectiveTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DirectiveId = table.Column<int>(type: "int", nullable: false),
+                    KpiId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    Reference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectiveTargets_Directives_DirectiveId",
+                        column: x => x.DirectiveId,
+                        principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveTargets_KpiDefinitions_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "KpiDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveTargets_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KpiRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeasurementId = table.Column<int>(type: "int", nullable: false),
+                    Numerator = table.Column<long>(type: "bigint", nullable: true),
+                    Denominator = table.Column<long>(type: "bigint", nullable: true),
+                    StatedRate = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KpiRevisions_KpiMeasurements_MeasurementId",
+                        column: x => x.MeasurementId,
+                        principalTable: "KpiMeasurements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -503,6 +737,47 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Files",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OriginalName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    StoredName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UploadedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AssignmentId = table.Column<int>(type: "int", nullable: true),
+                    ReportId = table.Column<int>(type: "int", nullable: true),
+                    NoticeId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Files", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Files_Assignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "Assignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Files_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Files_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -536,6 +811,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_SearchKey",
+                table: "AspNetUsers",
+                column: "SearchKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_UnitId",
                 table: "AspNetUsers",
                 column: "UnitId");
@@ -564,14 +844,19 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Status_HeardOn",
+                table: "Assignments",
+                columns: new[] { "Status", "HeardOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assignments_Status_LastDayInForce",
                 table: "Assignments",
                 columns: new[] { "Status", "LastDayInForce" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Assignments_UnitId_Status_LastDayInForce",
+                name: "IX_Assignments_UnitId_Status_LastDayInForce_DirectiveId",
                 table: "Assignments",
-                columns: new[] { "UnitId", "Status", "LastDayInForce" });
+                columns: new[] { "UnitId", "Status", "LastDayInForce", "DirectiveId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -587,6 +872,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "IX_AuditEntries_UserId",
                 table: "AuditEntries",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveEvents_DirectiveId_At",
+                table: "DirectiveEvents",
+                columns: new[] { "DirectiveId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DirectiveReferences_DirectiveId",
@@ -610,10 +900,52 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 columns: new[] { "NoticeId", "SortOrder" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Directives_RollupDueOn_IsCancelled",
+                table: "Directives",
+                columns: new[] { "RollupDueOn", "IsCancelled" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveTargets_DirectiveId",
+                table: "DirectiveTargets",
+                column: "DirectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveTargets_KpiId",
+                table: "DirectiveTargets",
+                column: "KpiId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveTargets_UnitId",
+                table: "DirectiveTargets",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_AssignmentId",
+                table: "Files",
+                column: "AssignmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_NoticeId",
+                table: "Files",
+                column: "NoticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_ReportId",
+                table: "Files",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KpiDefinitions_Code",
                 table: "KpiDefinitions",
                 column: "Code",
                 unique: true);
+
+            // The KPI pages aggregate by (KPI, period): a covering index, written here because EF cannot declare an
+            // index on the columns of a complex property (KpiMeasurement.Period) in the model.
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiMeasurements_KpiId_Period",
+                table: "KpiMeasurements",
+                columns: new[] { "KpiId", "PeriodStart", "PeriodEnd", "UnitId", "Numerator", "Denominator" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_KpiMeasurements_KpiId_UnitId",
@@ -631,9 +963,29 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_KpiReferences_KpiId_Series",
+                table: "KpiReferences",
+                columns: new[] { "KpiId", "Series" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiRevisions_MeasurementId",
+                table: "KpiRevisions",
+                column: "MeasurementId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NoticeReferences_ConclusionNoticeId",
                 table: "NoticeReferences",
                 column: "ConclusionNoticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_IssuerKey_MeetingDate_ContentKey",
+                table: "Notices",
+                columns: new[] { "IssuerKey", "MeetingDate", "ContentKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_IssuerKey_NumberKey",
+                table: "Notices",
+                columns: new[] { "IssuerKey", "NumberKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_MeetingDate",
@@ -641,9 +993,35 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 column: "MeetingDate");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxEmails_SentAt_NextAttemptAt",
+                table: "OutboxEmails",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProgressReports_AssignmentId_ReportedAt",
                 table: "ProgressReports",
                 columns: new[] { "AssignmentId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderLogs_AssignmentId_Kind_Day",
+                table: "ReminderLogs",
+                columns: new[] { "AssignmentId", "Kind", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitGroupMember_UnitId",
+                table: "UnitGroupMember",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_Code",
@@ -685,13 +1063,40 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DirectiveEvents");
+
+            migrationBuilder.DropTable(
                 name: "DirectiveReferences");
 
             migrationBuilder.DropTable(
-                name: "KpiMeasurements");
+                name: "DirectiveTargets");
+
+            migrationBuilder.DropTable(
+                name: "Files");
+
+            migrationBuilder.DropTable(
+                name: "KpiReferences");
+
+            migrationBuilder.DropTable(
+                name: "KpiRevisions");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "NoticeReferences");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEmails");
+
+            migrationBuilder.DropTable(
+                name: "ReminderLogs");
+
+            migrationBuilder.DropTable(
+                name: "UnitGroupMember");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -703,10 +1108,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "ProgressReports");
 
             migrationBuilder.DropTable(
-                name: "KpiDefinitions");
+                name: "KpiMeasurements");
+
+            migrationBuilder.DropTable(
+                name: "UnitGroups");
 
             migrationBuilder.DropTable(
                 name: "Assignments");
+
+            migrationBuilder.DropTable(
+                name: "KpiDefinitions");
 
             migrationBuilder.DropTable(
                 name: "Directives");

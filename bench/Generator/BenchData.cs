@@ -1,13 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Globalization;
+using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace HiepDuc.ParPortal.Web.Infrastructure;
+namespace HiepDuc.ParPortal.Bench;
 
 /// <summary>
 /// Generated data for measuring speed at province scale: a separate SQLite file, marked as generated
@@ -22,6 +26,7 @@ public static class BenchData
     public const int Marker = 20230831;
     public const string BenchPassword = "Bench-Hiepduc-2023!";
     private const string Mark = "[Dữ liệu thử nghiệm] ";
+    private const string Issuer = "UBND huyện Hiệp Đức";
 
     private static readonly DateTimeOffsetToBinaryConverter Time = new();
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
@@ -43,12 +48,12 @@ public static class BenchData
 
     private static readonly string[] Kinds = ["None", "Date", "Date", "Date", "Month", "Quarter", "Year", "Ongoing"];
 
-    /// <summary>Turns <c>seed-bench --database F [--scale S]</c> into configuration for a fresh host on that file.</summary>
+    /// <summary>Turns <c>--database F [--scale S]</c> into configuration for a fresh host on that file.</summary>
     public static (string Database, double Scale, string[] HostArgs) Parse(string[] args)
     {
         string? database = null;
         var scale = 1.0;
-        for (var i = 1; i < args.Length - 1; i++)
+        for (var i = 0; i < args.Length - 1; i++)
         {
             if (args[i] == "--database")
             {
@@ -146,8 +151,8 @@ public static class BenchData
         await AddUser("bench.admin", "Quản trị (thử nghiệm)", null, Roles.Administrator);
 
         var notice = Prepare(connection, tx, """
-            INSERT INTO Notices (Number, IssuingBody, IssueDate, MeetingDate, Title, MeetingBody, Session, ChairedBy, SignedBy, FullText, SearchKey, Version)
-            VALUES ($1,'UBND huyện Hiệp Đức',$2,$3,$4,'Ban Chỉ đạo CCHC và CĐS huyện',$5,'Chủ tịch UBND huyện','Chủ tịch UBND huyện',$6,$7,0) RETURNING Id
+            INSERT INTO Notices (Number, IssuingBody, IssueDate, MeetingDate, Title, MeetingBody, Session, ChairedBy, SignedBy, FullText, SearchKey, IssuerKey, NumberKey, ContentKey, Version)
+            VALUES ($1,$8,$2,$3,$4,'Ban Chỉ đạo CCHC và CĐS huyện',$5,'Chủ tịch UBND huyện','Chủ tịch UBND huyện',$6,$7,$9,$10,$11,0) RETURNING Id
             """);
         var directive = Prepare(connection, tx, """
             INSERT INTO Directives (NoticeId, Label, SortOrder, Title, FullText, MonitoringUnitId, IsCancelled, SearchKey, DeadlineUrgent, DeadlineKind, DeadlineLastDay, DeadlineWrittenAs, Version)
@@ -155,8 +160,8 @@ public static class BenchData
             """);
         var assignment = Prepare(connection, tx, """
             INSERT INTO Assignments (DirectiveId, UnitId, Role, ExtendedTo, LastDayInForce, Status, Progress, CreatedAt, LastReportAt, SubmittedAt, AcceptedSubmissionOn,
-                CompletedAt, Extension, ExtensionRequestedTo, ExtensionReason, DeadlineUrgent, DeadlineKind, DeadlineLastDay, DeadlineWrittenAs, Version)
-            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,0,$16,$17,$18,0) RETURNING Id
+                CompletedAt, Extension, ExtensionRequestedTo, ExtensionReason, DeadlineUrgent, DeadlineKind, DeadlineLastDay, DeadlineWrittenAs, HeardOn, SubmittedOn, Version)
+            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,0,$16,$17,$18,$19,$20,0) RETURNING Id
             """);
         var report = Prepare(connection, tx, "INSERT INTO ProgressReports (AssignmentId, Kind, Text, Progress, ReportedByUserId, ReportedByName, ReportedAt, ReceivedOnPaper) VALUES ($1,$2,$3,$4,$5,$6,$7,0) RETURNING Id");
         var evt = Prepare(connection, tx, "INSERT INTO AssignmentEvents (AssignmentId, Kind, ByUserId, ByName, At, Text, StatusAfter, ReportId, NewLastDay) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,NULL)");
@@ -167,7 +172,10 @@ public static class BenchData
         {
             var meeting = DateOnly.FromDateTime(start.Date).AddDays((int)(1000.0 * n / notices));
             var title = $"{Mark}Thông báo kết luận phiên họp {n + 1} của Ban Chỉ đạo CCHC và CĐS huyện";
-            var noticeId = Convert.ToInt32(await Run(notice, $"TN-{n + 1}/TB-UBND", Day(meeting.AddDays(2)), Day(meeting), title, $"Phiên thứ {n + 1}", title, VietnameseText.Fold(title)), CultureInfo.InvariantCulture);
+            var number = $"TN-{n + 1}/TB-UBND";
+            var identity = Domain.Notices.NoticeIdentity.Of(number, Issuer, meeting, title);
+            var noticeId = Convert.ToInt32(await Run(notice, number, Day(meeting.AddDays(2)), Day(meeting), title, $"Phiên thứ {n + 1}", title, VietnameseText.Fold(title),
+                Issuer, identity.IssuerKey, identity.NumberKey, identity.ContentKey), CultureInfo.InvariantCulture);
             for (var d = 0; d < 5; d++)
             {
                 var task = Tasks[rng.Next(Tasks.Length)];
@@ -221,9 +229,10 @@ public static class BenchData
                     var role = u == unitIds[0] ? "Lead" : (rng.Next(4) == 0 ? "Coordinating" : "Implementing");
                     var assignmentId = Convert.ToInt32(await Run(assignment, directiveId, u, role, Day(extended), Day(inForce), status, progress, Time.ConvertToProvider(created),
                         lastReport is null ? null : Time.ConvertToProvider(lastReport), submitted is null ? null : Time.ConvertToProvider(submitted),
-                        submitted is null || statusIndex != 4 ? null : Day(DateOnly.FromDateTime(submitted.Value.Date)), completed is null ? null : Time.ConvertToProvider(completed),
+                        submitted is null || statusIndex != 4 ? null : Day(PortalCalendar.DateOf(submitted.Value)), completed is null ? null : Time.ConvertToProvider(completed),
                         pending ? "Pending" : "None", pending ? Day(inForce!.Value.AddDays(20)) : null, pending ? "Chờ bổ sung kinh phí" : null,
-                        kind, Day(last), writtenAs), CultureInfo.InvariantCulture);
+                        kind, Day(last), writtenAs, Day(PortalCalendar.DateOf(lastReport ?? created)),
+                        submitted is null ? null : Day(PortalCalendar.DateOf(submitted.Value))), CultureInfo.InvariantCulture);
                     assignments++;
                     var head = headOf[u];
                     await Run(evt, assignmentId, "Assigned", null, "Văn phòng (thử nghiệm)", Time.ConvertToProvider(created), null, "NotStarted", null);
@@ -271,7 +280,10 @@ public static class BenchData
         }
 
         await tx.CommitAsync();
-        await Exec(connection, Data.DirectiveRollupInterceptor.RecomputeAllSql);
+
+        // The roll-up day of every directive, by the portal's one definition of the rule.
+        var db = services.GetRequiredService<ParPortalDbContext>();
+        await db.Directives.ExecuteUpdateAsync(s => s.SetProperty(d => d.RollupDueOn, AssignmentRules.RollupDueOn));
         await Exec(connection, $"PRAGMA user_version = {Marker}; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Đã tạo dữ liệu thử nghiệm / generated: {unitIds.Count} units, {notices} notices, {directives} directives, {assignments} assignments, {reports} reports, {figures} KPI figures, {headOf.Count + 22} users in {watch.Elapsed.TotalSeconds:0.0} s → {database}"));

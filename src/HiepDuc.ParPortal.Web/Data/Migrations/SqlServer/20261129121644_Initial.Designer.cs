@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerParPortalDbContext))]
-    [Migration("20261126130216_FilesAndDirectiveEvents")]
-    partial class FilesAndDirectiveEvents
+    [Migration("20261129121644_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -61,6 +61,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("ExtensionRequestedTo")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("HeardOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("LastDayInForce")
                         .HasColumnType("date");
 
@@ -82,6 +85,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
@@ -119,9 +125,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("DirectiveId", "UnitId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "HeardOn");
+
                     b.HasIndex("Status", "LastDayInForce");
 
-                    b.HasIndex("UnitId", "Status", "LastDayInForce");
+                    b.HasIndex("UnitId", "Status", "LastDayInForce", "DirectiveId");
 
                     b.ToTable("Assignments");
                 });
@@ -339,6 +347,60 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Period", "HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget.Period#KpiPeriod", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodStart");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DirectiveTargets");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -386,6 +448,14 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal?>("ScoreMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal?>("ScoreThreshold")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
@@ -498,6 +568,107 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("KpiMeasurements");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiReference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Period", "HiepDuc.ParPortal.Domain.Kpis.KpiReference.Period#KpiPeriod", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodStart");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId", "Series");
+
+                    b.ToTable("KpiReferences");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Denominator")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MeasurementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long?>("Numerator")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal?>("StatedRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasurementId");
+
+                    b.ToTable("KpiRevisions", (string)null);
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -510,6 +681,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("ContentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("FullText")
                         .IsRequired()
                         .HasMaxLength(200000)
@@ -517,6 +693,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly?>("IssueDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("IssuerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("IssuingBody")
                         .IsRequired()
@@ -531,6 +712,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.Property<string>("Number")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("NumberKey")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
@@ -559,6 +744,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingDate");
+
+                    b.HasIndex("IssuerKey", "NumberKey");
+
+                    b.HasIndex("IssuerKey", "MeetingDate", "ContentKey");
 
                     b.ToTable("Notices", (string)null);
                 });
@@ -593,6 +782,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("NoticeId")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RollupDueOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
@@ -644,6 +836,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("NoticeId", "SortOrder");
 
+                    b.HasIndex("RollupDueOn", "IsCancelled");
+
                     b.ToTable("Directives");
                 });
 
@@ -684,6 +878,136 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("DirectiveId", "At");
 
                     b.ToTable("DirectiveEvents");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxEmails", (string)null);
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notifications.ReminderLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId", "Kind", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ReminderLogs");
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Unit", b =>
@@ -735,6 +1059,65 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UnitGroups");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroupMember", b =>
+                {
+                    b.Property<int>("UnitGroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("UnitGroupId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitGroupMember");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -745,7 +1128,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -783,10 +1167,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
@@ -797,7 +1183,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(600)");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
@@ -1050,6 +1437,26 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.DirectiveTarget", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Notices.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", "Kpi")
@@ -1069,6 +1476,24 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Kpi");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiReference", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiRevision", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("MeasurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>
@@ -1187,6 +1612,21 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Directive");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroupMember", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.UnitGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("UnitGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.PortalUser", b =>
                 {
                     b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
@@ -1253,6 +1693,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Reports");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Kpis.KpiMeasurement", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Notices.ConclusionNotice", b =>
                 {
                     b.Navigation("Directives");
@@ -1263,6 +1708,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Assignments");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

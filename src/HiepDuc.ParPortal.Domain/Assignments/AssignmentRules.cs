@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Notices;
+
+namespace HiepDuc.ParPortal.Domain.Assignments;
+
+/// <summary>
+/// The tracking rules of an assignment, each written once (docs/domain.md, "Timing and signals"). Lists, the unit's
+/// workspace, the office's queue, the dashboard, exports, the report, reminders and the roll-up all read these
+/// definitions — in SQL through <see cref="Rules.With{T1,T2,TResult}"/> / <see cref="Rules.Expand{T}"/>, in memory
+/// through <see cref="Rules.Invoke{T1,T2,TResult}"/>.
+/// </summary>
+public static class AssignmentRules
+{
+    /// <summary>Running: the deadline still runs and the unit still owes a report (not started, in progress, returned).</summary>
+    public static readonly Expression<Func<Assignment, bool>> Running = a =>
+        a.Status == AssignmentStatus.NotStarted || a.Status == AssignmentStatus.InProgress || a.Status == AssignmentStatus.Returned;
+
+    /// <summary>Open: not finished — running, or submitted and waiting for the office.</summary>
+    public static readonly Expression<Func<Assignment, bool>> Open = a =>
+        a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled;
+
+    /// <summary>The deadline in force: the approved extension, else the assignment's own last day (kept in <see cref="Assignment.LastDayInForce"/>).</summary>
+    public static readonly Expression<Func<Assignment, DateOnly?>> DeadlineInForce = a => a.LastDayInForce;
+
+    /// <summary>The state on a day. Completed work is judged on the day of the accepted submission, never on the office's delay.</summary>
+    public static readonly Expression<Func<Assignment, SignalDay, TimingState>> State = (a, d) =>
+        a.Status == AssignmentStatus.Cancelled ? TimingState.Cancelled
+        : a.Status == AssignmentStatus.Completed
+            ? (a.LastDayInForce == null || a.AcceptedSubmissionOn <= a.LastDayInForce ? TimingState.CompletedOnTime : TimingState.CompletedLate)
+        : a.Status == AssignmentStatus.Submitted ? TimingState.AwaitingConfirmation
+        : a.LastDayInForce != null
+            ? (a.LastDayInForce < d.Today ? TimingState.Overdue : a.LastDayInForce < d.DueSoonFrom ? TimingState.DueSoon : TimingState.InTerm)
+        : a.Deadline.IsUrgent && a.HeardOn <= d.UrgentRedOn ? TimingState.UrgentUnanswered
+        : a.Deadline.IsUrgent && a.HeardOn <= d.UrgentAmberOn ? TimingState.Stale
+        : !a.Deadline.IsUrgent && a.HeardOn <= d.StaleOn ? TimingState.Stale
+        : TimingState.NoDeadline;
+
+    /// <summary>How pressing a state is, for sorting (the unit's workspace puts the most pressing first): 0 is the most.</summary>
+    public static readonly Expression<Func<TimingState, int>> UrgencyRank = s =>
+        s == TimingState.Overdue ? 0
+        : s == TimingState.UrgentUnanswered ? 1
+        : s == TimingState.DueSoon ? 2
+        : s == TimingState.Stale ? 3
+        : s == TimingState.InTerm ? 4
+        : s == TimingState.NoDeadline ? 5
+        : s == TimingState.AwaitingConfirmation ? 6
+        : 7;
+
+    /// <summary>The overdue bucket on a day (1–30, 31–60, 61–120, &gt; 120 days), for running work past its deadline in force.</summary>
+    public static readonly Expression<Func<Assignment, SignalDay, OverdueBucket>> Bucket = (a, d) =>
+        !Running.Invoke(a) || a.LastDayInForce == null || a.LastDayInForce >= d.Today ? OverdueBucket.None
+        : a.LastDayInForce >= d.Overdue30 ? OverdueBucket.UpTo30
+        : a.LastDayInForce >= d.Overdue60 ? OverdueBucket.From31To60
+        : a.LastDayInForce >= d.Overdue120 ? OverdueBucket.From61To120
+        : OverdueBucket.Over120;
+
+    /// <summary>
+    /// Silent on a day: running work the unit has not reported on for <see cref="SignalSettings.SilentDays"/> days,
+    /// counted from its last report or, when it never reported, from the day it was assigned — with or without a deadline.
+    /// </summary>
+    public static readonly Expression<Func<Assignment, SignalDay, bool>> Silent = (a, d) =>
+        Running.Invoke(a) && a.HeardOn <= d.SilentOn;
+
+    /// <summary>
+    /// Whether an assignment decides its directive's overdue state: a lead does; with no active lead, an implementing
+    /// unit does; coordinating units never do.
+    /// </summary>
+    public static readonly Expression<Func<Assignment, bool>> DecidesDirective = a =>
+        a.Role == AssignmentRole.Lead
+        || (a.Role == AssignmentRole.Implementing && !a.Directive.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.Status != AssignmentStatus.Cancelled));
+
+    /// <summary>The directive is overdue exactly when it is not cancelled and this day (stored as <see cref="Directive.RollupDueOn"/>) is before today.</summary>
+    public static readonly Expression<Func<Directive, DateOnly?>> RollupDueOn = Rules.Expand<Func<Directive, DateOnly?>>(d =>
+        d.Assignments
+            .Where(a => Running.Invoke(a) && a.LastDayInForce != null && DecidesDirective.Invoke(a))
+            .Min(a => a.LastDayInForce));
+
+    /// <summary>The timing of a loaded assignment on a day, by the same rule.</summary>
+    public static Timing TimingOn(this Assignment a, SignalDay day) =>
+        Timing.Of(State.Invoke(a, day), a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today);
+}

@@ -1,0 +1,241 @@
+using System.Data.Common;
+using System.Text.Json;
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Auditing;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Notices;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace HiepDuc.ParPortal.Web.Data;
+
+/// <summary>What every save needs from outside the context: who acts, the clock, and the data version to move.</summary>
+public sealed class SaveServices(ICurrentActor actor, TimeProvider clock, DataVersion version)
+{
+    public ICurrentActor Actor { get; } = actor;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public DataVersion Version { get; } = version;
+}
+
+/// <summary>
+/// The one save pipeline. Every <c>SaveChanges</c> runs these steps, in this order, in one transaction:
+/// <list type="number">
+/// <item>begin a transaction (or join the caller's);</item>
+/// <item>raise the concurrency version of each changed record;</item>
+/// <item>capture the audit entries (old and new values) of each changed record;</item>
+/// <item>save;</item>
+/// <item>write the audit rows (now that new keys are known) and recompute the roll-up day of the directives whose
+/// assignments changed (<see cref="AssignmentRules.RollupDueOn"/>);</item>
+/// <item>commit, then move the <see cref="DataVersion"/> — at once for a transaction of its own, at the caller's commit
+/// otherwise.</item>
+/// </list>
+/// Rows of the portal's own bookkeeping (<see cref="Bookkeeping"/>) are neither audited nor move the data version;
+/// user accounts are audited but do not move it (the cached read models do not show them).
+/// </summary>
+public partial class ParPortalDbContext
+{
+    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
+    {
+        nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
+    };
+
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private static readonly System.Reflection.Assembly DomainAssembly = typeof(Assignment).Assembly;
+
+    private bool _recordsChangedInTransaction;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveAsync(acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changed.Count == 0)
+        {
+            return 0;
+        }
+
+        var audited = changed.Where(e => !Bookkeeping.Is(e.Entity) && !e.Metadata.IsOwned()).ToList();
+        // Only the portal's records of the work move the data version: sign-ins and user accounts do not.
+        var recordsChanged = changed.Any(e => e.Entity.GetType().Assembly == DomainAssembly && !Bookkeeping.Is(e.Entity));
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            RaiseVersions(audited);
+            var audit = CaptureAudit(audited);
+            var assignments = changed.Select(e => e.Entity).OfType<Assignment>().ToList();
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+            if (audit.Count > 0)
+            {
+                AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
+                await base.SaveChangesAsync(true, cancellationToken);
+            }
+
+            if (assignments.Count > 0)
+            {
+                var directiveIds = assignments.Select(a => a.DirectiveId).Distinct().ToList();
+                await Directives.Where(d => directiveIds.Contains(d.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.RollupDueOn, AssignmentRules.RollupDueOn), cancellationToken);
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+                if (recordsChanged)
+                {
+                    saveServices.Version.Changed();
+                }
+            }
+            else
+            {
+                _recordsChangedInTransaction |= recordsChanged;
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The caller's transaction committed: what it saved is now visible.</summary>
+    internal void TransactionCommitted()
+    {
+        if (_recordsChangedInTransaction)
+        {
+            _recordsChangedInTransaction = false;
+            saveServices.Version.Changed();
+        }
+    }
+
+    internal void TransactionRolledBack() => _recordsChangedInTransaction = false;
+
+    private static void RaiseVersions(IEnumerable<EntityEntry> audited)
+    {
+        foreach (var entry in audited.Where(e => e is { State: EntityState.Modified, Entity: VersionedEntity }))
+        {
+            var version = entry.Property(nameof(VersionedEntity.Version));
+            version.CurrentValue = (long)version.OriginalValue! + 1;
+        }
+    }
+
+    private List<PendingAudit> CaptureAudit(IEnumerable<EntityEntry> records)
+    {
+        var actor = saveServices.Actor.Actor;
+        var ip = saveServices.Actor.IpAddress;
+        var now = saveServices.Clock.GetUtcNow();
+        var pending = new List<PendingAudit>();
+        foreach (var entry in records)
+        {
+            if (Describe(entry) is { } changes)
+            {
+                var action = entry.State switch
+                {
+                    EntityState.Added => "Created",
+                    EntityState.Deleted => "Deleted",
+                    _ => "Updated",
+                };
+                pending.Add(new PendingAudit(entry, action, changes, actor, ip, now));
+            }
+        }
+
+        return pending;
+    }
+
+    private static string? Describe(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name is nameof(VersionedEntity.Version) || name.EndsWith("SearchKey", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var secret = Secret.Contains(name);
+            switch (entry.State)
+            {
+                case EntityState.Added when property.CurrentValue is not null:
+                    changes[name] = new { @new = secret ? "***" : property.CurrentValue };
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = new { old = secret ? "***" : property.OriginalValue };
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[name] = secret ? new { old = "***", @new = "***" } : new { old = property.OriginalValue, @new = property.CurrentValue };
+                    break;
+            }
+        }
+
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
+            {
+                if (entry.State == EntityState.Added || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)))
+                {
+                    changes[$"{complex.Metadata.Name}.{property.Metadata.Name}"] = entry.State == EntityState.Added
+                        ? new { @new = property.CurrentValue }
+                        : new { old = property.OriginalValue, @new = property.CurrentValue };
+                }
+            }
+        }
+
+        return changes.Count == 0 ? null : JsonSerializer.Serialize(changes, AuditJson);
+    }
+
+    /// <summary>An audit entry captured before the save; its key is read after it, once generated keys are known.</summary>
+    private sealed record PendingAudit(EntityEntry Entry, string Action, string Changes, Actor Actor, string? Ip, DateTimeOffset At)
+    {
+        public AuditEntry ToEntry()
+        {
+            var key = Entry.Metadata.FindPrimaryKey()?.Properties
+                .Select(k => Entry.Property(k.Name).CurrentValue?.ToString())
+                .FirstOrDefault();
+            return new AuditEntry(At, Actor.UserId, Actor.Name, Action, Entry.Metadata.DisplayName(), key, Changes, Ip);
+        }
+    }
+
+    /// <summary>Tells the context when a transaction the caller opened ends, so that the data version moves at its commit.</summary>
+    private sealed class TransactionEnd : DbTransactionInterceptor
+    {
+        public static readonly TransactionEnd Instance = new();
+
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+            (eventData.Context as ParPortalDbContext)?.TransactionCommitted();
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            (eventData.Context as ParPortalDbContext)?.TransactionCommitted();
+            return Task.CompletedTask;
+        }
+
+        public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+            (eventData.Context as ParPortalDbContext)?.TransactionRolledBack();
+
+        public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            (eventData.Context as ParPortalDbContext)?.TransactionRolledBack();
+            return Task.CompletedTask;
+        }
+    }
+}

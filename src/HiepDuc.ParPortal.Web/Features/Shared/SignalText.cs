@@ -1,0 +1,71 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Kpis;
+using Microsoft.Extensions.Localization;
+
+namespace HiepDuc.ParPortal.Web.Features.Shared;
+
+/// <summary>
+/// How a signal reads, the same on every page, export, report and reminder: a word with its number of days, a symbol
+/// and a colour class — never colour alone.
+/// </summary>
+public static class SignalText
+{
+    /// <summary>"Quá hạn 12 ngày", "Chưa báo cáo 40 ngày", "Chờ xác nhận · nộp trễ 3 ngày"…</summary>
+    public static string Describe(this IStringLocalizer l, Timing timing) => timing.State switch
+    {
+        TimingState.Overdue => l["Timing_Overdue", timing.Days],
+        TimingState.UrgentUnanswered => l["Timing_UrgentUnanswered", timing.Days],
+        TimingState.DueSoon => l["Timing_DueSoon", timing.Days],
+        TimingState.Stale => l["Timing_Stale", timing.Days],
+        TimingState.InTerm => l["Timing_InTerm"],
+        TimingState.AwaitingConfirmation => timing.AwaitingLate ? l["Timing_AwaitingLate", timing.Days] : l["Timing_AwaitingConfirmation"],
+        TimingState.CompletedOnTime => l["Timing_CompletedOnTime"],
+        TimingState.CompletedLate => l["Timing_CompletedLate", timing.Days],
+        TimingState.Cancelled => l["Timing_Cancelled"],
+        _ => l["Timing_NoDeadline"],
+    };
+
+    public static string Symbol(TimingState state) => state switch
+    {
+        TimingState.Overdue or TimingState.UrgentUnanswered => "⚠",
+        TimingState.DueSoon => "◔",
+        TimingState.Stale => "◌",
+        TimingState.InTerm or TimingState.CompletedOnTime or TimingState.CompletedLate => "✓",
+        TimingState.AwaitingConfirmation => "…",
+        TimingState.Cancelled => "✖",
+        _ => "–",
+    };
+
+    /// <summary>The badge class for a state's colour.</summary>
+    public static string Badge(TimingState state) => state switch
+    {
+        TimingState.AwaitingConfirmation => "text-bg-info",
+        TimingState.CompletedLate => "text-bg-secondary",
+        _ => Timing.ColourOf(state) switch
+        {
+            SignalColour.Red => "text-bg-danger",
+            SignalColour.Amber => "text-bg-warning",
+            SignalColour.Green => "text-bg-success",
+            _ => "text-bg-light border",
+        },
+    };
+
+    /// <summary>The heatmap cell class for a state's colour.</summary>
+    public static string Heat(TimingState state) => state switch
+    {
+        TimingState.AwaitingConfirmation => "heat-blue",
+        TimingState.CompletedLate => "heat-grey",
+        TimingState.Cancelled => string.Empty,
+        _ => Timing.ColourOf(state) switch
+        {
+            SignalColour.Red => "heat-red",
+            SignalColour.Amber => "heat-amber",
+            SignalColour.Green => "heat-green",
+            _ => "heat-light",
+        },
+    };
+
+    /// <summary>"3/16 đơn vị" beside an aggregated figure; "số liệu toàn huyện" for a figure given for the district as a whole.</summary>
+    public static string Coverage(this IStringLocalizer l, KpiCoverage? coverage) =>
+        coverage is { } c ? l["Kpi_Coverage", c.Reporting, c.Expected] : l["Kpi_DistrictFigure"];
+}
