@@ -25,7 +25,7 @@ public class A_notice_is_imported_from_its_text(PortalFactory factory) : IClassF
         // The seed notice is already stored: saving it again is refused, with a link to the one stored, and nothing is written.
         var refused = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(Fields(preview.QuerySelector("#preview-form")!)));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        var again = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync());
+        var again = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
         Assert.Equal("/notices/1", again.QuerySelector("#duplicate-link")!.GetAttribute("href"));
         Assert.Equal(before, await factory.QueryAsync(db => db.Notices.CountAsync()));
 
