@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiepDuc.ParPortal.Web.Tests;
 
@@ -26,6 +28,36 @@ public class A_fresh_portal_years_later(A_fresh_portal_years_later.Factory facto
         var queue = await office.GetDocumentAsync("/review");
         Assert.Equal(58, queue.QuerySelectorAll("#silent [data-assignment]").Length);
         Assert.Contains("Chưa báo cáo lần nào (giao ngày 31/08/2023)", queue.QuerySelector("#silent")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Judges_no_district_figure_that_a_few_units_gave_and_shows_its_coverage()
+    {
+        // 3 of the 16 units give their public-service accounts for 10/2026, all at 100 %.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.ParPortalDbContext>();
+            var kpi = await db.KpiDefinitions.SingleAsync(k => k.Code == "PUBLIC_SERVICE_ACCOUNTS");
+            foreach (var unit in await db.Units.Where(u => u.Code == "HIEPHOA" || u.Code == "QUETHO" || u.Code == "BINHSON").ToListAsync())
+            {
+                db.KpiMeasurements.Add(Domain.Kpis.KpiMeasurement.Counted(kpi, unit.Id, Domain.Kpis.KpiPeriod.Month(2026, 10), 20, 20, Domain.Kpis.MeasurementSource.Entered, Domain.Common.Actor.System, factory.Clock.GetUtcNow()));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var chairman = await factory.SignedInAsync(await factory.CreateUserAsync("fresh.kpi", Roles.Chairman));
+        var list = await chairman.GetDocumentAsync("/kpis");
+        var row = list.QuerySelector("#kpi-list tr[data-kpi='PUBLIC_SERVICE_ACCOUNTS']")!;
+        Assert.Contains("3/16 đơn vị", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chưa đủ số liệu", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Không đạt", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Đạt<", row.InnerHtml, StringComparison.Ordinal);
+
+        var dashboard = await chairman.GetDocumentAsync("/dashboard");
+        var panel = dashboard.QuerySelector("#kpi-panel tr[data-kpi='PUBLIC_SERVICE_ACCOUNTS']")!;
+        Assert.Contains("3/16 đơn vị", panel.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chưa đủ số liệu", panel.TextContent, StringComparison.Ordinal);
     }
 
     public sealed class Factory() : PortalFactory(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.FromHours(7)));
