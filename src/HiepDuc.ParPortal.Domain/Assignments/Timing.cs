@@ -69,6 +69,10 @@ public readonly record struct Timing(TimingState State, int Days = 0)
 
     public static int Rank(TimingState state) => AssignmentRules.UrgencyRank.Invoke(state);
 
+    /// <summary>The states that show in any of <paramref name="colours"/>, for filtering in SQL by colour.</summary>
+    public static TimingState[] StatesOf(params SignalColour[] colours) =>
+        Enum.GetValues<TimingState>().Where(s => colours.Contains(ColourOf(s))).ToArray();
+
     public static SignalColour ColourOf(TimingState state) => state switch
     {
         TimingState.Overdue or TimingState.UrgentUnanswered => SignalColour.Red,

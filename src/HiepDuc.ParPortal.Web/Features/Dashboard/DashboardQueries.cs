@@ -66,10 +66,11 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             .Select(d => d.IsCancelled ? DirectiveState.Cancelled : rollups.TryGetValue(d.Id, out var r) ? r.State : DirectiveState.NotAssigned)
             .GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
 
-        // Traffic lights for one notice (the chosen one, else the latest), with the units that are late or unanswered.
+        // Traffic lights for one notice (the chosen one, else the latest), with the units whose signal is red.
         var lit = directives.Where(d => d.NoticeId == lightsNotice && !d.IsCancelled).OrderBy(d => d.SortOrder).ToList();
         var litIds = lit.Select(d => d.Id).ToList();
-        var lateUnits = (await rows.Where(r => litIds.Contains(r.DirectiveId) && (r.State == TimingState.Overdue || r.State == TimingState.UrgentUnanswered))
+        var red = Timing.StatesOf(SignalColour.Red);
+        var lateUnits = (await rows.Where(r => litIds.Contains(r.DirectiveId) && red.Contains(r.State))
                 .Select(r => new { r.DirectiveId, r.UnitName }).ToListAsync(cancellationToken))
             .ToLookup(r => r.DirectiveId, r => r.UnitName);
         var lights = lit.Select(d =>

@@ -66,7 +66,7 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
         var office = await db.Units.Where(u => u.Code == NoticeSeed.DistrictOfficeCode).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? "Văn phòng HĐND&UBND huyện";
         // Unfinished work that needs the chairman's attention: every signal in red or amber (overdue, urgent and
         // unreported, no recent report, due soon), by the same rule as the pages.
-        var attention = new[] { TimingState.Overdue, TimingState.UrgentUnanswered, TimingState.Stale, TimingState.DueSoon };
+        var attention = Timing.StatesOf(SignalColour.Red, SignalColour.Amber);
         var openRows = await db.Assignments.Where(a => a.Directive.NoticeId == id && !a.Directive.IsCancelled)
             .WhereExpanded(a => attention.Contains(AssignmentRules.State.Invoke(a, day)))
             .OrderBy(a => a.Directive.SortOrder).ThenBy(a => a.Unit.Name)

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.Review;
 
-/// <summary>One row of the queue; <see cref="LastReportAt"/> is null when the unit never reported.</summary>
+/// <summary>One row of the queue; for silent work <see cref="Since"/> is the last report, null when the unit never reported.</summary>
 public sealed record ReviewItem(AssignmentRow Row, DateTimeOffset? Since, DateOnly? RequestedTo, string? Reason);
 
 public sealed record ReviewModel(IReadOnlyList<ReviewItem> Submitted, IReadOnlyList<ReviewItem> Extensions, IReadOnlyList<ReviewItem> Silent, int SilentDays);
