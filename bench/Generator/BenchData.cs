@@ -121,8 +121,8 @@ public static class BenchData
 
         var user = Prepare(connection, tx, """
             INSERT INTO AspNetUsers (Id, FullName, UnitId, IsActive, MustChangePassword, EmailNotifications, UserName, NormalizedUserName, Email, NormalizedEmail,
-                EmailConfirmed, PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, SearchKey)
-            VALUES ($1,$2,$3,1,0,0,$4,$5,NULL,NULL,0,$6,$7,$8,0,0,1,0,$9)
+                EmailConfirmed, PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, SearchKey, MutedEmailKinds)
+            VALUES ($1,$2,$3,1,0,0,$4,$5,NULL,NULL,0,$6,$7,$8,0,0,1,0,$9,'')
             """);
         var userRole = Prepare(connection, tx, "INSERT INTO AspNetUserRoles (UserId, RoleId) VALUES ($1,$2)");
         var headOf = new Dictionary<int, (string Id, string Name)>();

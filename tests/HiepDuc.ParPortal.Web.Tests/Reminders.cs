@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Notifications;
 using HiepDuc.ParPortal.Web.Authorization;
@@ -294,7 +295,10 @@ public class Reminders_go_out_by_e_mail : IClassFixture<Reminders_go_out_by_e_ma
         var id = await f.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "HIEPTHUAN" && a.Directive.Label == "3.a").Select(a => a.Id).SingleAsync());
         await using (var scope = f.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<ReminderJob>().UrgeAsync(id, "Đề nghị khẩn trương triển khai"));
+            // The office urges: the event itself tells the unit's heads (in the portal and by e-mail).
+            var db = scope.ServiceProvider.GetRequiredService<ParPortalDbContext>();
+            (await db.Assignments.SingleAsync(a => a.Id == id)).Note(AssignmentEventKind.Urged, new Actor("office", "Văn phòng"), "Đề nghị khẩn trương triển khai", f.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
         }
 
         var waiting = await f.QueryAsync(db => db.OutboxEmails.CountAsync(e => e.SentAt == null));

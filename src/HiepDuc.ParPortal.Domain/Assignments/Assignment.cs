@@ -85,11 +85,13 @@ public sealed class Assignment : VersionedEntity
 
     public bool IsOpen => AssignmentRules.Open.Invoke(this);
 
-    /// <summary>The directive's deadline changed and this assignment followed it (no extension in force).</summary>
-    internal void FollowDirectiveDeadline(Deadline deadline)
+    /// <summary>The directive's deadline changed and this assignment followed it: one timeline entry, which tells the unit.</summary>
+    internal void FollowDirectiveDeadline(Deadline deadline, Actor by, DateTimeOffset at)
     {
+        var old = Deadline;
         Deadline = deadline;
         LastDayInForce = ExtendedTo ?? deadline.LastDay;
+        AddEvent(AssignmentEventKind.DeadlineChanged, by, at, $"{old.ToVietnamese()} → {deadline.ToVietnamese()}", newLastDay: deadline.LastDay);
     }
 
     /// <summary>The office changes this unit's own deadline (before any extension).</summary>

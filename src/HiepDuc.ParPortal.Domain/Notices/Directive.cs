@@ -103,10 +103,10 @@ public sealed class Directive : VersionedEntity
         FullText = Guard.Required(fullText, "directive.fullText");
         var oldDeadline = Deadline;
         Deadline = deadline;
-        foreach (var assignment in _assignments.Where(a => a.IsOpen && a.Deadline == oldDeadline))
+        foreach (var assignment in _assignments.Where(a => a.IsOpen && a.Deadline == oldDeadline && oldDeadline != deadline))
         {
             // Assignments that followed the directive's deadline keep following it.
-            assignment.FollowDirectiveDeadline(deadline);
+            assignment.FollowDirectiveDeadline(deadline, by, at);
         }
 
         Refold();

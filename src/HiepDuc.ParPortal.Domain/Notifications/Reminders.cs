@@ -13,6 +13,20 @@ public enum ReminderKind
     ExtensionPending,
     Urged,
     WeeklyDigest,
+
+    // Events of the follow-up loop, each told to the people it concerns (EventAudience).
+    Assigned,
+    Reported,
+    Submitted,
+    ExtensionRequested,
+    Returned,
+    Confirmed,
+    ExtensionApproved,
+    ExtensionRejected,
+    Direction,
+    DeadlineChanged,
+    Cancelled,
+    Reopened,
 }
 
 /// <summary>
@@ -53,8 +67,9 @@ public sealed class Notification
         UserId = Title = null!;
     }
 
-    public Notification(string userId, ReminderKind kind, int? assignmentId, string title, string? body, string? link, DateTimeOffset at)
+    public Notification(string userId, ReminderKind kind, int? assignmentId, string title, string? body, string? link, DateTimeOffset at, string? eventKey = null)
     {
+        EventKey = eventKey;
         UserId = Guard.Required(userId, "notification.user");
         Kind = kind;
         AssignmentId = assignmentId;
@@ -81,6 +96,9 @@ public sealed class Notification
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? ReadAt { get; private set; }
+
+    /// <summary>The timeline event told ("a:123" for an assignment's, "d:45" for a directive's): one notification per event and person.</summary>
+    public string? EventKey { get; private set; }
 
     public void MarkRead(DateTimeOffset at) => ReadAt ??= at;
 }

@@ -12,8 +12,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace HiepDuc.ParPortal.Web.Data;
 
 /// <summary>What every save needs from outside the context: who acts, the clock, and the data version to move.</summary>
-public sealed class SaveServices(ICurrentActor actor, TimeProvider clock, DataVersion version)
+public sealed class SaveServices(ICurrentActor actor, TimeProvider clock, DataVersion version, Features.Notifications.EventNotifications notifications)
 {
+    public Features.Notifications.EventNotifications Notifications { get; } = notifications;
+
     public ICurrentActor Actor { get; } = actor;
 
     public TimeProvider Clock { get; } = clock;
@@ -28,8 +30,8 @@ public sealed class SaveServices(ICurrentActor actor, TimeProvider clock, DataVe
 /// <item>raise the concurrency version of each changed record;</item>
 /// <item>capture the audit entries (old and new values) of each changed record;</item>
 /// <item>save;</item>
-/// <item>write the audit rows (now that new keys are known) and recompute the roll-up day of the directives whose
-/// assignments changed (<see cref="AssignmentRules.RollupDueOn"/>);</item>
+/// <item>write the audit rows and the notifications of the new timeline events (now that new keys are known), and
+/// recompute the roll-up day of the directives whose assignments changed (<see cref="AssignmentRules.RollupDueOn"/>);</item>
 /// <item>commit, then move the <see cref="DataVersion"/> — at once for a transaction of its own, at the caller's commit
 /// otherwise.</item>
 /// </list>
@@ -77,12 +79,16 @@ public partial class ParPortalDbContext
             RaiseVersions(audited);
             var audit = CaptureAudit(audited);
             var assignments = changed.Select(e => e.Entity).OfType<Assignment>().ToList();
+            var added = changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            var events = added.OfType<AssignmentEvent>().ToList();
+            var directiveEvents = added.OfType<DirectiveEvent>().ToList();
 
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-            if (audit.Count > 0)
+            AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
+            await saveServices.Notifications.AddAsync(this, events, directiveEvents, saveServices.Clock.GetUtcNow(), cancellationToken);
+            if (ChangeTracker.HasChanges())
             {
-                AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
                 await base.SaveChangesAsync(true, cancellationToken);
             }
 

@@ -16,6 +16,8 @@ public static class DatabaseSetup
         services.AddSingleton<ICurrentActor, HttpCurrentActor>();
         services.AddSingleton<DataVersion>();
         services.AddSingleton<SaveServices>();
+        services.AddSingleton<Features.Notifications.NotificationWriter>();
+        services.AddSingleton<Features.Notifications.EventNotifications>();
         services.AddScoped<NoticeSeed>();
 
         switch (options.Provider)

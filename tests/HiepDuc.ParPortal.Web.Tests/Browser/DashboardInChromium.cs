@@ -39,6 +39,7 @@ public sealed class The_dashboard_and_main_pages_in_Chromium(ChromiumFixture chr
         var portal = shared.Portal;
         var office = await SignedIn(await portal.CreateUserAsync("ui.axe.office", Roles.DistrictOffice, "VPHDND"));
         var head = await SignedIn(await portal.CreateUserAsync("ui.axe.head", Roles.UnitHead, "HIEPTHUAN"));
+        var admin = await SignedIn(await portal.CreateUserAsync("ui.axe.admin", Roles.Administrator));
         var (assignment, directive, kpi) = await portal.QueryAsync(async db => (
             await db.Assignments.Where(a => a.Unit.Code == "HIEPTHUAN" && a.Directive.Label == "3.d").Select(a => a.Id).SingleAsync(),
             await db.Directives.Where(d => d.Label == "3.d").Select(d => d.Id).SingleAsync(),
@@ -50,6 +51,7 @@ public sealed class The_dashboard_and_main_pages_in_Chromium(ChromiumFixture chr
             (office, "/dashboard"), (office, "/directives"), (office, "/assignments"), (office, "/notices/1"), (office, $"/directives/{directive}"),
             (office, "/notices/new"), (office, $"/directives/{directive}/assign"), (office, $"/kpis/{kpi}"), (office, $"/kpis/{kpi}/entry?period=2023-09"),
             (office, "/review"), (head, "/my-unit"), (head, $"/assignments/{assignment}"), (office, "/kpis/import"),
+            (admin, "/admin/audit"), (admin, "/admin/audit?kind=PortalUser"), (head, "/notifications/settings"),
         })
         {
             await page.GotoAsync(portal.Url(url));

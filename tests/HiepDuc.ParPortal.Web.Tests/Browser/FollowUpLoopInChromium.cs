@@ -15,7 +15,7 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
     public async Task DisposeAsync() => await _portal.DisposeAsync();
 
     [Fact]
-    public async Task Office_assigns_the_unit_reports_is_returned_resubmits_and_the_chairman_directs()
+    public async Task Office_assigns_the_unit_reports_is_returned_resubmits_and_the_chairman_directs_and_every_event_rings_the_right_bells()
     {
         var office = await SignedInPage(await _portal.CreateUserAsync("b.office", Roles.DistrictOffice, "VPHDND"));
         var head = await SignedInPage(await _portal.CreateUserAsync("b.hiepthuan", Roles.UnitHead, "HIEPTHUAN"));
@@ -39,6 +39,7 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         Assert.Equal(14, await office.Locator("#assignments tbody tr").CountAsync());
         await office.ScreenshotAsync(new() { Path = Pages.Screenshot("loop-1-office-assigned"), FullPage = true });
         var directiveUrl = office.Url;
+        await Bells(1, 0, 0); // the new assignment reaches the unit's head, not the office that made it
 
         // Hiệp Thuận reports progress with a PDF, then reports completion.
         await head.GotoAsync(_portal.Url("/my-unit"));
@@ -49,11 +50,26 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await head.Locator("#form-report button[type=submit]").ClickAsync();
         await head.Locator("#flash").WaitForAsync();
         Assert.Contains("so-hoa.pdf", await head.Locator("#reports").InnerTextAsync(), StringComparison.Ordinal);
+        var assignmentUrl = head.Url;
+        await Bells(1, 1, 0); // a progress report reaches the office
+        await head.GotoAsync(assignmentUrl);
+
+        // The unit asks for more time; the office grants it.
+        await head.Locator("#ext-date").FillAsync("2023-11-15");
+        await head.Locator("#ext-text").FillAsync("Chờ máy quét mới");
+        await head.Locator("#form-extension button[type=submit]").ClickAsync();
+        await head.Locator("#flash").WaitForAsync();
+        await Bells(1, 2, 0);
+        await office.GotoAsync(assignmentUrl);
+        await office.Locator("#form-decide button[value=true]").ClickAsync();
+        await office.Locator("#flash").WaitForAsync();
+        await Bells(2, 2, 0);
+        await head.GotoAsync(assignmentUrl);
         await head.Locator("#submit-text").FillAsync("Đã số hóa 200/200 hồ sơ");
         await head.Locator("#form-submit button[type=submit]").ClickAsync();
         await head.Locator("#flash").WaitForAsync();
         await head.ScreenshotAsync(new() { Path = Pages.Screenshot("loop-2-unit-submitted"), FullPage = true });
-        var assignmentUrl = head.Url;
+        await Bells(2, 3, 0); // the submission reaches the office's bell and queue
 
         // The office finds it in the queue and returns it.
         await office.GotoAsync(_portal.Url("/review"));
@@ -61,6 +77,7 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await office.Locator("#return-text").FillAsync("Thiếu biên bản bàn giao hồ sơ số hóa");
         await office.Locator("#form-return button[type=submit]").ClickAsync();
         await office.Locator("#flash").WaitForAsync();
+        await Bells(3, 3, 0); // the return reaches the unit
 
         // The unit sees the reason and resubmits; the office confirms.
         await head.GotoAsync(assignmentUrl);
@@ -68,10 +85,12 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await head.Locator("#submit-text").FillAsync("Bổ sung biên bản bàn giao");
         await head.Locator("#form-submit button[type=submit]").ClickAsync();
         await head.Locator("#flash").WaitForAsync();
+        await Bells(3, 4, 0);
         await office.GotoAsync(assignmentUrl);
         await office.Locator("#form-confirm button[type=submit]").ClickAsync();
         await office.Locator("#flash").WaitForAsync();
         Assert.Equal("Completed", await office.Locator("#assignment-facts [data-status]").GetAttributeAsync("data-status"));
+        await Bells(4, 4, 0); // the confirmation reaches the unit
         await office.ScreenshotAsync(new() { Path = Pages.Screenshot("loop-3-office-confirmed"), FullPage = true });
 
         // The chairman adds a direction on the directive; the unit reads it on its assignment.
@@ -80,8 +99,28 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await chairman.Locator("#form-direction button[type=submit]").ClickAsync();
         await chairman.Locator("#directions").WaitForAsync();
         await chairman.ScreenshotAsync(new() { Path = Pages.Screenshot("loop-4-chairman-direction"), FullPage = true });
+        await Bells(5, 5, 0); // the chairman's direction reaches the units concerned and the office
         await head.GotoAsync(assignmentUrl);
         Assert.Contains("hoàn thành số hóa trước 31/10/2023", await head.Locator("#directions").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Each notification opens the exact page it speaks of.
+        await head.GotoAsync(_portal.Url("/notifications"));
+        Assert.Contains("Mục 4 đã được xác nhận hoàn thành", await head.Locator("#notifications").InnerTextAsync(), StringComparison.Ordinal);
+
+        async Task Bells(int headCount, int officeCount, int chairmanCount)
+        {
+            Assert.Equal(headCount, await Bell(head));
+            Assert.Equal(officeCount, await Bell(office));
+            Assert.Equal(chairmanCount, await Bell(chairman));
+        }
+    }
+
+    /// <summary>The unread count on the bell, as the person sees it on their next page.</summary>
+    private async Task<int> Bell(IPage page)
+    {
+        await page.GotoAsync(_portal.Url("/notifications"));
+        var count = page.Locator("#bell-count");
+        return await count.CountAsync() == 0 ? 0 : int.Parse((await count.InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<IPage> SignedInPage(TestUser user)

@@ -26,6 +26,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
         builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.Property(u => u.MutedEmailKinds).HasMaxLength(1000);
         builder.Property(u => u.SearchKey).HasMaxLength(600);
         builder.Property(u => u.PasswordHash).HasMaxLength(512);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);

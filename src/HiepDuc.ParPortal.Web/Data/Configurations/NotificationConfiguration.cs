@@ -23,6 +23,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Link).HasMaxLength(300);
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
+        // One notification per event and person, whatever happens twice; "[x]" quoting is read by SQLite and SQL Server alike.
+        builder.Property(n => n.EventKey).HasMaxLength(40);
+        builder.HasIndex(n => new { n.UserId, n.EventKey }).IsUnique().HasFilter("[EventKey] IS NOT NULL");
     }
 }
 

@@ -152,9 +152,8 @@ public sealed class AssignmentsController(
         });
 
     [HttpPost("urge")]
-    public async Task<IActionResult> Urge(int id, AssignmentActionForm form, [FromServices] Notifications.ReminderJob reminders)
-    {
-        var result = await Act(id, AssignmentAction.Urge, AssignmentOperations.Review, form, (a, by, at) =>
+    public Task<IActionResult> Urge(int id, AssignmentActionForm form) =>
+        Act(id, AssignmentAction.Urge, AssignmentOperations.Review, form, (a, by, at) =>
         {
             Require(form.Text, nameof(form.Text));
             if (ModelState.IsValid)
@@ -164,15 +163,6 @@ public sealed class AssignmentsController(
 
             return Task.FromResult(ModelState.IsValid);
         });
-
-        // Recorded on the timeline; now sent to the unit like a reminder (in the portal and by e-mail).
-        if (result is RedirectToActionResult)
-        {
-            await reminders.UrgeAsync(id, form.Text!);
-        }
-
-        return result;
-    }
 
     private async Task<IActionResult> Act(int id, AssignmentAction action, OperationAuthorizationRequirement operation, AssignmentActionForm form, Func<Assignment, Actor, DateTimeOffset, Task<bool>> change)
     {

@@ -11,6 +11,17 @@ namespace HiepDuc.ParPortal.Web.Features.Notifications;
 
 public sealed record NotificationRow(long Id, ReminderKind Kind, string Title, string? Body, string? Link, DateTimeOffset At, bool Read);
 
+public sealed class NotificationSettingsModel
+{
+    public bool EmailOn { get; set; }
+
+    /// <summary>The kinds wanted by e-mail (every other kind is muted).</summary>
+    public List<ReminderKind> Kinds { get; set; } = [];
+
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool HasEmail { get; set; }
+}
+
 public sealed record NotificationsModel(IReadOnlyList<NotificationRow> Items, bool EmailOn, bool HasEmail);
 
 public sealed record ReminderAdminModel(ReminderOptions Options, int SilentDays, bool SmtpConfigured, IReadOnlyList<(DateOnly Day, ReminderKind Kind, int Count)> Recent, int Pending, int Failed);
@@ -69,6 +80,33 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l[on ? "Notifications_EmailOn" : "Notifications_EmailOff"].Value;
         return Redirect("/notifications");
+    }
+
+    /// <summary>"Tùy chọn thông báo": e-mail on or off, and which kinds come by e-mail. The bell always shows everything.</summary>
+    [HttpGet("/notifications/settings")]
+    public async Task<IActionResult> Settings(CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.EmailNotifications, u.MutedEmailKinds, u.Email }).SingleAsync(cancellationToken);
+        var muted = me.MutedEmailKinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return View(new NotificationSettingsModel
+        {
+            EmailOn = me.EmailNotifications,
+            HasEmail = !string.IsNullOrEmpty(me.Email),
+            Kinds = EventAudience.Choosable.Where(k => !muted.Contains(k.ToString())).ToList(),
+        });
+    }
+
+    [HttpPost("/notifications/settings")]
+    public async Task<IActionResult> Settings(NotificationSettingsModel model, CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        user.EmailNotifications = model.EmailOn;
+        user.MutedEmailKinds = string.Join(',', EventAudience.Choosable.Where(k => !model.Kinds.Contains(k)));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = l["NotificationPrefs_Saved"].Value;
+        return Redirect("/notifications/settings");
     }
 
     [HttpGet("/admin/reminders")]

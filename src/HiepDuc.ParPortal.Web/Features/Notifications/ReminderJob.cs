@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Notifications;
@@ -22,14 +21,11 @@ namespace HiepDuc.ParPortal.Web.Features.Notifications;
 public sealed class ReminderJob(
     ParPortalDbContext db,
     IOptions<ReminderOptions> options,
-    IOptions<SmtpOptions> smtp,
+    NotificationWriter writer,
     TimeProvider clock,
     PortalDay portalDay,
-    IStringLocalizer<SharedResource> l,
     ILogger<ReminderJob> logger)
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
@@ -72,7 +68,7 @@ public sealed class ReminderJob(
         var sent = 0;
         foreach (var (id, kind, detail) in due)
         {
-            if (await SendAsync(id, kind, today, detail, null, cancellationToken))
+            if (await SendAsync(id, kind, today, detail, cancellationToken))
             {
                 sent++;
             }
@@ -87,13 +83,9 @@ public sealed class ReminderJob(
         return sent;
     }
 
-    /// <summary>The office urges a unit on an assignment: sent like a reminder (the urge itself is already on the timeline).</summary>
-    public Task<bool> UrgeAsync(int assignmentId, string message, CancellationToken cancellationToken = default) =>
-        SendAsync(assignmentId, ReminderKind.Urged, clock.Today(), string.Empty, message, cancellationToken);
-
     private IQueryable<Assignment> Live() => db.Assignments.AsNoTracking().Where(a => !a.Directive.IsCancelled);
 
-    private async Task<bool> SendAsync(int assignmentId, ReminderKind kind, DateOnly today, string detail, string? message, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(int assignmentId, ReminderKind kind, DateOnly today, string detail, CancellationToken cancellationToken)
     {
         var a = await db.Assignments.AsNoTracking().Where(x => x.Id == assignmentId).Select(x => new
         {
@@ -113,10 +105,9 @@ public sealed class ReminderJob(
             ReminderKind.Overdue => T("Reminder_Overdue", a.Label, detail, deadline),
             ReminderKind.Silent => T("Reminder_Silent", a.Label, detail),
             ReminderKind.AwaitingConfirmation => T("Reminder_AwaitingConfirmation", a.Unit, a.Label, detail),
-            ReminderKind.ExtensionPending => T("Reminder_ExtensionPending", a.Unit, a.Label, Format.Date(a.ExtensionRequestedTo), detail),
-            _ => T("Reminder_Urged", a.Label),
+            _ => T("Reminder_ExtensionPending", a.Unit, a.Label, Format.Date(a.ExtensionRequestedTo), detail),
         };
-        var body = T("Reminder_Body", a.Label, a.Title, a.Unit, deadline) + (message is null ? string.Empty : "\n" + T("Reminder_UrgeMessage", message));
+        var body = T("Reminder_Body", a.Label, a.Title, a.Unit, deadline);
         return await WriteAsync(new ReminderLog(a.Id, kind, today, clock.GetUtcNow()), recipients, kind, a.Id, title, body, $"/assignments/{a.Id}", cancellationToken);
     }
 
@@ -152,21 +143,8 @@ public sealed class ReminderJob(
 
     private async Task<bool> WriteAsync(ReminderLog log, List<Recipient> recipients, ReminderKind kind, int? assignmentId, string title, string body, string link, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var mail = !string.IsNullOrWhiteSpace(smtp.Value.Host);
-        var url = options.Value.BaseUrl.TrimEnd('/') + link;
         db.ReminderLogs.Add(log);
-        foreach (var r in recipients)
-        {
-            db.Notifications.Add(new Notification(r.Id, kind, assignmentId, title, body, link, now));
-            if (mail && r.Email is { Length: > 0 } email && r.WantsEmail)
-            {
-                var text = T("Mail_Text", r.Name, title, body, url);
-                var html = $"<p>{WebUtility.HtmlEncode(T("Mail_Greeting", r.Name))}</p><p><strong>{WebUtility.HtmlEncode(title)}</strong></p><p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>", StringComparison.Ordinal)}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(T("Mail_Link"))}</a></p><p style=\"color:#666\">{WebUtility.HtmlEncode(T("Mail_Footer"))}</p>";
-                db.OutboxEmails.Add(new OutboxEmail(email, T("Mail_Subject", title), text, html, now));
-            }
-        }
-
+        writer.Add(db, recipients, kind, assignmentId, title, body, link, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -180,32 +158,8 @@ public sealed class ReminderJob(
         }
     }
 
-    private sealed record Recipient(string Id, string Name, string? Email, bool WantsEmail);
+    private Task<List<Recipient>> RecipientsAsync(string role, int? unitId, CancellationToken cancellationToken) =>
+        NotificationWriter.RecipientsAsync(db, role, unitId, clock.GetUtcNow(), cancellationToken);
 
-    /// <summary>Active, unlocked users of a role (and unit): nobody deactivated or locked is reminded.</summary>
-    private async Task<List<Recipient>> RecipientsAsync(string role, int? unitId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd < now) && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
-            .Where(u => unitId == null || u.UnitId == unitId)
-            .Select(u => new Recipient(u.Id, u.FullName, u.Email, u.EmailNotifications))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Reminders are stored and mailed in Vietnamese, whatever language the request that caused them used.</summary>
-    private string T(string key, params object?[] args)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = Vietnamese;
-        try
-        {
-            return args.Length == 0 ? l[key] : l[key, args!];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
+    private string T(string key, params object?[] args) => writer.T(key, args);
 }

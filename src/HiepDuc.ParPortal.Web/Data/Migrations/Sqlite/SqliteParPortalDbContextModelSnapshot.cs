@@ -855,6 +855,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -880,6 +884,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "EventKey")
+                        .IsUnique()
+                        .HasFilter("[EventKey] IS NOT NULL");
 
                     b.HasIndex("UserId", "ReadAt");
 
@@ -1106,6 +1114,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MutedEmailKinds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

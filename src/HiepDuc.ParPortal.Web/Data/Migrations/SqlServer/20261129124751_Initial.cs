@@ -141,7 +141,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EventKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -301,6 +302,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
                     EmailNotifications = table.Column<bool>(type: "bit", nullable: false),
+                    MutedEmailKinds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     SearchKey = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -996,6 +998,13 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_EventKey",
+                table: "Notifications",
+                columns: new[] { "UserId", "EventKey" },
+                unique: true,
+                filter: "[EventKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_ReadAt",

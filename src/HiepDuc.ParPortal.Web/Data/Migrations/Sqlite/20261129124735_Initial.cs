@@ -141,7 +141,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EventKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -301,6 +302,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     EmailNotifications = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MutedEmailKinds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     SearchKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -994,6 +996,13 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_EventKey",
+                table: "Notifications",
+                columns: new[] { "UserId", "EventKey" },
+                unique: true,
+                filter: "[EventKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_ReadAt",
