@@ -57,6 +57,8 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["GET /admin/reminders"] = "LAFFF",
         ["POST /admin/reminders/run"] = "LAFFF",
         ["GET /admin/audit"] = "LAFFF",
+        ["GET /admin/settings"] = "LAFFF",
+        ["POST /admin/settings"] = "LAFFF",
         ["POST /notices/import"] = "LFAFF",
         ["POST /notices/import/save"] = "LFAFF",
         ["POST /notices/{noticeId:int}/directives/new"] = "LFAFF",

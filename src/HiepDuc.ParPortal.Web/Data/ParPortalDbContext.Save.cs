@@ -178,7 +178,7 @@ public partial class ParPortalDbContext
                 continue;
             }
 
-            var secret = Secret.Contains(name);
+            var secret = Secret.Contains(name) || (entry.Entity is PortalSetting { IsSecret: true } && name == nameof(PortalSetting.Value));
             switch (entry.State)
             {
                 case EntityState.Added when property.CurrentValue is not null:

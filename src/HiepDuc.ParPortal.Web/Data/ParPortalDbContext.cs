@@ -51,6 +51,8 @@ public partial class ParPortalDbContext(DbContextOptions options, SaveServices s
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

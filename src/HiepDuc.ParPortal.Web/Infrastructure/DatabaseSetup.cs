@@ -114,6 +114,8 @@ public static class DatabaseSetup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
+            await scope.ServiceProvider.GetRequiredService<StoredSettingsProvider>().LoadFromAsync(db, cancellationToken);
+
             // Roles, and a first administrator with a one-time password when there is none.
             await scope.ServiceProvider.GetRequiredService<IdentitySeed>().RunAsync();
 

@@ -8,6 +8,11 @@ public static class PortalSetup
         // Serves the build's fingerprinted and pre-compressed assets when running from the build output in any
         // environment (tests, benchmarks); a published app has no such manifest and this does nothing.
         builder.WebHost.UseStaticWebAssets();
+
+        // Settings the administrator saves in the database override the files (/admin/settings).
+        var stored = new Data.StoredSettingsSource();
+        builder.Configuration.Sources.Add(stored);
+        builder.Services.AddSingleton(stored.Provider);
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         builder.WebHost.ConfigureKestrel(o =>
         {

@@ -51,7 +51,7 @@ public sealed class The_dashboard_and_main_pages_in_Chromium(ChromiumFixture chr
             (office, "/dashboard"), (office, "/directives"), (office, "/assignments"), (office, "/notices/1"), (office, $"/directives/{directive}"),
             (office, "/notices/new"), (office, $"/directives/{directive}/assign"), (office, $"/kpis/{kpi}"), (office, $"/kpis/{kpi}/entry?period=2023-09"),
             (office, "/review"), (head, "/my-unit"), (head, $"/assignments/{assignment}"), (office, "/kpis/import"),
-            (admin, "/admin/audit"), (admin, "/admin/audit?kind=PortalUser"), (head, "/notifications/settings"),
+            (admin, "/admin/audit"), (admin, "/admin/audit?kind=PortalUser"), (admin, "/admin/settings"), (head, "/notifications/settings"),
         })
         {
             await page.GotoAsync(portal.Url(url));

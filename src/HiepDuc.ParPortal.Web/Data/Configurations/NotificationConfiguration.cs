@@ -42,3 +42,13 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(e => new { e.SentAt, e.NextAttemptAt });
     }
 }
+
+internal sealed class PortalSettingConfiguration : IEntityTypeConfiguration<Web.Data.PortalSetting>
+{
+    public void Configure(EntityTypeBuilder<Web.Data.PortalSetting> builder)
+    {
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(100);
+        builder.Property(s => s.Value).HasMaxLength(1000);
+    }
+}

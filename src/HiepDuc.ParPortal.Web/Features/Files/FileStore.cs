@@ -34,7 +34,7 @@ public enum UploadProblem
 /// allowed and its first bytes (or, for Office files, its inner structure) match that extension; the stored
 /// content type comes from the checked extension, never from the browser.
 /// </summary>
-public sealed class FileStore(IOptions<FileStoreOptions> options, IHostEnvironment environment)
+public sealed class FileStore(IOptionsMonitor<FileStoreOptions> options, IHostEnvironment environment)
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -53,15 +53,15 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IHostEnvironme
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public FileStoreOptions Options => options.Value;
+    public FileStoreOptions Options => options.CurrentValue;
 
-    public string RootPath => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Root));
+    public string RootPath => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.CurrentValue.Root));
 
     public static IReadOnlyCollection<string> AllowedExtensions => ContentTypes.Keys;
 
     public UploadProblem Check(IReadOnlyCollection<IFormFile> files)
     {
-        if (files.Count > options.Value.MaxFilesPerReport)
+        if (files.Count > options.CurrentValue.MaxFilesPerReport)
         {
             return UploadProblem.TooMany;
         }
@@ -85,7 +85,7 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IHostEnvironme
             return UploadProblem.Empty;
         }
 
-        if (file.Length > options.Value.MaxBytes)
+        if (file.Length > options.CurrentValue.MaxBytes)
         {
             return UploadProblem.TooLarge;
         }

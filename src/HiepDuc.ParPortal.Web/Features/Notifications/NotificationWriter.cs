@@ -19,7 +19,7 @@ public sealed record Recipient(string Id, string Name, string? Email, bool Email
 /// Writes notifications (the bell) and their e-mails (through the outbox) for reminders and for events alike. Texts are
 /// in Vietnamese, whatever language the request that caused them used.
 /// </summary>
-public sealed class NotificationWriter(IOptions<ReminderOptions> options, IOptions<SmtpOptions> smtp, IStringLocalizer<SharedResource> l)
+public sealed class NotificationWriter(IOptionsMonitor<ReminderOptions> options, IOptionsMonitor<SmtpOptions> smtp, IStringLocalizer<SharedResource> l)
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -42,8 +42,8 @@ public sealed class NotificationWriter(IOptions<ReminderOptions> options, IOptio
     /// <summary>Adds one notification per recipient (and the e-mails they want) to <paramref name="db"/>; the caller saves.</summary>
     public void Add(ParPortalDbContext db, IEnumerable<Recipient> recipients, ReminderKind kind, int? assignmentId, string title, string body, string link, DateTimeOffset now, string? eventKey = null)
     {
-        var mail = !string.IsNullOrWhiteSpace(smtp.Value.Host);
-        var url = options.Value.BaseUrl.TrimEnd('/') + link;
+        var mail = !string.IsNullOrWhiteSpace(smtp.CurrentValue.Host);
+        var url = options.CurrentValue.BaseUrl.TrimEnd('/') + link;
         foreach (var r in recipients)
         {
             db.Notifications.Add(new Notification(r.Id, kind, assignmentId, title, body, link, now, eventKey));

@@ -111,14 +111,14 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
 
     [HttpGet("/admin/reminders")]
     [Authorize(Policy = Policies.Administer)]
-    public async Task<IActionResult> Admin([FromServices] Microsoft.Extensions.Options.IOptions<ReminderOptions> options, [FromServices] Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, [FromServices] Shared.PortalDay portalDay, CancellationToken cancellationToken)
+    public async Task<IActionResult> Admin([FromServices] Microsoft.Extensions.Options.IOptionsMonitor<ReminderOptions> options, [FromServices] Microsoft.Extensions.Options.IOptionsMonitor<SmtpOptions> smtp, [FromServices] Shared.PortalDay portalDay, CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().AddDays(-14);
         var recent = await db.ReminderLogs.AsNoTracking().Where(r => r.At >= since)
             .GroupBy(r => new { r.Day, r.Kind }).Select(g => new { g.Key.Day, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken);
         var pending = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.NextAttemptAt != null, cancellationToken);
         var failed = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.NextAttemptAt == null, cancellationToken);
-        return View(new ReminderAdminModel(options.Value, portalDay.Settings.SilentDays, !string.IsNullOrWhiteSpace(smtp.Value.Host),
+        return View(new ReminderAdminModel(options.CurrentValue, portalDay.Settings.SilentDays, !string.IsNullOrWhiteSpace(smtp.CurrentValue.Host),
             recent.OrderByDescending(r => r.Day).ThenBy(r => r.Kind).Select(r => (r.Day, r.Kind, r.Count)).ToList(), pending, failed));
     }
 

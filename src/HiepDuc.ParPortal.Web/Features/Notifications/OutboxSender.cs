@@ -9,7 +9,7 @@ using MimeKit;
 namespace HiepDuc.ParPortal.Web.Features.Notifications;
 
 /// <summary>Sends queued e-mails with MailKit; a failure is logged and retried later, never thrown at the caller.</summary>
-public sealed class OutboxSender(ParPortalDbContext db, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
+public sealed class OutboxSender(ParPortalDbContext db, IOptionsMonitor<SmtpOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
 {
     public const int Batch = 50;
 
@@ -17,7 +17,7 @@ public sealed class OutboxSender(ParPortalDbContext db, IOptions<SmtpOptions> op
 
     public async Task<(int Sent, int Failed)> SendDueAsync(CancellationToken cancellationToken = default)
     {
-        var o = options.Value;
+        var o = options.CurrentValue;
         if (string.IsNullOrWhiteSpace(o.Host))
         {
             return (0, 0);

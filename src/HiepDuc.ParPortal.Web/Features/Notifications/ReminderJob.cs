@@ -20,7 +20,7 @@ namespace HiepDuc.ParPortal.Web.Features.Notifications;
 /// </summary>
 public sealed class ReminderJob(
     ParPortalDbContext db,
-    IOptions<ReminderOptions> options,
+    IOptionsMonitor<ReminderOptions> options,
     NotificationWriter writer,
     TimeProvider clock,
     PortalDay portalDay,
@@ -28,7 +28,7 @@ public sealed class ReminderJob(
 {
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
-        var o = options.Value;
+        var o = options.CurrentValue;
         var signals = portalDay.On(today);
         var due = new List<(int Id, ReminderKind Kind, string Detail)>();
         foreach (var (days, kind) in new[] { (7, ReminderKind.DueIn7), (3, ReminderKind.DueIn3), (1, ReminderKind.DueIn1) })

@@ -8,7 +8,7 @@ namespace HiepDuc.ParPortal.Web.Features.Notifications;
 /// nodes on one database, only the node holding the "reminders" lease does so; if it stops, the lease expires after
 /// <see cref="LeaseTime"/> and another node carries on (a day's reminders are recorded once whoever sends them).
 /// </summary>
-public sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderScheduler> logger) : BackgroundService
+public sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptionsMonitor<ReminderOptions> options, TimeProvider clock, ILogger<ReminderScheduler> logger) : BackgroundService
 {
     public const string LeaseName = "reminders";
 
@@ -18,7 +18,7 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<Remi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
+        if (!options.CurrentValue.Enabled)
         {
             return;
         }
@@ -49,7 +49,7 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<Remi
             return;
         }
 
-        if (local.Hour >= options.Value.DailyHour && _lastRun != today)
+        if (local.Hour >= options.CurrentValue.DailyHour && _lastRun != today)
         {
             await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(today, cancellationToken);
             _lastRun = today;
