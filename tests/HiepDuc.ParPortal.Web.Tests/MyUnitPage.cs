@@ -42,3 +42,28 @@ public class A_unit_with_more_work_than_the_landing_page_shows(PortalFactory fac
         Assert.DoesNotContain(shown, t => t.StartsWith("1. Nhiệm vụ 1", StringComparison.Ordinal)); // due last, left for the full list
     }
 }
+
+public class A_unit_head_s_landing_page(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Gives_each_task_its_next_action_and_shows_the_unit_s_latest_figures()
+    {
+        var head = await factory.SignedInAsync(await factory.CreateUserAsync("land.hiepthuan", Roles.UnitHead, "HIEPTHUAN"));
+        var (reported, submitted) = await factory.QueryAsync(async db => (
+            await db.Assignments.Where(a => a.Unit.Code == "HIEPTHUAN" && a.Directive.Label == "3.a").Select(a => a.Id).SingleAsync(),
+            await db.Assignments.Where(a => a.Unit.Code == "HIEPTHUAN" && a.Directive.Label == "3.d").Select(a => a.Id).SingleAsync()));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await head.PostActionAsync(submitted, "submit", new() { ["Text"] = "Đã hoàn thành" })).StatusCode);
+
+        var page = await head.GetDocumentAsync("/my-unit");
+        var open = page.QuerySelector($"[data-assignment='{reported}']")!;
+        Assert.Equal("Report", open.GetAttribute("data-next"));
+        Assert.Equal($"/assignments/{reported}#form-report", open.QuerySelector("a.next-action")!.GetAttribute("href"));
+        var waiting = page.QuerySelector($"[data-assignment='{submitted}']")!;
+        Assert.Equal("AwaitConfirmation", waiting.GetAttribute("data-next"));
+        Assert.Null(waiting.QuerySelector("a.next-action"));
+
+        // The notice's own figure for Hiệp Thuận: no online file in 8 months.
+        var online = page.QuerySelector("#my-kpis [data-kpi='ONLINE_FILING']")!;
+        Assert.Contains("0 %", online.TextContent, StringComparison.Ordinal);
+    }
+}

@@ -45,3 +45,17 @@ public enum ExtensionState
     None,
     Pending,
 }
+
+/// <summary>What the unit should do next on an assignment (its one button on the unit's landing page).</summary>
+public enum NextAction
+{
+    None,
+    /// <summary>Report progress (or completion).</summary>
+    Report,
+    /// <summary>The office returned it: complete what is missing and report again.</summary>
+    Resubmit,
+    /// <summary>Nothing to do: the office is checking the submission.</summary>
+    AwaitConfirmation,
+    /// <summary>Nothing to do: an extension request waits for a decision.</summary>
+    AwaitExtension,
+}

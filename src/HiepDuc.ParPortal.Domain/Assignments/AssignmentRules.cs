@@ -76,6 +76,16 @@ public static class AssignmentRules
             .Where(a => Running.Invoke(a) && a.LastDayInForce != null && DecidesDirective.Invoke(a))
             .Min(a => a.LastDayInForce));
 
+    /// <summary>The unit's next step: report while the work runs (complete and resubmit when it was returned), else wait.</summary>
+    public static NextAction NextActionOf(AssignmentStatus status, ExtensionState extension) => status switch
+    {
+        AssignmentStatus.Returned => NextAction.Resubmit,
+        AssignmentStatus.NotStarted or AssignmentStatus.InProgress when extension == ExtensionState.Pending => NextAction.AwaitExtension,
+        AssignmentStatus.NotStarted or AssignmentStatus.InProgress => NextAction.Report,
+        AssignmentStatus.Submitted => NextAction.AwaitConfirmation,
+        _ => NextAction.None,
+    };
+
     /// <summary>The timing of a loaded assignment on a day, by the same rule.</summary>
     public static Timing TimingOn(this Assignment a, SignalDay day) =>
         Timing.Of(State.Invoke(a, day), a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today);

@@ -68,6 +68,27 @@ public static class KpiFigures
         return values.OrderBy(v => v.Key.Item3).ThenBy(v => v.Key.Item2).ToLookup(v => v.Key.Item1, v => v.Value);
     }
 
+    /// <summary>A unit's latest figure of every active KPI, with the previous one and the verdict against the KPI's target.</summary>
+    public static async Task<List<UnitKpiRow>> UnitLatestFiguresAsync(this ParPortalDbContext db, int unitId, CancellationToken cancellationToken)
+    {
+        var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Id).ToListAsync(cancellationToken);
+        var figures = await db.KpiMeasurements.AsNoTracking().Where(m => m.UnitId == unitId)
+            .OrderBy(m => m.Period.End)
+            .Select(m => new { m.KpiId, m.Period.Start, m.Period.End, Row = new FigureRow(m.Id, m.UnitId, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier, m.Source, m.Note, m.RecordedBy, m.RecordedAt, m.Version, 0) })
+            .ToListAsync(cancellationToken);
+        var rows = new List<UnitKpiRow>();
+        foreach (var k in kpis)
+        {
+            var mine = figures.Where(f => f.KpiId == k.Id).ToList();
+            var latest = mine.LastOrDefault();
+            var period = latest is null ? null : new KpiPeriod(latest.Start, latest.End);
+            var reference = period is null || k.TargetReference is null ? null : await db.ReferenceAsync(k.Id, k.TargetReference, period, cancellationToken);
+            rows.Add(new UnitKpiRow(k, latest?.Row, period, mine.Count > 1 ? mine[^2].Row.Rate : null, KpiMath.MeetsTarget(k.TargetKind, latest?.Row.Rate, k.TargetValue, reference)));
+        }
+
+        return rows;
+    }
+
     public static Task<List<FigureRow>> FiguresAsync(this ParPortalDbContext db, int kpiId, KpiPeriod period, CancellationToken cancellationToken) =>
         db.KpiMeasurements.AsNoTracking()
             .Where(m => m.KpiId == kpiId && m.Period.Start == period.Start && m.Period.End == period.End)

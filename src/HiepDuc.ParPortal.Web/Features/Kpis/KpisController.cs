@@ -228,21 +228,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
             return NotFound();
         }
 
-        var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Id).ToListAsync(cancellationToken);
-        var figures = await db.KpiMeasurements.AsNoTracking().Where(m => m.UnitId == unitId)
-            .OrderBy(m => m.Period.End)
-            .Select(m => new { m.KpiId, m.Period.Start, m.Period.End, Row = new FigureRow(m.Id, m.UnitId, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier, m.Source, m.Note, m.RecordedBy, m.RecordedAt, m.Version, 0) })
-            .ToListAsync(cancellationToken);
-        var rows = new List<UnitKpiRow>();
-        foreach (var k in kpis)
-        {
-            var mine = figures.Where(f => f.KpiId == k.Id).ToList();
-            var latest = mine.LastOrDefault();
-            var period = latest is null ? null : new KpiPeriod(latest.Start, latest.End);
-            var reference = period is null || k.TargetReference is null ? null : await db.ReferenceAsync(k.Id, k.TargetReference, period, cancellationToken);
-            rows.Add(new UnitKpiRow(k, latest?.Row, period, mine.Count > 1 ? mine[^2].Row.Rate : null, KpiMath.MeetsTarget(k.TargetKind, latest?.Row.Rate, k.TargetValue, reference)));
-        }
-
+        var rows = await db.UnitLatestFiguresAsync(unitId, cancellationToken);
         return View(new UnitKpisModel(unitId, unit, rows));
     }
 

@@ -2,6 +2,7 @@ using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.Kpis;
 using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.MyUnit;
 
-public sealed record MyUnitModel(string UnitName, IReadOnlyList<AssignmentRow> Assignments, int Total);
+public sealed record MyUnitModel(int UnitId, string UnitName, IReadOnlyList<AssignmentRow> Assignments, int Total, IReadOnlyList<Kpis.UnitKpiRow> Figures);
 
 /// <summary>"Nhiệm vụ của đơn vị": a unit head's landing page — their unit's assignments, most urgent first.</summary>
 [Authorize(Policy = Policies.UnitWork)]
@@ -21,7 +22,7 @@ public sealed class MyUnitController(ParPortalDbContext db, PortalDay portalDay)
     [HttpGet("/my-unit")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var unitId = User.GetUnitId();
+        var unitId = User.GetUnitId() ?? 0;
         var day = portalDay.Today();
         var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
         var mine = db.Assignments.VisibleTo(User);
@@ -41,6 +42,7 @@ public sealed class MyUnitController(ParPortalDbContext db, PortalDay portalDay)
             .ThenBy(r => r.LastDayInForce ?? DateOnly.MaxValue)
             .ThenByDescending(r => r.DirectiveId).ThenBy(r => r.Id)
             .ToList();
-        return View(new MyUnitModel(unitName, rows, total));
+        var figures = (await db.UnitLatestFiguresAsync(unitId, cancellationToken)).Where(f => f.Latest is not null).ToList();
+        return View(new MyUnitModel(unitId, unitName, rows, total, figures));
     }
 }

@@ -56,6 +56,7 @@ public static class AssignmentRowQueries
                 a.AcceptedSubmissionOn,
                 a.LastReportAt,
                 a.CreatedAt,
+                a.Extension,
                 State = AssignmentRules.State.Invoke(a, day),
             })
             .ToListAsync(cancellationToken);
@@ -63,7 +64,7 @@ public static class AssignmentRowQueries
                 r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
                 Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs), r.LastDayInForce, r.ExtendedTo, r.LastReportAt,
                 PortalCalendar.DateOf(r.CreatedAt),
-                Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today)))
+                Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today), r.Extension))
             .ToList();
     }
 }

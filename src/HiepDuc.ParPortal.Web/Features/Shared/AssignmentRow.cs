@@ -22,4 +22,8 @@ public sealed record AssignmentRow(
     DateOnly? ExtendedTo,
     DateTimeOffset? LastReportAt,
     DateOnly AssignedOn,
-    Timing Timing);
+    Timing Timing,
+    ExtensionState Extension = ExtensionState.None)
+{
+    public NextAction NextAction => AssignmentRules.NextActionOf(Status, Extension);
+}
