@@ -129,7 +129,7 @@ public class Figures_are_imported_all_or_nothing(PortalFactory factory) : IClass
         rows[5][ImportColumns.Numerator] = 1;
         var again = await Html.ParseAsync(await Upload(office, "so-lieu.xlsx", Xlsx(rows)));
         Assert.Contains("0 số liệu mới, 1 số liệu sẽ thay đổi, 199 không đổi", again.QuerySelector("#import-preview")!.Text(), StringComparison.Ordinal);
-        Assert.Single(again.QuerySelectorAll("#import-changes tbody tr"));
+        Assert.Single(again.QuerySelectorAll("#import-changes tbody tr[data-change='Changed']"));
         await Confirm(office, again);
         Assert.Equal(before + 200, await factory.QueryAsync(db => db.KpiMeasurements.CountAsync()));
     }
@@ -161,6 +161,38 @@ public class Figures_are_imported_all_or_nothing(PortalFactory factory) : IClass
         Assert.Contains("Toàn huyện", MiniExcel.GetSheetNames(new MemoryStream(export)));
         var figures = MiniExcel.Query(new MemoryStream(export), useHeaderRow: true, sheetName: "Số liệu").Cast<IDictionary<string, object>>().ToList();
         Assert.Contains(figures, f => f[ImportColumns.Rate] is double d && Math.Abs(d - 28.72) < 0.001);
+    }
+
+    [Fact]
+    public async Task The_shipped_template_imports_when_only_some_units_are_filled_in_and_the_preview_shows_the_values()
+    {
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("imp.partial", Roles.DistrictOffice, "VPHDND"));
+        var template = await office.GetByteArrayAsync(new Uri("/kpis/template.xlsx?kpi=ONLINE_FILING&period=2021-07", UriKind.Relative));
+        var rows = MiniExcel.Query(new MemoryStream(template), useHeaderRow: true).Cast<IDictionary<string, object?>>()
+            .Select(r => r.ToDictionary(kv => kv.Key, kv => kv.Value)).ToList();
+        // Two units filled in; the other fourteen left blank, as the office would.
+        rows[0][ImportColumns.Numerator] = 12;
+        rows[0][ImportColumns.Denominator] = 40;
+        rows[5][ImportColumns.Numerator] = 3;
+        rows[5][ImportColumns.Denominator] = 30;
+        var before = await factory.QueryAsync(db => db.KpiMeasurements.CountAsync());
+
+        var preview = await Html.ParseAsync(await Upload(office, "mau-chi-tieu.xlsx", Xlsx(rows)));
+        Assert.Null(preview.QuerySelector("#import-errors"));
+        var shown = preview.QuerySelectorAll("#import-changes tbody tr");
+        Assert.Equal(2, shown.Length);
+        Assert.Contains("12/40", shown[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("30 %", shown[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tỷ lệ phát sinh hồ sơ trực tuyến", shown[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.QueryAsync(db => db.KpiMeasurements.CountAsync()));
+        await Confirm(office, preview);
+        Assert.Equal(before + 2, await factory.QueryAsync(db => db.KpiMeasurements.CountAsync()));
+
+        // One part alone is still an error, and nothing is saved.
+        rows[1][ImportColumns.Numerator] = 5;
+        var refused = await Html.ParseAsync(await Upload(office, "mau-chi-tieu.xlsx", Xlsx(rows)));
+        Assert.NotNull(refused.QuerySelector("#import-errors li[data-line='3']"));
+        Assert.Null(refused.QuerySelector("#confirm-form"));
     }
 
     private static List<Dictionary<string, object?>> TwoHundredRows()

@@ -21,18 +21,22 @@ public static class ImportColumns
     public static readonly string[] Required = [Kpi, Period, Numerator, Denominator];
 }
 
-public sealed record ImportRow(int Line, int KpiId, string KpiCode, int? UnitId, string UnitName, DateOnly Month, long Numerator, long Denominator, string? Note);
+public sealed record ImportRow(int Line, int KpiId, string KpiCode, int? UnitId, string UnitName, DateOnly Month, long Numerator, long Denominator, string? Note, string KpiName = "")
+{
+    public decimal? Rate => KpiMath.Rate(Numerator, Denominator);
+}
 
 public sealed record ImportError(int Line, string Reason);
 
-public sealed record KpiRef(int Id, string Code, KpiKind Kind);
+public sealed record KpiRef(int Id, string Code, KpiKind Kind, string Name = "");
 
 public sealed record UnitRef(int Id, string Code, string Name, string? ShortName);
 
 /// <summary>
 /// Reads an uploaded sheet into rows, checking every row: unknown KPI or unit, missing period, a number that is not a
-/// whole count ("7,83"), a numerator above its denominator, a month in the future, the same figure twice. The caller
-/// saves nothing unless the list of errors is empty.
+/// whole count ("7,83"), a numerator above its denominator, a month in the future, the same figure twice. A row whose
+/// numerator and denominator are both blank is "no data" and skipped, as on the entry grid; one part alone is an error.
+/// The caller saves nothing unless the list of errors is empty.
 /// </summary>
 public static class KpiImportReader
 {
@@ -72,6 +76,11 @@ public static class KpiImportReader
             if (r.Values.All(v => string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
             {
                 continue; // a blank line
+            }
+
+            if (string.IsNullOrWhiteSpace(Text(ImportColumns.Numerator)) && string.IsNullOrWhiteSpace(Text(ImportColumns.Denominator)))
+            {
+                continue; // no data for this unit, as on the entry grid: the template lists every unit, the office fills some
             }
 
             var reasons = new List<string>();
@@ -137,7 +146,7 @@ public static class KpiImportReader
             }
 
             var note = Text(ImportColumns.Note);
-            rows.Add(new ImportRow(line, kpi!.Id, kpi.Code, unit?.Id, unit?.ShortName ?? unit?.Name ?? string.Empty, month!.Value, n, d, string.IsNullOrWhiteSpace(note) ? null : note));
+            rows.Add(new ImportRow(line, kpi!.Id, kpi.Code, unit?.Id, unit?.ShortName ?? unit?.Name ?? string.Empty, month!.Value, n, d, string.IsNullOrWhiteSpace(note) ? null : note, kpi.Name));
         }
 
         if (rows.Count == 0 && errors.Count == 0)

@@ -51,7 +51,7 @@ public sealed class KpiImportController(
             return View(new ImportPageModel([new ImportError(0, l["Import_FileType"])], [], null, file?.FileName));
         }
 
-        var kpis = await db.KpiDefinitions.AsNoTracking().Select(k => new KpiRef(k.Id, k.Code, k.Kind)).ToListAsync(cancellationToken);
+        var kpis = await db.KpiDefinitions.AsNoTracking().Select(k => new KpiRef(k.Id, k.Code, k.Kind, k.Name)).ToListAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.ShortName)).ToListAsync(cancellationToken);
         await using var stream = file.OpenReadStream();
         var (rows, errors) = KpiImportReader.Read(stream, csv, kpis, units, clock.Today(), (key, args) => l.GetString(key, args).Value);
