@@ -180,7 +180,8 @@ public class Every_surface_tells_the_same_signal(ActivityPortal portal) : IClass
         Assert.NotEmpty(attention);
         foreach (var (a, timing) in attention)
         {
-            Assert.Contains($"- {a.Directive.Label} — {a.Unit.ShortName ?? a.Unit.Name}: {l.Describe(timing)};", report, StringComparison.Ordinal);
+            var unit = (a.Unit.ShortName ?? a.Unit.Name).Replace("&", " và ", StringComparison.Ordinal); // an official document writes "và"
+            Assert.Contains($"- {a.Directive.Label} — {unit}: {l.Describe(timing)};", report, StringComparison.Ordinal);
         }
 
         // 7. A reminder run on the day: overdue reminders only for overdue work, silent ones only for silent work.

@@ -29,6 +29,7 @@ public static class WebSetup
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Domain.Assignments.SignalSettings>, Features.Shared.SignalSettingsValidation>();
         services.AddSingleton<Features.Shared.PortalDay>();
         services.AddOptions<Features.Notifications.ReminderOptions>().BindConfiguration(Features.Notifications.ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration(Features.Reports.ReportOptions.Section);
         services.AddOptions<Features.Notifications.SmtpOptions>().BindConfiguration(Features.Notifications.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Notifications.ReminderJob>();
         services.AddScoped<Leases>();

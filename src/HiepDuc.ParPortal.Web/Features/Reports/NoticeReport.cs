@@ -11,17 +11,24 @@ public sealed record ReportFigure(string Kpi, string Baseline, string Latest, st
 
 public sealed record ReportUnfinished(string Label, string Unit, string Timing, string? LastReport);
 
+/// <summary>
+/// What the report says. The office reports in its own name: <see cref="ParentBody"/> above <see cref="Issuer"/>, the
+/// number "Số: /BC-VP" and the signature of <see cref="SignerTitle"/> agree (Decree 30/2020/NĐ-CP, Appendix I).
+/// </summary>
 public sealed record NoticeReportData(
-    string IssuingBody,
-    string Office,
-    string NoticeNumber,
-    DateOnly NoticeDate,
-    string NoticeTitle,
+    string ParentBody,
+    string Issuer,
+    string Place,
+    string? NoticeNumber,
+    DateOnly? NoticeIssued,
+    DateOnly MeetingDate,
     DateOnly Today,
     IReadOnlyList<ReportDirective> Directives,
     IReadOnlyList<ReportFigure> Figures,
     IReadOnlyList<ReportUnfinished> Unfinished,
-    IReadOnlyList<string> UnitsToUrge);
+    IReadOnlyList<string> UnitsToUrge,
+    string SignerTitle,
+    string? SignerName);
 
 /// <summary>
 /// "Báo cáo kết quả thực hiện Thông báo kết luận" laid out per Decree 30/2020/NĐ-CP: the issuing body and the national
@@ -43,21 +50,21 @@ public static class NoticeReport
             var main = doc.AddMainDocumentPart();
             main.Document = new Document(new DocumentFormat.OpenXml.Wordprocessing.Body());
             AddStyles(main);
+            var pageNumbers = PageNumberHeader(main);
             var body = main.Document.Body!;
 
             body.Append(HeaderTable(d));
             body.Append(Para(string.Empty));
             body.Append(Para("BÁO CÁO", bold: true, center: true, size: Body));
-            body.Append(Para($"Kết quả thực hiện Thông báo kết luận số {d.NoticeNumber} ngày {d.NoticeDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}", bold: true, center: true, size: Body));
-            body.Append(Para(d.NoticeTitle, italic: true, center: true, size: Small));
-            body.Append(Para(string.Empty));
-            body.Append(Para($"Thực hiện nhiệm vụ được giao tại Thông báo kết luận nêu trên, {d.Office} báo cáo kết quả thực hiện tính đến ngày {d.Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} như sau:", justify: true, indent: true));
+            body.Append(Para(Summary(d), bold: true, center: true, size: Body));
+            body.Append(ShortRule(3400));
+            body.Append(Para($"Thực hiện nhiệm vụ được giao tại Thông báo kết luận nêu trên, {Issuer(d.Issuer, upper: false)} báo cáo kết quả thực hiện tính đến {VietnameseDate(d.Today)} như sau:", justify: true, indent: true));
 
             body.Append(Para("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", bold: true));
             foreach (var x in d.Directives)
             {
-                var late = x.LateUnits.Count == 0 ? string.Empty : $" Đơn vị quá hạn: {string.Join(", ", x.LateUnits)}.";
-                body.Append(Para($"{x.Label}. {x.Title}: {x.State}; tiến độ {x.Progress}%; {x.Completed}/{x.Active} đơn vị hoàn thành.{late}", justify: true, indent: true));
+                var late = x.LateUnits.Count == 0 ? string.Empty : $" Đơn vị chậm (quá hạn, hoặc việc khẩn trương chưa báo cáo): {string.Join(", ", x.LateUnits)}.";
+                body.Append(Para($"{x.Label}. {Clause(x.Title)}: {x.State}; tiến độ {Shared.Format.Percent(x.Progress)}; {x.Completed}/{x.Active} đơn vị hoàn thành.{late}", justify: true, indent: true));
             }
 
             body.Append(Para("II. KẾT QUẢ CÁC CHỈ TIÊU", bold: true));
@@ -71,7 +78,7 @@ public static class NoticeReport
 
             foreach (var u in d.Unfinished)
             {
-                body.Append(Para($"- {u.Label} — {u.Unit}: {u.Timing}; báo cáo gần nhất: {u.LastReport ?? "chưa báo cáo"}.", justify: true, indent: true));
+                body.Append(Para($"- {u.Label} — {u.Unit}: {u.Timing}; báo cáo gần nhất: {(u.LastReport is { } r ? Clause(r) : "chưa báo cáo")}.", justify: true, indent: true));
             }
 
             body.Append(Para("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold: true));
@@ -79,48 +86,103 @@ public static class NoticeReport
                 ? "Các nhiệm vụ đang được thực hiện đúng tiến độ; Văn phòng tiếp tục theo dõi, đôn đốc và báo cáo."
                 : $"Đề nghị Chủ tịch UBND huyện chỉ đạo các đơn vị sau khẩn trương báo cáo, hoàn thành các nhiệm vụ quá hạn hoặc chậm báo cáo: {string.Join(", ", d.UnitsToUrge)}. Các nhiệm vụ chưa hoàn thành được chuyển sang danh mục theo dõi của phiên họp tiếp theo.", justify: true, indent: true));
             body.Append(Para(string.Empty));
-            body.Append(SignatureTable());
+            body.Append(SignatureTable(d));
             body.Append(new SectionProperties(
+                new HeaderReference { Type = HeaderFooterValues.Default, Id = pageNumbers },
                 new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 567U, Footer = 567U, Gutter = 0U },
+                new TitlePage())); // page numbers from page 2, none on the first
             main.Document.Save();
         }
 
         return stream.ToArray();
     }
 
-    private static Table HeaderTable(NoticeReportData d)
+    /// <summary>The trích yếu: what the report is about, naming the notice by its number and date when known.</summary>
+    public static string Summary(NoticeReportData d) => d.NoticeNumber is { } number
+        ? $"Kết quả thực hiện Thông báo kết luận số {number}{(d.NoticeIssued is { } issued ? $" ngày {issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : string.Empty)}"
+        : $"Kết quả thực hiện kết luận cuộc họp ngày {d.MeetingDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
+
+    /// <summary>"ngày 05 tháng 10 năm 2023": a day below 10 and the months of January and February take a leading zero (Decree 30/2020, Appendix I).</summary>
+    public static string VietnameseDate(DateOnly day) =>
+        $"ngày {day.Day:00} tháng {(day.Month <= 2 ? day.Month.ToString("00", CultureInfo.InvariantCulture) : day.Month.ToString(CultureInfo.InvariantCulture))} năm {day.Year}";
+
+    /// <summary>The issuing body written in full words ("HĐND&amp;UBND" → "HĐND và UBND"); in capitals for the header.</summary>
+    public static string Issuer(string name, bool upper)
     {
-        var left = new TableCell(
-            new TableCellProperties(new TableCellWidth { Width = "3600", Type = TableWidthUnitValues.Dxa }),
-            Para(d.IssuingBody.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), center: true, size: Small),
-            Para(d.Office.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), bold: true, center: true, size: Small),
-            Para("Số:      /BC-VP", center: true, size: Small));
-        var right = new TableCell(
-            new TableCellProperties(new TableCellWidth { Width = "5755", Type = TableWidthUnitValues.Dxa }),
-            Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, center: true, size: 24),
-            Para("Độc lập - Tự do - Hạnh phúc", bold: true, center: true, size: Body),
-            Para($"Hiệp Đức, ngày {d.Today.Day:00} tháng {d.Today.Month:00} năm {d.Today.Year}", italic: true, center: true, size: Body));
-        return Borderless(new TableRow(left, right), 3600, 5755);
+        var words = Words(name).Trim();
+        return upper ? words.ToUpper(CultureInfo.GetCultureInfo("vi-VN")) : words;
     }
 
-    private static Table SignatureTable()
+    /// <summary>An official document writes "và", never "&amp;" ("VP HĐND&amp;UBND" → "VP HĐND và UBND").</summary>
+    private static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s*&\s*", " và ");
+
+    /// <summary>Text set inside a sentence: without its own closing full stop, so the sentence never ends "..".</summary>
+    private static string Clause(string text) => text.Trim().TrimEnd('.', ';', ' ');
+
+    private static Table HeaderTable(NoticeReportData d)
     {
-        var left = new TableCell(
-            new TableCellProperties(new TableCellWidth { Width = "4678", Type = TableWidthUnitValues.Dxa }),
-            Para("Nơi nhận:", bold: true, italic: true, size: 24),
-            Para("- Chủ tịch, các PCT UBND huyện (b/c);", size: Tiny),
-            Para("- Các cơ quan, đơn vị liên quan;", size: Tiny),
-            Para("- UBND các xã, thị trấn;", size: Tiny),
-            Para("- Lưu: VT.", size: Tiny));
-        var right = new TableCell(
-            new TableCellProperties(new TableCellWidth { Width = "4677", Type = TableWidthUnitValues.Dxa }),
-            Para("TL. CHỦ TỊCH", bold: true, center: true, size: Body),
-            Para("CHÁNH VĂN PHÒNG", bold: true, center: true, size: Body),
+        // The issuing body and its parent on the left, the national name and motto on the right; "Số" and the place and
+        // date on one row, level with each other.
+        var issuer = Issuer(d.Issuer, upper: true);
+        const string Suffix = " HUYỆN";
+        if (issuer.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            issuer = issuer[..^Suffix.Length]; // the parent line names the district already
+        }
+
+        var top = new TableRow(
+            Cell(3855,
+                Para(d.ParentBody.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), center: true, size: 24, after: 0),
+                Para(issuer, bold: true, center: true, size: 24, after: 0),
+                ShortRule(1200)),
+            Cell(5500,
+                Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, center: true, size: 24, after: 0),
+                Para("Độc lập - Tự do - Hạnh phúc", bold: true, center: true, size: Body, underline: true, after: 0)));
+        var dateRow = new TableRow(
+            Cell(3855, Para("Số:        /BC-VP", center: true, size: Small)),
+            Cell(5500, Para($"{d.Place}, {VietnameseDate(d.Today)}", italic: true, center: true, size: Body)));
+        return Borderless([top, dateRow], 3855, 5500);
+    }
+
+    private static TableCell Cell(int width, params OpenXmlElement[] content) =>
+        new([new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }), .. content]);
+
+    /// <summary>The short solid rule under the issuing body and under the trích yếu: a centred paragraph, narrowed by <paramref name="inset"/> on each side, with a bottom border.</summary>
+    private static Paragraph ShortRule(int inset) => new(
+        new ParagraphProperties(
+            new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1 }),
+            new SpacingBetweenLines { Before = "0", After = "120", Line = "120", LineRule = LineSpacingRuleValues.Exact },
+            new Indentation { Left = inset.ToString(CultureInfo.InvariantCulture), Right = inset.ToString(CultureInfo.InvariantCulture) }),
+        new Run(new Text(string.Empty)));
+
+    private static Table SignatureTable(NoticeReportData d)
+    {
+        var left = Cell(4678,
+            Para("Nơi nhận:", bold: true, italic: true, size: 24, after: 0),
+            Para("- Chủ tịch, các PCT UBND huyện (để báo cáo);", size: Tiny, after: 0),
+            Para("- Các cơ quan, đơn vị liên quan;", size: Tiny, after: 0),
+            Para("- UBND các xã, thị trấn;", size: Tiny, after: 0),
+            Para("- Lưu: VT.", size: Tiny, after: 0));
+        var right = Cell(4677,
+            Para(d.SignerTitle.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), bold: true, center: true, size: Body),
             Para(string.Empty),
             Para(string.Empty),
-            Para(string.Empty));
-        return Borderless(new TableRow(left, right), 4678, 4677);
+            Para(string.Empty),
+            Para(d.SignerName ?? string.Empty, bold: true, center: true, size: Body));
+        return Borderless([new TableRow(left, right)], 4678, 4677);
+    }
+
+    /// <summary>A header with the page number, centred (shown from page 2: the section has a distinct first page).</summary>
+    private static string PageNumberHeader(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<HeaderPart>();
+        var run = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font }, new FontSize { Val = Small.ToString(CultureInfo.InvariantCulture) });
+        part.Header = new Header(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new SimpleField(new Run(run, new Text("2"))) { Instruction = " PAGE " }));
+        part.Header.Save();
+        return main.GetIdOfPart(part);
     }
 
     private static Table FiguresTable(IReadOnlyList<ReportFigure> figures)
@@ -144,7 +206,7 @@ public static class NoticeReport
     }
 
     /// <summary>A two-column layout table (no borders) across the 9 355-twip text width of the page.</summary>
-    private static Table Borderless(TableRow row, int left, int right) => new(
+    private static Table Borderless(IEnumerable<TableRow> rows, int left, int right) => new([
         new TableProperties(
             new TableWidth { Width = (left + right).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
@@ -153,11 +215,12 @@ public static class NoticeReport
                 new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
                 new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
         new TableGrid(new GridColumn { Width = left.ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = right.ToString(CultureInfo.InvariantCulture) }),
-        row);
+        .. rows]);
 
-    private static Paragraph Para(string text, bool bold = false, bool italic = false, bool center = false, bool justify = false, bool indent = false, int size = Body)
+    /// <summary>A paragraph; body paragraphs are spaced 6 pt apart (the Decree's minimum), header lines closer.</summary>
+    private static Paragraph Para(string text, bool bold = false, bool italic = false, bool center = false, bool justify = false, bool indent = false, int size = Body, bool underline = false, int after = 120)
     {
-        var props = new ParagraphProperties(new SpacingBetweenLines { After = "60", Line = "288", LineRule = LineSpacingRuleValues.Auto });
+        var props = new ParagraphProperties(new SpacingBetweenLines { After = after.ToString(CultureInfo.InvariantCulture), Line = "288", LineRule = LineSpacingRuleValues.Auto });
         if (center || justify)
         {
             props.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Both });
@@ -179,7 +242,12 @@ public static class NoticeReport
             runProps.Append(new Italic());
         }
 
-        return new Paragraph(props, new Run(runProps, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        if (underline)
+        {
+            runProps.Append(new Underline { Val = UnderlineValues.Single });
+        }
+
+        return new Paragraph(props, new Run(runProps, new Text(Words(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static void AddStyles(MainDocumentPart main)
@@ -190,7 +258,22 @@ public static class NoticeReport
                 new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
                 new FontSize { Val = Body.ToString(CultureInfo.InvariantCulture) },
                 new Languages { Val = "vi-VN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "60" }))));
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120" }))));
         styles.Styles.Save();
     }
+}
+
+/// <summary>Who signs the office's reports, and the place in the date line (set on /admin/settings).</summary>
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>The signer's title, as printed above the signature ("Chánh Văn phòng").</summary>
+    public string SignerTitle { get; set; } = "Chánh Văn phòng";
+
+    /// <summary>The signer's full name, printed under the signature; empty until the office sets it.</summary>
+    public string? SignerName { get; set; }
+
+    /// <summary>The place in the date line ("Hiệp Đức, ngày …").</summary>
+    public string Place { get; set; } = "Hiệp Đức";
 }

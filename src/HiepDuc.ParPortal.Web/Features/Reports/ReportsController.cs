@@ -1,3 +1,4 @@
+using System.Globalization;
 using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Notices;
@@ -16,7 +17,7 @@ namespace HiepDuc.ParPortal.Web.Features.Reports;
 
 /// <summary>What the office sends and files: the dashboard as a workbook, and the report on a notice as a Word document.</summary>
 [Authorize(Policy = Policies.Dashboard)]
-public sealed class ReportsController(ParPortalDbContext db, DashboardQueries dashboard, PortalDay portalDay, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ReportsController(ParPortalDbContext db, DashboardQueries dashboard, PortalDay portalDay, Microsoft.Extensions.Options.IOptionsMonitor<ReportOptions> reportOptions, IStringLocalizer<SharedResource> l) : Controller
 {
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -60,6 +61,8 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             return NotFound();
         }
 
+        // An official document is written in Vietnamese, whatever language the reader's pages are in.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Infrastructure.WebSetup.Cultures[0];
         var day = portalDay.Today();
         var today = day.Today;
         var m = await dashboard.LoadAsync(new DashboardFilter { Notice = id }, today, cancellationToken);
@@ -73,12 +76,14 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             .ToRowsAsync(day, cancellationToken);
         var last = await db.LatestReportTextsAsync(db.Assignments.Where(a => a.Directive.NoticeId == id), cancellationToken);
 
+        var signer = reportOptions.CurrentValue;
         var data = new NoticeReportData(
             notice.IssuingBody,
             office,
-            notice.Number ?? "…",
-            notice.IssueDate ?? notice.MeetingDate,
-            notice.Title,
+            signer.Place,
+            notice.Number,
+            notice.IssueDate,
+            notice.MeetingDate,
             today,
             m.Lights.Select(d => new ReportDirective(d.Label, d.Title, l.Enum(d.Rollup.State), d.Rollup.Progress, d.Rollup.Completed, d.Rollup.Active, d.LateUnits)).ToList(),
             m.Kpis.Where(k => k.Latest is not null).Select(k => new ReportFigure(
@@ -89,7 +94,9 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
                 l[$"KpiTargetKind_{k.TargetKind}"].Value,
                 Verdict(k.Met))).ToList(),
             openRows.Select(r => new ReportUnfinished(r.DirectiveLabel, r.UnitName, l.Describe(r.Timing), last.GetValueOrDefault(r.Id))).ToList(),
-            openRows.Select(r => r.UnitName).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList());
+            openRows.Select(r => r.UnitName).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList(),
+            signer.SignerTitle,
+            string.IsNullOrWhiteSpace(signer.SignerName) ? null : signer.SignerName.Trim());
         return File(Reports.NoticeReport.Build(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-thong-bao-ket-luan-{id}.docx");
     }
 

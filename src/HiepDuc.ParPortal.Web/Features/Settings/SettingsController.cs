@@ -43,6 +43,9 @@ public sealed class SettingsEditModel
     [Range(1, 20, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_MaxFiles")] public int MaxFilesPerReport { get; set; }
     [Range(1, 100, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_MaxMegabytes")] public int MaxMegabytes { get; set; }
 
+    [Required(ErrorMessage = "Validation_Required")] [StringLength(100, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_SignerTitle")] public string SignerTitle { get; set; } = string.Empty;
+    [StringLength(100, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_SignerName")] public string? SignerName { get; set; }
+
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public bool PasswordSet { get; set; }
 
     /// <summary>Each field's configuration key and its value as stored (invariant culture).</summary>
@@ -67,6 +70,8 @@ public sealed class SettingsEditModel
         yield return ("Smtp:FromName", SmtpFromName.Trim());
         yield return ("Files:MaxFilesPerReport", I(MaxFilesPerReport));
         yield return ("Files:MaxBytes", (MaxMegabytes * 1024L * 1024L).ToString(CultureInfo.InvariantCulture));
+        yield return ("Reports:SignerTitle", SignerTitle.Trim());
+        yield return ("Reports:SignerName", SignerName?.Trim() ?? string.Empty);
     }
 }
 
@@ -80,6 +85,7 @@ public sealed class SettingsController(
     IOptionsMonitor<ReminderOptions> reminders,
     IOptionsMonitor<SmtpOptions> smtp,
     IOptionsMonitor<FileStoreOptions> files,
+    IOptionsMonitor<Reports.ReportOptions> report,
     IStringLocalizer<SharedResource> l) : Controller
 {
     public const string PasswordKey = "Smtp:Password";
@@ -94,6 +100,7 @@ public sealed class SettingsController(
             RemindersEnabled = r.Enabled, DailyHour = r.DailyHour, OverdueEveryDays = r.OverdueEveryDays, WaitingDays = r.WaitingDays, BaseUrl = r.BaseUrl,
             SmtpHost = m.Host, SmtpPort = m.Port, SmtpSecurity = m.Security, SmtpUser = m.User, SmtpFrom = m.From, SmtpFromName = m.FromName, PasswordSet = !string.IsNullOrEmpty(m.Password),
             MaxFilesPerReport = f.MaxFilesPerReport, MaxMegabytes = (int)Math.Max(1, f.MaxBytes / (1024 * 1024)),
+            SignerTitle = report.CurrentValue.SignerTitle, SignerName = report.CurrentValue.SignerName,
         });
     }
 
