@@ -189,7 +189,7 @@ public class Hostile_filters_and_forms_get_a_clear_answer(PortalFactory factory)
     }
 
     private static bool Explains(string page) =>
-        new[] { "không hợp lệ", "tối đa", "phải từ", "phải là một số", "Vui lòng nhập", "người khác thay đổi" }.Any(m => page.Contains(m, StringComparison.Ordinal));
+        new[] { "không hợp lệ", "tối đa", "phải từ", "phải là một số", "là bắt buộc", "người khác thay đổi" }.Any(m => page.Contains(m, StringComparison.Ordinal));
 
     private Task<string> Counts() => factory.QueryAsync(async db =>
         $"{await db.Notices.CountAsync()}/{await db.Directives.CountAsync()}/{await db.ProgressReports.CountAsync()}/{await db.Units.CountAsync()}/{await db.Users.CountAsync()}/{await db.DirectiveEvents.CountAsync()}/{await db.Assignments.CountAsync(a => a.Extension != ExtensionState.None)}");

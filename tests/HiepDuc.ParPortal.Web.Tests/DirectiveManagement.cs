@@ -19,7 +19,7 @@ public class The_office_records_directives_and_assigns_them(PortalFactory factor
         var token = await office.AntiforgeryTokenAsync("/notices/new");
         var empty = await office.PostFormAsync("/notices/new", token, new() { ["Title"] = "" });
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Contains("Vui lòng nhập Trích yếu", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Trích yếu là bắt buộc", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var created = await office.PostFormAsync("/notices/new", token, new()
         {

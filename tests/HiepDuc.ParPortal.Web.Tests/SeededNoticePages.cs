@@ -61,7 +61,7 @@ public class The_seeded_notice_is_readable_in_Vietnamese(PortalFactory factory) 
             Assert.Contains(expected, figures, StringComparison.Ordinal);
         }
 
-        Assert.Contains("chỉ có tỷ lệ", figures, StringComparison.Ordinal);
+        Assert.Contains("nguồn chỉ nêu tỷ lệ", figures, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace HiepDuc.ParPortal.Web.Tests.Browser;
 public sealed class The_dashboard_and_main_pages_in_Chromium(ChromiumFixture chromium, SharedKestrelPortal shared) : IClassFixture<SharedKestrelPortal>
 {
     [Fact]
-    public async Task The_chairman_sees_drawn_charts_and_the_page_prints_on_A4()
+    public async Task The_chairman_sees_drawn_charts_and_the_page_prints_on_one_A4_page()
     {
         var portal = shared.Portal;
         await GeneratedWork.AddEveryStateAsync(portal);
@@ -29,8 +29,10 @@ public sealed class The_dashboard_and_main_pages_in_Chromium(ChromiumFixture chr
         await page.ScreenshotAsync(new() { Path = Pages.Screenshot("dashboard"), FullPage = true });
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await page.PdfAsync(new() { Path = Path.Combine(Paths.Screenshots, "dashboard-print.pdf"), Format = "A4", PrintBackground = true });
+        var pdf = await page.PdfAsync(new() { Path = Path.Combine(Paths.Screenshots, "dashboard-print.pdf"), Format = "A4", PrintBackground = true });
         Assert.False(await page.Locator("#filters").IsVisibleAsync());
+        var pages = System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
+        Assert.Equal(1, pages); // the chairman's print view fits on one A4 page
     }
 
     [Fact]

@@ -41,6 +41,13 @@ public sealed class Each_role_signs_in_to_its_own_menu_and_landing_page(Chromium
         Assert.Contains($"Người dùng {user.UserName}", await page.Locator("#current-user").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.Screenshot($"landing-{role.ToLowerInvariant()}"), FullPage = true });
 
+        // The menu fits on one line at 1280 px: every item on the same row, the bar one line high.
+        var tops = await page.Locator("#menu > li").EvaluateAllAsync<double[]>("items => items.map(i => i.getBoundingClientRect().top)");
+        Assert.Single(tops.Distinct());
+        Assert.True(await page.Locator("header nav").EvaluateAsync<double>("n => n.getBoundingClientRect().height") < 70, "the navigation bar wraps");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than the window");
+
+        await page.Locator("#account-menu").ClickAsync();
         await page.Locator("#logout").ClickAsync();
         await page.WaitForURLAsync("**/account/login");
     }
