@@ -98,19 +98,21 @@ public static class PortalCommands
             ("demo.queluu", "Chủ tịch UBND xã Quế Lưu (demo)", Roles.UnitHead, "QUELUU"),
         ];
         var users = sp.GetRequiredService<UserManager<PortalUser>>();
-        await output.WriteLineAsync("Tài khoản DEMO — chỉ để dùng thử, không dùng cho dữ liệu thật. / DEMO accounts — for evaluation only.");
+        await output.WriteLineAsync("Tài khoản DEMO — chỉ để dùng thử, không dùng cho dữ liệu thật; mỗi tài khoản phải đổi mật khẩu khi đăng nhập lần đầu. / DEMO accounts — for evaluation only; each must change its password at first sign-in.");
         foreach (var (userName, name, role, unit) in demo)
         {
             var existing = await users.FindByNameAsync(userName);
             string password;
             if (existing is null)
             {
-                password = await CreateAsync(sp, userName, $"{DemoMarker} {name}", null, [role], unit, mustChange: false);
+                password = await CreateAsync(sp, userName, $"{DemoMarker} {name}", null, [role], unit, mustChange: true);
             }
             else
             {
                 password = PasswordGenerator.Generate();
                 Check(await users.ResetPasswordAsync(existing, await users.GeneratePasswordResetTokenAsync(existing), password));
+                existing.MustChangePassword = true;
+                Check(await users.UpdateAsync(existing));
             }
 
             await output.WriteLineAsync($"{role,-15} {userName,-16} {password}");
