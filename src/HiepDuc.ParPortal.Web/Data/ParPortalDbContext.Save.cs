@@ -152,22 +152,22 @@ public partial class ParPortalDbContext
         var pending = new List<PendingAudit>();
         foreach (var entry in records)
         {
-            if (Describe(entry) is { } changes)
+            // A new row is described after the save, with its real key and the keys it refers to; a changed or deleted
+            // one now, while its old values are known.
+            if (entry.State == EntityState.Added)
             {
-                var action = entry.State switch
-                {
-                    EntityState.Added => "Created",
-                    EntityState.Deleted => "Deleted",
-                    _ => "Updated",
-                };
-                pending.Add(new PendingAudit(entry, action, changes, actor, ip, now));
+                pending.Add(new PendingAudit(entry, EntityState.Added, null, actor, ip, now));
+            }
+            else if (Describe(entry, entry.State) is { } changes)
+            {
+                pending.Add(new PendingAudit(entry, entry.State, changes, actor, ip, now));
             }
         }
 
         return pending;
     }
 
-    private static string? Describe(EntityEntry entry)
+    private static string? Describe(EntityEntry entry, EntityState state)
     {
         var changes = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
@@ -179,7 +179,7 @@ public partial class ParPortalDbContext
             }
 
             var secret = Secret.Contains(name) || (entry.Entity is PortalSetting { IsSecret: true } && name == nameof(PortalSetting.Value));
-            switch (entry.State)
+            switch (state)
             {
                 case EntityState.Added when property.CurrentValue is not null:
                     changes[name] = new { @new = secret ? "***" : property.CurrentValue };
@@ -197,9 +197,9 @@ public partial class ParPortalDbContext
         {
             foreach (var property in complex.Properties)
             {
-                if (entry.State == EntityState.Added || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)))
+                if (state == EntityState.Added || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)))
                 {
-                    changes[$"{complex.Metadata.Name}.{property.Metadata.Name}"] = entry.State == EntityState.Added
+                    changes[$"{complex.Metadata.Name}.{property.Metadata.Name}"] = state == EntityState.Added
                         ? new { @new = property.CurrentValue }
                         : new { old = property.OriginalValue, @new = property.CurrentValue };
                 }
@@ -209,15 +209,21 @@ public partial class ParPortalDbContext
         return changes.Count == 0 ? null : JsonSerializer.Serialize(changes, AuditJson);
     }
 
-    /// <summary>An audit entry captured before the save; its key is read after it, once generated keys are known.</summary>
-    private sealed record PendingAudit(EntityEntry Entry, string Action, string Changes, Actor Actor, string? Ip, DateTimeOffset At)
+    /// <summary>An audit entry captured before the save; its key (and a new row's values) are read after it, once generated keys are known.</summary>
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, string? Changes, Actor Actor, string? Ip, DateTimeOffset At)
     {
         public AuditEntry ToEntry()
         {
             var key = Entry.Metadata.FindPrimaryKey()?.Properties
                 .Select(k => Entry.Property(k.Name).CurrentValue?.ToString())
                 .FirstOrDefault();
-            return new AuditEntry(At, Actor.UserId, Actor.Name, Action, Entry.Metadata.DisplayName(), key, Changes, Ip);
+            var action = State switch
+            {
+                EntityState.Added => "Created",
+                EntityState.Deleted => "Deleted",
+                _ => "Updated",
+            };
+            return new AuditEntry(At, Actor.UserId, Actor.Name, action, Entry.Metadata.DisplayName(), key, Changes ?? Describe(Entry, EntityState.Added), Ip);
         }
     }
 

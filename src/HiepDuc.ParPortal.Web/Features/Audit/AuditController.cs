@@ -43,6 +43,8 @@ public sealed class AuditController(ParPortalDbContext db) : Controller
 {
     public const int PageSize = 50;
 
+    private const int MaxShown = 160;
+
     [HttpGet("/admin/audit")]
     public async Task<IActionResult> Index([FromQuery] AuditFilter filter, CancellationToken cancellationToken)
     {
@@ -132,7 +134,10 @@ public sealed class AuditController(ParPortalDbContext db) : Controller
 
         static string? Value(JsonElement e, string name) =>
             e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
-                ? v.ValueKind switch { JsonValueKind.Null => null, JsonValueKind.String => v.GetString(), _ => v.GetRawText() }
+                ? Short(v.ValueKind switch { JsonValueKind.Null => null, JsonValueKind.String => v.GetString(), _ => v.GetRawText() })
                 : null;
+
+        // Long texts (a notice's full text) are cut for the page; the trail keeps them whole.
+        static string? Short(string? text) => text is { Length: > MaxShown } ? text[..MaxShown] + "…" : text;
     }
 }
