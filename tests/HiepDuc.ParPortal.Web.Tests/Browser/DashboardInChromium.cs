@@ -36,7 +36,7 @@ public sealed class The_dashboard_and_main_pages_in_Chromium(ChromiumFixture chr
     }
 
     [Fact]
-    public async Task Axe_finds_no_serious_or_critical_issue_on_the_dashboard_lists_and_forms()
+    public async Task Axe_finds_no_serious_or_critical_issue_and_the_console_no_error_on_the_dashboard_lists_and_forms()
     {
         var portal = shared.Portal;
         var office = await SignedIn(await portal.CreateUserAsync("ui.axe.office", Roles.DistrictOffice, "VPHDND"));
@@ -48,6 +48,12 @@ public sealed class The_dashboard_and_main_pages_in_Chromium(ChromiumFixture chr
             await db.KpiDefinitions.Where(k => k.Code == "ONLINE_FILING").Select(k => k.Id).SingleAsync()));
 
         var problems = new List<string>();
+        var consoleErrors = new List<string>();
+        foreach (var p in new[] { office, head, admin })
+        {
+            p.Console += (_, m) => { if (m.Type == "error") { consoleErrors.Add($"{p.Url}: {m.Text}"); } };
+        }
+
         foreach (var (page, url) in new[]
         {
             (office, "/dashboard"), (office, "/directives"), (office, "/assignments"), (office, "/notices/1"), (office, $"/directives/{directive}"),
@@ -65,6 +71,7 @@ public sealed class The_dashboard_and_main_pages_in_Chromium(ChromiumFixture chr
 
         File.WriteAllLines(Path.Combine(Paths.Screenshots, "axe.txt"), problems);
         Assert.Empty(problems);
+        Assert.Empty(consoleErrors); // no script error, no style blocked by the CSP, on any of these pages
     }
 
     [Fact]
