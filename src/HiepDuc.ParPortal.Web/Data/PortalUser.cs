@@ -21,9 +21,6 @@ public sealed class PortalUser : IdentityUser
     /// <summary>The kinds of notification this person does not want by e-mail (comma-separated <c>ReminderKind</c> names); the bell shows them all.</summary>
     public string MutedEmailKinds { get; set; } = string.Empty;
 
-    public bool WantsEmail(Domain.Notifications.ReminderKind kind) =>
-        EmailNotifications && !MutedEmailKinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(kind.ToString());
-
     /// <summary>Name, user name and e-mail folded for accent-insensitive search.</summary>
     public string SearchKey { get; private set; } = string.Empty;
 
