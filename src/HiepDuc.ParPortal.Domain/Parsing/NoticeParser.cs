@@ -209,8 +209,9 @@ public static partial class NoticeParser
             sentenceIndex++;
         }
 
-        // Units named elsewhere in the item take part in it.
-        foreach (var hit in matcher.Find(text, folded, body))
+        // Units named elsewhere in the item take part in it — but not one a report merely goes through ("qua Văn phòng …")
+        // nor one the work is about ("… cán bộ của các cơ quan, đơn vị").
+        foreach (var hit in matcher.Find(text, folded, body).Where(h => !Incidental(text, h.Span)))
         {
             foreach (var id in hit.UnitIds.Where(id => !units.ContainsKey(id)))
             {
@@ -235,6 +236,13 @@ public static partial class NoticeParser
         var titleText = firstClause.Length > 160 ? firstClause[..firstClause.LastIndexOf(' ', 157)] + "…" : firstClause;
         return new ParsedTask(label, new Found<string>(titleText, new Span(body.Start, Math.Min(body.Length, firstClause.Length)), false), full, item.Whole,
             deadline, units.Values.OrderBy(u => u.Role).ToList(), references, targets);
+    }
+
+    /// <summary>A unit named after "qua" (the channel) or "của" (whose the thing is) takes no part in the work.</summary>
+    private static bool Incidental(string text, Span span)
+    {
+        var before = text[Math.Max(0, span.Start - 8)..span.Start].TrimEnd();
+        return before.EndsWith(" qua", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" của", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Where the subject ends: the first verb of action after it (or the first comma/period).</summary>
@@ -377,9 +385,13 @@ public static partial class NoticeParser
         }
     }
 
-    /// <summary>A sentence gives work when it starts with a verb of instruction (or asks/assigns in the middle).</summary>
+    /// <summary>
+    /// A sentence gives work when it starts with a verb of instruction (or asks/assigns in the middle), or when a unit
+    /// stands first and is told what to do ("Phòng Nội vụ phối hợp …", "Các xã Quế Phong, Quế Long khẩn trương …") — not
+    /// when it reports what was done ("… đã hoàn thành").
+    /// </summary>
     public static bool IsInstruction(string text) =>
-        Regex.Split(text, @"(?<=[.;:])\s+").Any(sentence => InstructionStart().IsMatch(sentence.TrimStart()))
+        Regex.Split(text, @"(?<=[.;:])\s+").Any(sentence => InstructionStart().IsMatch(sentence.TrimStart()) || UnitSubjectInstruction().IsMatch(sentence.TrimStart()))
         || InstructionWord().IsMatch(text) && !AssessmentStart().IsMatch(text.TrimStart());
 
     private static Found<string?> IssuingBody(string text, List<(int Start, int Length)> lines, int titleLine)
@@ -479,9 +491,10 @@ public static partial class NoticeParser
             {
                 itemLines.Add(((itemLines.Count + 1).ToString(CultureInfo.InvariantCulture), lead, start + length, lead + bullet.Groups[1].Index));
             }
-            else if (current is null || (itemLines.Count > 0 && MonitoringPattern().IsMatch(trimmed)))
+            else if (current is null || MonitoringPattern().IsMatch(trimmed))
             {
-                // A paragraph outside any section (the opening, the closing "Giao … theo dõi, đôn đốc").
+                // A paragraph outside any section (the opening), or the closing "Giao … theo dõi, đôn đốc" — which names the
+                // monitoring unit and never belongs to the item above it, lettered or not.
                 Close(lastEnd);
                 sections.Add(new Section(null, new Span(lead, start + length - lead), new Span(lead, start + length - lead), []));
             }
@@ -619,6 +632,9 @@ public static partial class NoticeParser
     [GeneratedRegex(@"^(Giao(?! ban\b)|Yêu cầu|Đề nghị|Chỉ đạo|Khẩn trương|Nghiêm túc|Tập trung|Tăng cường|Chủ động|Phân công|Thống nhất giao|Các cơ quan, đơn vị)\b")]
     private static partial Regex InstructionStart();
 
+    [GeneratedRegex(@"^(?:Phòng|Văn phòng|Chi nhánh|UBND|Ủy ban|Các xã|Các phòng|Các cơ quan|Công an|Trung tâm|Bưu điện|Bảo hiểm xã hội)\b[^.;:]{0,160}?(?<!\bđã)\s(?:khẩn trương|chủ trì|phối hợp|tham mưu|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|hoàn thành|nghiêm túc|tập trung|chủ động|tiếp thu|hoàn chỉnh)\b")]
+    private static partial Regex UnitSubjectInstruction();
+
     [GeneratedRegex(@"\b(yêu cầu|đề nghị|giao cho|chủ trì, phối hợp)\b")]
     private static partial Regex InstructionWord();
 
@@ -634,7 +650,7 @@ public static partial class NoticeParser
     [GeneratedRegex(@"^\s*(?:Giao|Yêu cầu|Đề nghị)\s+(?<who>.+?)(?=\s+(?:khẩn trương|tiếp thu|hoàn chỉnh|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|phải|nghiêm túc|trong|chủ động|kiểm tra|phối hợp)\b|[,.;]|$)")]
     private static partial Regex SubjectPattern();
 
-    [GeneratedRegex(@"^\s*(?<x>[\p{Lu}][^,.;]*?)\s+phối hợp với\s+(?<y>.+?)(?=\s+(?:hướng dẫn|tham mưu|triển khai|tổ chức|thực hiện|xây dựng|rà soát|kiểm tra|theo dõi|báo cáo|để|nhằm|trong)\b|[.;,]|$)")]
+    [GeneratedRegex(@"^\s*(?<x>[\p{Lu}][^,.;]*?)\s+phối hợp(?:\s+với)?\s+(?<y>.+?)(?=\s+(?:hướng dẫn|tham mưu|triển khai|tổ chức|thực hiện|xây dựng|rà soát|kiểm tra|theo dõi|báo cáo|để|nhằm|trong)\b|[.;,]|$)")]
     private static partial Regex TogetherPattern();
 
     [GeneratedRegex(@"(?:[Pp]hòng|Sở|Trung tâm|Ban|Chi nhánh|Công an|Hội|Đội|Văn phòng|Bưu điện|Ủy ban|UBND|Đài|Trường|Kho bạc|Chi cục)\s+[^,.;]+?(?=\s+(?:chủ trì|phối hợp|khẩn trương|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|tiếp thu|bố trí|cập nhật|tăng cường|tuyên truyền|đẩy mạnh|tập trung)\b|[,.;]|$)")]
@@ -646,7 +662,9 @@ public static partial class NoticeParser
     [GeneratedRegex(@"(?:trong|trước|chậm nhất(?: là)?|hoàn thành(?: trong)?)\s+tháng\s+(?<m>\d{1,2})[/-](?<y>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex MonthDeadline();
 
-    [GeneratedRegex(@"(?:trước|chậm nhất(?: là)?|trong|hạn chót|hoàn thành trước)\s+ngày\s+(?<d>\d{1,2})[/-](?<m>\d{1,2})(?:[/-](?<y>\d{4}))?", RegexOptions.IgnoreCase)]
+    // "trước ngày 20/10", "chậm nhất là ngày 31/12/2023", "không quá ngày 15/11", "(phấn đấu) đến ngày 30/6/2024", and
+    // "hoàn thành trước 31/5/2024" without "ngày".
+    [GeneratedRegex(@"(?:(?:trước|chậm nhất(?: là)?|trong|hạn chót|hoàn thành trước|không quá|đến)\s+ngày|trước|không quá)\s+(?<d>\d{1,2})[/-](?<m>\d{1,2})(?:[/-](?<y>\d{4}))?", RegexOptions.IgnoreCase)]
     private static partial Regex DateDeadline();
 
     [GeneratedRegex(@"(?:trong|trước hết|hoàn thành trong)\s+quý\s+(?<q>IV|III|II|I|[1-4])(?:[/\s]+(?:năm\s+)?(?<y>\d{4}))?", RegexOptions.IgnoreCase)]
