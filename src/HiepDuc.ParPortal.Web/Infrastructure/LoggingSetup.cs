@@ -23,13 +23,17 @@ public static class LoggingSetup
     public static WebApplicationBuilder AddParPortalLogging(this WebApplicationBuilder builder)
     {
         var file = builder.Configuration["PortalLogging:File"];
+        var args = Environment.GetCommandLineArgs().Skip(1).ToArray();
+        var command = PortalCommands.IsCommand(args) || SqliteFiles.IsCommand(args);
         var path = string.IsNullOrWhiteSpace(file) ? null : Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, file));
         builder.Services.AddSerilog((services, cfg) =>
         {
             cfg.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
-                .WriteTo.Console(formatProvider: LogCulture, outputTemplate: "[{Timestamp:yyyy-MM-dd HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+                .WriteTo.Console(formatProvider: LogCulture, outputTemplate: "[{Timestamp:yyyy-MM-dd HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
+                    // A command's own output (parse-notice --json) owns standard output; its log goes to standard error.
+                    standardErrorFromLevel: command ? Serilog.Events.LogEventLevel.Verbose : null);
             if (path is not null)
             {
                 cfg.WriteTo.Async(a => a.File(path, formatProvider: LogCulture, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 62,

@@ -1,3 +1,4 @@
+using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Data.Seed;
@@ -60,21 +61,43 @@ public static class PortalCommands
     /// </summary>
     private static async Task<int> ParseNoticeAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
     {
-        var file = One(options, "file") ?? throw new CommandException("Thiếu --file <tệp .md, .txt>. / --file is required.");
+        var json = options.ContainsKey("json");
+        var file = One(options, "file");
+        if (file is null || !File.Exists(file))
+        {
+            var message = file is null ? "Thiếu --file <tệp .md, .txt>. / --file is required." : $"Không có tệp {file}. / No such file: {file}";
+            if (json)
+            {
+                await Console.Error.WriteLineAsync(message);
+                return 2;
+            }
+
+            throw new CommandException(message);
+        }
+
         var repeat = int.TryParse(One(options, "repeat"), System.Globalization.CultureInfo.InvariantCulture, out var r) ? Math.Clamp(r, 1, 1000) : 1;
         var text = await File.ReadAllTextAsync(file);
-        var db = sp.GetRequiredService<ParPortalDbContext>();
-        var registry = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new Domain.Parsing.RegistryUnit(u.Id, u.Code, u.Name, u.ShortName, u.Kind)).ToListAsync();
-        var codes = registry.ToDictionary(u => u.Id, u => u.Code);
+        var reading = sp.GetRequiredService<Features.NoticeImport.NoticeReading>();
+        var registry = await reading.RegistryAsync(CancellationToken.None);
+        var kpis = await reading.KpisAsync(CancellationToken.None);
+        var today = sp.GetRequiredService<TimeProvider>().Today();
         Domain.Parsing.ParsedNotice? parsed = null;
         var times = new List<double>();
         for (var i = 0; i < repeat; i++)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            parsed = Domain.Parsing.NoticeParser.Parse(text, registry);
+            parsed = Domain.Parsing.NoticeParser.Parse(text, registry, kpis, today);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
+        if (json)
+        {
+            // Exactly what the import preview would propose, for other systems to use or check (docs/import.md).
+            await output.WriteLineAsync(Features.NoticeImport.NoticeReading.Json(parsed!, registry));
+            return 0;
+        }
+
+        var codes = registry.ToDictionary(u => u.Id, u => u.Code);
         await output.WriteLineAsync($"{text.Length:N0} ký tự / characters; {parsed!.Tasks.Count} nhiệm vụ / tasks; {parsed.Figures.Count} số liệu / figures");
         foreach (var t in parsed.Tasks)
         {
@@ -158,7 +181,7 @@ public static class PortalCommands
         var options = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 throw new CommandException($"Tham số không hợp lệ / unexpected argument: {args[i]}");
             }
@@ -169,7 +192,8 @@ public static class PortalCommands
                 options[key] = values = [];
             }
 
-            values.Add(args[++i]);
+            // "--json" alone is a switch; "--file F" carries a value.
+            values.Add(i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true");
         }
 
         return options;

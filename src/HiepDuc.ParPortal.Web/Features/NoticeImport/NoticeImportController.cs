@@ -23,24 +23,11 @@ namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
 /// highlighted), save. Nothing is written before the office saves; leaving the preview leaves no trace.
 /// </summary>
 [Authorize(Policy = Policies.OfficeWork)]
-public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider clock, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider clock, NoticeReading reading, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
     public const long MaxUpload = 5 * 1024 * 1024;
 
     /// <summary>Words of the KPI catalogue the parser links figure targets to.</summary>
-    private static readonly Dictionary<string, string[]> Keywords = new(StringComparer.Ordinal)
-    {
-        ["LATE_FILES"] = ["trễ hẹn", "trễ hạn"],
-        ["ONLINE_FILING"] = ["hồ sơ trực tuyến", "trực tuyến"],
-        ["BCCI_HANDOVER"] = ["bưu chính công ích", "BCCI"],
-        ["VNEID"] = ["VNeID", "định danh điện tử"],
-        ["BHXH_VERIFY"] = ["BHXH", "bảo hiểm xã hội"],
-        ["PUBLIC_SERVICE_ACCOUNTS"] = ["tài khoản dịch vụ công"],
-        ["EGOV_SMART_APPS"] = ["Egov", "Smart Quảng Nam"],
-        ["DIGITISATION"] = ["số hóa"],
-        ["PUBLIC_APOLOGY"] = ["xin lỗi"],
-    };
-
     [HttpGet("/notices/import")]
     public IActionResult Import() => View();
 
@@ -65,7 +52,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             return View();
         }
 
-        var parsed = NoticeParser.Parse(source, await RegistryAsync(cancellationToken), await KpisAsync(cancellationToken), clock.Today());
+        var (parsed, _) = await reading.ReadAsync(source, cancellationToken);
         return View("Preview", await PageAsync(FromParsed(parsed), Marks(parsed), cancellationToken));
     }
 
@@ -260,12 +247,6 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
         return new ImportPageModel(form, source, units, []);
     }
 
-    private async Task<List<RegistryUnit>> RegistryAsync(CancellationToken cancellationToken) =>
-        await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new RegistryUnit(u.Id, u.Code, u.Name, u.ShortName, u.Kind)).ToListAsync(cancellationToken);
-
-    private async Task<List<KpiKeywords>> KpisAsync(CancellationToken cancellationToken) =>
-        (await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).Select(k => new { k.Code, k.Name }).ToListAsync(cancellationToken))
-            .Select(k => new KpiKeywords(k.Code, Keywords.GetValueOrDefault(k.Code) ?? [k.Name])).ToList();
 
     private static async Task<string> ReadAsync(IFormFile file, CancellationToken cancellationToken)
     {

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Deadlines;
+using HiepDuc.ParPortal.Domain.Parsing;
+using HiepDuc.ParPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
+
+/// <summary>
+/// Reads a notice's text against the portal's registry and KPI catalogue: one reading for the import page and for
+/// <c>parse-notice</c>, so the command prints exactly what the preview proposes.
+/// </summary>
+public sealed class NoticeReading(ParPortalDbContext db, TimeProvider clock)
+{
+    /// <summary>Words that name each KPI in a notice's sentences (the KPI's own name is always one).</summary>
+    private static readonly Dictionary<string, string[]> Keywords = new(StringComparer.Ordinal)
+    {
+        ["LATE_FILES"] = ["trễ hẹn", "trễ hạn"],
+        ["ONLINE_FILING"] = ["hồ sơ trực tuyến", "trực tuyến"],
+        ["BCCI_HANDOVER"] = ["bưu chính công ích", "BCCI"],
+        ["VNEID"] = ["VNeID", "định danh điện tử"],
+        ["BHXH_VERIFY"] = ["BHXH", "bảo hiểm xã hội"],
+        ["PUBLIC_SERVICE_ACCOUNTS"] = ["tài khoản dịch vụ công"],
+        ["EGOV_SMART_APPS"] = ["Egov", "Smart Quảng Nam"],
+        ["DIGITISATION"] = ["số hóa"],
+        ["PUBLIC_APOLOGY"] = ["xin lỗi"],
+    };
+
+    public async Task<List<RegistryUnit>> RegistryAsync(CancellationToken cancellationToken) =>
+        await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new RegistryUnit(u.Id, u.Code, u.Name, u.ShortName, u.Kind)).ToListAsync(cancellationToken);
+
+    public async Task<List<KpiKeywords>> KpisAsync(CancellationToken cancellationToken) =>
+        (await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).Select(k => new { k.Code, k.Name }).ToListAsync(cancellationToken))
+            .Select(k => new KpiKeywords(k.Code, Keywords.GetValueOrDefault(k.Code) ?? [k.Name])).ToList();
+
+    public async Task<(ParsedNotice Notice, List<RegistryUnit> Registry)> ReadAsync(string text, CancellationToken cancellationToken)
+    {
+        var registry = await RegistryAsync(cancellationToken);
+        return (NoticeParser.Parse(text, registry, await KpisAsync(cancellationToken), clock.Today()), registry);
+    }
+
+    /// <summary>The reading as JSON, in the shape docs/import.md documents.</summary>
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string Json(ParsedNotice p, IReadOnlyList<RegistryUnit> registry)
+    {
+        var byId = registry.ToDictionary(u => u.Id);
+        static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        JsonObject Unit(int? id, string text) => id is { } i && byId.TryGetValue(i, out var u)
+            ? new JsonObject { ["name"] = u.Name, ["code"] = u.Code }
+            : new JsonObject { ["name"] = text.Trim(), ["code"] = null };
+        JsonArray Units(ParsedTask t, Domain.Assignments.AssignmentRole role) =>
+            [.. t.Units.Where(u => u.Role == role).Select(u => (JsonNode)Unit(u.UnitId, u.Text))];
+        static string Kind(Deadline d) => d.Kind switch
+        {
+            DeadlineKind.Date => "date",
+            DeadlineKind.Month => "month",
+            DeadlineKind.Quarter => "quarter",
+            DeadlineKind.Year => "year",
+            DeadlineKind.Ongoing => "ongoing",
+            _ => d.IsUrgent ? "urgent" : "none",
+        };
+
+        var root = new JsonObject
+        {
+            ["number"] = p.Number.Value,
+            ["issuingBody"] = p.IssuingBody.Value,
+            ["issued"] = Day(p.IssueDate.Value),
+            ["meeting"] = Day(p.MeetingDate.Value),
+            ["meetingCertain"] = p.MeetingDate.Certain,
+            ["chair"] = p.ChairedBy.Value,
+            ["monitoring"] = p.MonitoringUnitId.Value is { } m ? Unit(m, string.Empty) : null,
+            ["tasks"] = new JsonArray([.. p.Tasks.Select(t => (JsonNode)new JsonObject
+            {
+                ["label"] = t.Label,
+                ["title"] = t.Title.Value,
+                ["lead"] = Units(t, Domain.Assignments.AssignmentRole.Lead),
+                ["coordinating"] = Units(t, Domain.Assignments.AssignmentRole.Coordinating),
+                ["implementing"] = Units(t, Domain.Assignments.AssignmentRole.Implementing),
+                ["deadline"] = new JsonObject
+                {
+                    ["kind"] = Kind(t.Deadline.Value),
+                    ["lastDay"] = Day(t.Deadline.Value.LastDay),
+                    ["recurrence"] = null,
+                    ["written"] = t.Deadline.Value.WrittenAs,
+                },
+                ["references"] = new JsonArray([.. t.References.Select(r => (JsonNode?)JsonValue.Create(r.Reference.Number ?? r.Reference.Text))]),
+                ["targets"] = new JsonArray([.. t.Targets.Select(x => (JsonNode)new JsonObject
+                {
+                    ["kpi"] = x.KpiCode,
+                    ["kind"] = x.Kind.ToString(),
+                    ["value"] = x.Value,
+                    ["written"] = x.Text,
+                })]),
+            })]),
+            // As the notice writes them, in Vietnamese whatever the machine's culture: "28,72 %".
+            ["figures"] = new JsonArray([.. p.Figures.Select(f => (JsonNode?)JsonValue.Create(f.Value.ToString("0.##", Vietnamese) + " %"))]),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+}
