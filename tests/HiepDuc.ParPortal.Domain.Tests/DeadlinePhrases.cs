@@ -43,4 +43,26 @@ public class Deadlines_are_read_as_offices_write_them
         Assert.Equal(DeadlineKind.Month, d.Kind);
         Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), d.LastDay);
     }
+
+    [Theory]
+    [InlineData("đảm bảo tỷ lệ hồ sơ trực tuyến trên 50%", "ONLINE_FILING:Above:50")]
+    [InlineData("giảm tỷ lệ hồ sơ trễ hẹn xuống dưới 5%", "LATE_FILES:Below:5")]
+    [InlineData("tỷ lệ hồ sơ trễ hẹn không quá 5%", "LATE_FILES:AtMost:5")]
+    [InlineData("tỷ lệ hồ sơ trực tuyến đạt ít nhất 60%", "ONLINE_FILING:AtLeast:60")]
+    [InlineData("100% CB, CC, VC có tài khoản dịch vụ công", "PUBLIC_SERVICE_ACCOUNTS:Full:100")]
+    public void A_target_keeps_the_meaning_of_its_words(string phrase, string expected)
+    {
+        var text = $"""
+            UBND HUYỆN HIỆP ĐỨC
+
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND huyện tại cuộc họp giao ban
+
+            Ngày 31/8/2023, đồng chí Nguyễn Văn Nam - Chủ tịch UBND huyện chủ trì cuộc họp. Chủ tịch UBND huyện kết luận:
+
+            1. Giao Phòng Nội vụ {phrase} trong tháng 10/2023.
+            """;
+        var target = Assert.Single(NoticeParser.Parse(text, Registry.Units, Registry.Kpis).Tasks.Single().Targets);
+        Assert.Equal(expected, $"{target.KpiCode}:{target.Kind}:{target.Value?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}");
+    }
 }

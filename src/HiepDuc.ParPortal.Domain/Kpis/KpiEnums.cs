@@ -34,6 +34,10 @@ public enum KpiTargetKind
     Full,
     /// <summary>≥ a reference series for the same period (the province average).</summary>
     AtLeastReference,
+    /// <summary>&gt; value ("trên 90 %").</summary>
+    Above,
+    /// <summary>&lt; value ("dưới 10 %").</summary>
+    Below,
 }
 
 public enum MeasurementSource

@@ -54,6 +54,8 @@ public static class KpiMath
     {
         KpiTargetKind.AtLeast when target is { } t => v >= t,
         KpiTargetKind.AtMost when target is { } t => v <= t,
+        KpiTargetKind.Above when target is { } t => v > t,
+        KpiTargetKind.Below when target is { } t => v < t,
         KpiTargetKind.Full => v >= 100m,
         KpiTargetKind.AtLeastReference when reference is { } r => v >= r,
         _ => null,

@@ -329,7 +329,14 @@ public static partial class NoticeParser
         {
             var value = decimal.Parse(m.Groups["v"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             var span = new Span(body.Start + m.Index, m.Length);
-            var kind = value >= 100 ? KpiTargetKind.Full : m.Groups["op"].Value.StartsWith("không", StringComparison.OrdinalIgnoreCase) ? KpiTargetKind.AtMost : KpiTargetKind.AtLeast;
+            // The words keep their meaning: "trên" is strictly above, "dưới" strictly below, "không quá" at most, "đạt",
+            // "tối thiểu", "ít nhất", "không thấp hơn" at least.
+            var op = m.Groups["op"].Value.ToLowerInvariant();
+            var kind = value >= 100 && op is not ("dưới" or "không quá") ? KpiTargetKind.Full
+                : op == "trên" ? KpiTargetKind.Above
+                : op == "dưới" ? KpiTargetKind.Below
+                : op == "không quá" ? KpiTargetKind.AtMost
+                : KpiTargetKind.AtLeast;
             targets.Add(new ParsedTarget(Kpi(folded, body, kpis, m.Index), kind, kind == KpiTargetKind.Full ? 100m : value, m.Value.Trim(), span));
         }
 
