@@ -92,6 +92,32 @@ public class A_notice_is_imported_from_its_text(PortalFactory factory) : IClassF
         Assert.Equal(before, await factory.QueryAsync(async db => (await db.Notices.CountAsync(), await db.Directives.CountAsync())));
     }
 
+    [Fact]
+    public async Task A_task_left_without_a_doer_is_saved_only_on_purpose()
+    {
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("imp.gap", Roles.DistrictOffice, "VPHDND"));
+        var preview = await Preview(office, NoticeSeed.OriginalText());
+        Assert.Empty(preview.QuerySelectorAll("#confirm-gaps"));
+        var fields = Fields(preview.QuerySelector("#preview-form")!);
+        fields = fields.Select(f => f.Key.StartsWith("Tasks[0].Units[", StringComparison.Ordinal) && f.Key.EndsWith(".UnitId", StringComparison.Ordinal)
+            ? new KeyValuePair<string, string>(f.Key, string.Empty) : f).ToList();
+        fields.RemoveAll(f => f.Key.StartsWith("Tasks[0].Units[", StringComparison.Ordinal) && f.Key.EndsWith(".Create", StringComparison.Ordinal));
+        fields.Add(new("AllowDuplicate", "true"));
+        var before = await factory.QueryAsync(db => db.Notices.CountAsync());
+
+        var refused = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("chưa có đơn vị chủ trì hoặc thực hiện", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#confirm-gaps input[name='ConfirmGaps']"));
+        Assert.Equal(before, await factory.QueryAsync(db => db.Notices.CountAsync()));
+
+        fields.Add(new("ConfirmGaps", "true"));
+        var saved = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(before + 1, await factory.QueryAsync(db => db.Notices.CountAsync()));
+    }
+
     internal static async Task<IDocument> Preview(HttpClient client, string text)
     {
         var token = await client.AntiforgeryTokenAsync("/notices/import");

@@ -8,6 +8,13 @@ namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
 /// <summary>The preview form: everything the parser found, editable, posted back to save.</summary>
 public sealed class ImportForm
 {
+    /// <summary>Save although some tasks have no one to do them or a proposed unit is left unticked: on purpose.</summary>
+    public bool ConfirmGaps { get; set; }
+
+    /// <summary>The last save was refused for such gaps (not bound from the form).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool NeedsConfirmation { get; set; }
+
     /// <summary>Save it although a notice with the same identity exists: a different session on purpose.</summary>
     public bool AllowDuplicate { get; set; }
 

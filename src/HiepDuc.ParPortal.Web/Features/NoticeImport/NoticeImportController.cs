@@ -84,6 +84,27 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             }
         }
 
+        // What the reading could not settle is saved only on purpose: a task nobody will do (no lead and no implementing
+        // unit) or a proposed unit left unticked. An unread deadline is flagged on the preview; "no deadline" is legitimate.
+        if (ModelState.IsValid && !form.ConfirmGaps)
+        {
+            foreach (var (task, i) in included)
+            {
+                var chosen = task.Units.Where(u => u.UnitId is not null || (u.Create && !string.IsNullOrWhiteSpace(u.Text))).ToList();
+                if (!chosen.Any(u => u.Role is AssignmentRole.Lead or AssignmentRole.Implementing))
+                {
+                    ModelState.AddModelError($"Tasks[{i}].Units", l.GetString("NoticeImport_NoDoer", task.Label).Value);
+                }
+
+                if (task.Units.Any(u => u.UnitId is null && !u.Create && !string.IsNullOrWhiteSpace(u.Text)))
+                {
+                    ModelState.AddModelError($"Tasks[{i}].Units", l.GetString("NoticeImport_UnitUnticked", task.Label).Value);
+                }
+            }
+
+            form.NeedsConfirmation = !ModelState.IsValid;
+        }
+
         if (ModelState.IsValid && !form.AllowDuplicate
             && await db.DuplicateOfAsync(form.Number, form.IssuingBody, form.MeetingDate!.Value, form.FullText, cancellationToken) is { } existing)
         {
@@ -192,7 +213,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             Targets = t.Targets.Select(x => new ImportTarget { Text = x.Text, KpiCode = x.KpiCode, Kind = x.Kind, Value = x.Value, Keep = x.KpiCode is not null }).ToList(),
             Units = t.Units.Select(u => new ImportUnit { UnitId = u.UnitId, Text = u.Text, Role = u.Role, Guessed = !u.Certain })
                 .Concat(p.UnknownUnits.Where(x => x.Span is { } s && s.Start >= t.Span.Start && s.Start < t.Span.End)
-                    .Select(x => new ImportUnit { UnitId = null, Text = x.Value, Role = AssignmentRole.Lead, Guessed = true }))
+                    .Select(x => new ImportUnit { UnitId = null, Text = x.Value, Role = AssignmentRole.Lead, Guessed = true, Create = true }))
                 .ToList(),
         }).ToList(),
     };
