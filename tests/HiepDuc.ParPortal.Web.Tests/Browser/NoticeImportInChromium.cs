@@ -55,4 +55,32 @@ public sealed class The_office_imports_a_notice_in_Chromium(ChromiumFixture chro
         Assert.Equal(new DateOnly(2023, 11, 30), saved[1].LastDay);
         Assert.Equal(["VPHDND:Lead"], saved[1].Units);
     }
+
+    [Fact]
+    public async Task A_proposed_unit_left_unticked_asks_for_confirmation_before_saving()
+    {
+        var portal = shared.Portal;
+        var user = await portal.CreateUserAsync("ui.import.gaps", Roles.DistrictOffice, "VPHDND");
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await Pages.SignInAsync(page, portal, user);
+
+        await page.GotoAsync(portal.Url("/notices/import"));
+        await page.Locator("#text").FillAsync(Notice.Replace("22/TB-UBND", "23/TB-UBND", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đọc thông báo" }).ClickAsync();
+        await page.Locator("#preview-form").WaitForAsync();
+        var unknown = page.Locator(".import-task[data-label='1.b'] tr[data-unit-text='Trung tâm Hành chính công']");
+        await unknown.Locator("input[type=checkbox][name$='.Create']").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thông báo" }).ClickAsync();
+
+        await page.Locator("#confirm-gaps").WaitForAsync();
+        Assert.Contains("chưa có đơn vị chủ trì hoặc thực hiện", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await portal.QueryAsync(db => db.Notices.CountAsync(n => n.Number == "23/TB-UBND")));
+        await page.ScreenshotAsync(new() { Path = Pages.Screenshot("import-confirm-gaps"), FullPage = true });
+
+        await page.Locator("#ConfirmGaps").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thông báo" }).ClickAsync();
+        await page.Locator("#flash").WaitForAsync();
+        Assert.Equal(1, await portal.QueryAsync(db => db.Notices.CountAsync(n => n.Number == "23/TB-UBND")));
+    }
 }
