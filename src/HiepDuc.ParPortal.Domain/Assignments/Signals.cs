@@ -23,6 +23,12 @@ public sealed class SignalSettings
 
     public const string Section = "Signals";
 
+    /// <summary>The longest any of the day thresholds may be.</summary>
+    public const int MaxDays = 365;
+
+    /// <summary>Urgent work goes amber before it goes red.</summary>
+    public bool UrgentInOrder => UrgentAmberDays < UrgentRedDays;
+
     public static SignalSettings Default => new();
 }
 
@@ -42,9 +48,9 @@ public sealed class SignalDay
         UrgentAmberOn = today.AddDays(-s.UrgentAmberDays);
         UrgentRedOn = today.AddDays(-s.UrgentRedDays);
         SilentOn = today.AddDays(-s.SilentDays);
-        Overdue30 = today.AddDays(-30);
-        Overdue60 = today.AddDays(-60);
-        Overdue120 = today.AddDays(-120);
+        Overdue30 = today.AddDays(-OverdueBuckets.LastDayOf(OverdueBucket.UpTo30));
+        Overdue60 = today.AddDays(-OverdueBuckets.LastDayOf(OverdueBucket.From31To60));
+        Overdue120 = today.AddDays(-OverdueBuckets.LastDayOf(OverdueBucket.From61To120));
     }
 
     public SignalSettings Settings { get; }

@@ -30,6 +30,26 @@ public enum OverdueBucket
     Over120,
 }
 
+/// <summary>The overdue buckets, defined once: the days overdue each spans (the last has no end). The SQL rule
+/// (<see cref="AssignmentRules.Bucket"/>, through <see cref="SignalDay"/>), the in-memory timing and the dashboard's
+/// links all read this table.</summary>
+public static class OverdueBuckets
+{
+    public static readonly IReadOnlyList<(OverdueBucket Bucket, int FromDay, int? ToDay)> Spans =
+    [
+        (OverdueBucket.UpTo30, 1, 30),
+        (OverdueBucket.From31To60, 31, 60),
+        (OverdueBucket.From61To120, 61, 120),
+        (OverdueBucket.Over120, 121, null),
+    ];
+
+    /// <summary>The last day overdue that a bucket with an end spans.</summary>
+    public static int LastDayOf(OverdueBucket bucket) => Spans.Single(s => s.Bucket == bucket).ToDay!.Value;
+
+    public static OverdueBucket Of(int daysOverdue) =>
+        daysOverdue <= 0 ? OverdueBucket.None : Spans.First(s => s.ToDay is not { } last || daysOverdue <= last).Bucket;
+}
+
 /// <summary>The colour a signal shows (always with a word and a symbol).</summary>
 public enum SignalColour
 {
@@ -51,21 +71,12 @@ public readonly record struct Timing(TimingState State, int Days = 0)
     /// <summary>Sort key: the most pressing first.</summary>
     public int UrgencyRank => Rank(State);
 
-    public OverdueBucket Bucket => State != TimingState.Overdue ? OverdueBucket.None : BucketOf(Days);
+    public OverdueBucket Bucket => State != TimingState.Overdue ? OverdueBucket.None : OverdueBuckets.Of(Days);
 
     public SignalColour Colour => ColourOf(State);
 
     /// <summary>Submitted work that would be late if confirmed now.</summary>
     public bool AwaitingLate => State == TimingState.AwaitingConfirmation && Days > 0;
-
-    public static OverdueBucket BucketOf(int daysOverdue) => daysOverdue switch
-    {
-        <= 0 => OverdueBucket.None,
-        <= 30 => OverdueBucket.UpTo30,
-        <= 60 => OverdueBucket.From31To60,
-        <= 120 => OverdueBucket.From61To120,
-        _ => OverdueBucket.Over120,
-    };
 
     public static int Rank(TimingState state) => AssignmentRules.UrgencyRank.Invoke(state);
 

@@ -117,6 +117,15 @@ public sealed class ImportUnit
 
     /// <summary>For an unknown name: create it as a new unit (of this kind) when saving.</summary>
     public bool Create { get; set; }
+
+    /// <summary>A name the registry does not know, ticked to become a new unit.</summary>
+    public bool ToCreate => UnitId is null && Create && !string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>A name the registry does not know, neither mapped to a unit nor ticked to be created: it will be dropped.</summary>
+    public bool Unticked => UnitId is null && !Create && !string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>Will be assigned when saving: a registry unit, or a new one.</summary>
+    public bool Chosen => UnitId is not null || ToCreate;
 }
 
 public sealed record ImportSource(string Text, IReadOnlyList<(Span Span, string Kind, int Task)> Marks)

@@ -90,13 +90,12 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
         {
             foreach (var (task, i) in included)
             {
-                var chosen = task.Units.Where(u => u.UnitId is not null || (u.Create && !string.IsNullOrWhiteSpace(u.Text))).ToList();
-                if (!chosen.Any(u => u.Role is AssignmentRole.Lead or AssignmentRole.Implementing))
+                if (!task.Units.Any(u => u.Chosen && u.Role is AssignmentRole.Lead or AssignmentRole.Implementing))
                 {
                     ModelState.AddModelError($"Tasks[{i}].Units", l.GetString("NoticeImport_NoDoer", task.Label).Value);
                 }
 
-                if (task.Units.Any(u => u.UnitId is null && !u.Create && !string.IsNullOrWhiteSpace(u.Text)))
+                if (task.Units.Any(u => u.Unticked))
                 {
                     ModelState.AddModelError($"Tasks[{i}].Units", l.GetString("NoticeImport_UnitUnticked", task.Label).Value);
                 }
@@ -125,7 +124,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
         {
             // Names the office chose to add to the registry become units first.
             var created = new Dictionary<string, Unit>(StringComparer.Ordinal);
-            foreach (var name in included.SelectMany(x => x.Task.Units).Where(u => u.UnitId is null && u.Create && !string.IsNullOrWhiteSpace(u.Text)).Select(u => u.Text!.Trim()).Distinct())
+            foreach (var name in included.SelectMany(x => x.Task.Units).Where(u => u.ToCreate).Select(u => u.Text!.Trim()).Distinct())
             {
                 var unit = new Unit(await NewCodeAsync(name, cancellationToken), name, UnitKind.OtherBody);
                 db.Units.Add(unit);

@@ -25,19 +25,23 @@ public sealed class NotificationWriter(IOptionsMonitor<ReminderOptions> options,
 
     /// <summary>Active, unlocked users of a role (and unit): nobody deactivated or locked is told anything.</summary>
     public static Task<List<Recipient>> RecipientsAsync(ParPortalDbContext db, string role, int? unitId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking()
-            .Where(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd < now) && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+        Reachable(db, role, now)
             .Where(u => unitId == null || u.UnitId == unitId)
             .Select(u => new Recipient(u.Id, u.FullName, u.Email, u.EmailNotifications, u.MutedEmailKinds))
             .ToListAsync(cancellationToken);
 
     /// <summary>The active, unlocked users of a role in any of <paramref name="unitIds"/>, with their unit.</summary>
     public static async Task<List<(int UnitId, Recipient Recipient)>> UnitRecipientsAsync(ParPortalDbContext db, string role, IReadOnlyCollection<int> unitIds, DateTimeOffset now, CancellationToken cancellationToken) =>
-        unitIds.Count == 0 ? [] : (await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd < now) && u.UnitId != null && unitIds.Contains(u.UnitId.Value)
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+        unitIds.Count == 0 ? [] : (await Reachable(db, role, now)
+            .Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value))
             .Select(u => new { UnitId = u.UnitId!.Value, R = new Recipient(u.Id, u.FullName, u.Email, u.EmailNotifications, u.MutedEmailKinds) })
             .ToListAsync(cancellationToken)).Select(x => (x.UnitId, x.R)).ToList();
+
+    /// <summary>Who can be told: active, not locked out, in the role.</summary>
+    private static IQueryable<PortalUser> Reachable(ParPortalDbContext db, string role, DateTimeOffset now) =>
+        db.Users.AsNoTracking()
+            .Where(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd < now)
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
 
     /// <summary>Adds one notification per recipient (and the e-mails they want) to <paramref name="db"/>; the caller saves.</summary>
     public void Add(ParPortalDbContext db, IEnumerable<Recipient> recipients, ReminderKind kind, int? assignmentId, string title, string body, string link, DateTimeOffset now, string? eventKey = null)

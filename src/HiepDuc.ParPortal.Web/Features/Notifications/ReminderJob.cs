@@ -50,19 +50,19 @@ public sealed class ReminderJob(
         var silent = await Live().WhereExpanded(a => AssignmentRules.Silent.Invoke(a, signals))
             .Select(a => new { a.Id, a.HeardOn }).ToListAsync(cancellationToken);
         due.AddRange(silent.Select(a => (a.Id, Days: today.DayNumber - a.HeardOn.DayNumber))
-            .Where(a => a.Days % silentDays == 0)
+            .Where(a => Every(a.Days, silentDays))
             .Select(a => (a.Id, ReminderKind.Silent, a.Days.ToString(CultureInfo.InvariantCulture))));
 
         var submitted = await Live().Where(a => a.Status == AssignmentStatus.Submitted).Select(a => new { a.Id, a.SubmittedOn }).ToListAsync(cancellationToken);
         due.AddRange(submitted.Select(a => (a.Id, Days: today.DayNumber - a.SubmittedOn!.Value.DayNumber))
-            .Where(a => a.Days >= o.WaitingDays && a.Days % o.WaitingDays == 0)
+            .Where(a => Every(a.Days, o.WaitingDays))
             .Select(a => (a.Id, ReminderKind.AwaitingConfirmation, a.Days.ToString(CultureInfo.InvariantCulture))));
 
         var asked = await Live().Where(a => a.Extension == ExtensionState.Pending)
             .Select(a => new { a.Id, Asked = a.Events.Where(e => e.Kind == AssignmentEventKind.ExtensionRequested).Max(e => (DateTimeOffset?)e.At) })
             .ToListAsync(cancellationToken);
         due.AddRange(asked.Where(a => a.Asked is not null).Select(a => (a.Id, Days: today.DayNumber - PortalCalendar.DateOf(a.Asked!.Value).DayNumber))
-            .Where(a => a.Days >= o.WaitingDays && a.Days % o.WaitingDays == 0)
+            .Where(a => Every(a.Days, o.WaitingDays))
             .Select(a => (a.Id, ReminderKind.ExtensionPending, a.Days.ToString(CultureInfo.InvariantCulture))));
 
         var sent = 0;
@@ -82,6 +82,9 @@ public sealed class ReminderJob(
         logger.LogInformation("Reminders for {Day}: {Candidates} due, {Sent} sent", today, due.Count, sent);
         return sent;
     }
+
+    /// <summary>A repeating reminder falls due on day <paramref name="every"/> of a wait, then every <paramref name="every"/> days.</summary>
+    private static bool Every(int days, int every) => days >= every && days % every == 0;
 
     private IQueryable<Assignment> Live() => db.Assignments.AsNoTracking().Where(a => !a.Directive.IsCancelled);
 

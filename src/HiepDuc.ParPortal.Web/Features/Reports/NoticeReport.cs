@@ -100,8 +100,8 @@ public static class NoticeReport
 
     /// <summary>The trích yếu: what the report is about, naming the notice by its number and date when known.</summary>
     public static string Summary(NoticeReportData d) => d.NoticeNumber is { } number
-        ? $"Kết quả thực hiện Thông báo kết luận số {number}{(d.NoticeIssued is { } issued ? $" ngày {issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : string.Empty)}"
-        : $"Kết quả thực hiện kết luận cuộc họp ngày {d.MeetingDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
+        ? $"Kết quả thực hiện Thông báo kết luận số {number}{(d.NoticeIssued is { } issued ? $" ngày {Shared.Format.Date(issued)}" : string.Empty)}"
+        : $"Kết quả thực hiện kết luận cuộc họp ngày {Shared.Format.Date(d.MeetingDate)}";
 
     /// <summary>"ngày 05 tháng 10 năm 2023": a day below 10 and the months of January and February take a leading zero (Decree 30/2020, Appendix I).</summary>
     public static string VietnameseDate(DateOnly day) =>
@@ -111,8 +111,11 @@ public static class NoticeReport
     public static string Issuer(string name, bool upper)
     {
         var words = Words(name).Trim();
-        return upper ? words.ToUpper(CultureInfo.GetCultureInfo("vi-VN")) : words;
+        return upper ? Upper(words) : words;
     }
+
+    /// <summary>Capitals as Vietnamese writes them (the header lines, the signer's title).</summary>
+    private static string Upper(string text) => text.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
 
     /// <summary>An official document writes "và", never "&amp;" ("VP HĐND&amp;UBND" → "VP HĐND và UBND").</summary>
     private static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s*&\s*", " và ");
@@ -133,7 +136,7 @@ public static class NoticeReport
 
         var top = new TableRow(
             Cell(3855,
-                Para(d.ParentBody.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), center: true, size: 24, after: 0),
+                Para(Upper(d.ParentBody), center: true, size: 24, after: 0),
                 Para(issuer, bold: true, center: true, size: 24, after: 0),
                 ShortRule(1200)),
             Cell(5500,
@@ -165,7 +168,7 @@ public static class NoticeReport
             Para("- UBND các xã, thị trấn;", size: Tiny, after: 0),
             Para("- Lưu: VT.", size: Tiny, after: 0));
         var right = Cell(4677,
-            Para(d.SignerTitle.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), bold: true, center: true, size: Body),
+            Para(Upper(d.SignerTitle), bold: true, center: true, size: Body),
             Para(string.Empty),
             Para(string.Empty),
             Para(string.Empty),

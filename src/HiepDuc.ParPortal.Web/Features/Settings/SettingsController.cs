@@ -17,10 +17,10 @@ namespace HiepDuc.ParPortal.Web.Features.Settings;
 /// <summary>The settings an administrator may change without a restart; each field is a configuration key.</summary>
 public sealed class SettingsEditModel
 {
-    [Range(1, 365, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_StaleDays")] public int StaleDays { get; set; }
-    [Range(1, 365, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_UrgentAmberDays")] public int UrgentAmberDays { get; set; }
-    [Range(2, 365, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_UrgentRedDays")] public int UrgentRedDays { get; set; }
-    [Range(1, 365, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_SilentDays")] public int SilentDays { get; set; }
+    [Range(1, SignalSettings.MaxDays, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_StaleDays")] public int StaleDays { get; set; }
+    [Range(1, SignalSettings.MaxDays, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_UrgentAmberDays")] public int UrgentAmberDays { get; set; }
+    [Range(2, SignalSettings.MaxDays, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_UrgentRedDays")] public int UrgentRedDays { get; set; }
+    [Range(1, SignalSettings.MaxDays, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_SilentDays")] public int SilentDays { get; set; }
     [Range(1, 100, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_CoveragePercent")] public int CoveragePercent { get; set; }
 
     [Display(Name = "Settings_RemindersEnabled")] public bool RemindersEnabled { get; set; }
@@ -47,6 +47,12 @@ public sealed class SettingsEditModel
     [StringLength(100, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_SignerName")] public string? SignerName { get; set; }
 
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public bool PasswordSet { get; set; }
+
+    /// <summary>The signal settings as entered, checked by the same rules as at start-up.</summary>
+    public SignalSettings Signals() => new()
+    {
+        StaleDays = StaleDays, UrgentAmberDays = UrgentAmberDays, UrgentRedDays = UrgentRedDays, SilentDays = SilentDays, CoveragePercent = CoveragePercent,
+    };
 
     /// <summary>Each field's configuration key and its value as stored (invariant culture).</summary>
     public IEnumerable<(string Key, string Value)> Values()
@@ -107,7 +113,7 @@ public sealed class SettingsController(
     [HttpPost("/admin/settings")]
     public async Task<IActionResult> Index(SettingsEditModel model, CancellationToken cancellationToken)
     {
-        if (model.UrgentRedDays <= model.UrgentAmberDays)
+        if (!model.Signals().UrgentInOrder)
         {
             ModelState.AddModelError(nameof(model.UrgentRedDays), l["Settings_UrgentOrder"]);
         }

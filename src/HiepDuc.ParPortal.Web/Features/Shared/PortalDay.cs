@@ -20,19 +20,19 @@ internal sealed class SignalSettingsValidation : IValidateOptions<SignalSettings
     public ValidateOptionsResult Validate(string? name, SignalSettings o)
     {
         var errors = new List<string>();
-        if (o.StaleDays is < 1 or > 365)
+        if (o.StaleDays is < 1 or > SignalSettings.MaxDays)
         {
-            errors.Add("Signals:StaleDays must be 1–365.");
+            errors.Add($"Signals:StaleDays must be 1–{SignalSettings.MaxDays}.");
         }
 
-        if (o.SilentDays is < 1 or > 365)
+        if (o.SilentDays is < 1 or > SignalSettings.MaxDays)
         {
-            errors.Add("Signals:SilentDays must be 1–365.");
+            errors.Add($"Signals:SilentDays must be 1–{SignalSettings.MaxDays}.");
         }
 
-        if (o.UrgentAmberDays < 1 || o.UrgentRedDays <= o.UrgentAmberDays || o.UrgentRedDays > 365)
+        if (o.UrgentAmberDays < 1 || !o.UrgentInOrder || o.UrgentRedDays > SignalSettings.MaxDays)
         {
-            errors.Add("Signals:UrgentAmberDays must be ≥ 1 and below Signals:UrgentRedDays (≤ 365).");
+            errors.Add($"Signals:UrgentAmberDays must be ≥ 1 and below Signals:UrgentRedDays (≤ {SignalSettings.MaxDays}).");
         }
 
         if (o.CoveragePercent is < 1 or > 100)
