@@ -14,4 +14,7 @@ public static class PortalCalendar
     public static DateOnly Today(this TimeProvider clock) => DateOf(clock.GetUtcNow());
 
     public static DateTimeOffset LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
+    /// <summary>The instant a day of the portal's calendar begins (the inverse of <see cref="DateOf"/>).</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeZone.BaseUtcOffset);
 }

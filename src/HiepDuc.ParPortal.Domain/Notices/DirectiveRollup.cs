@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
 
 namespace HiepDuc.ParPortal.Domain.Notices;
 
@@ -24,8 +26,29 @@ public enum TrafficLight
     Unknown,
 }
 
-/// <summary>What a directive's roll-up needs to know of one assignment.</summary>
-public readonly record struct AssignmentSnapshot(AssignmentRole Role, AssignmentStatus Status, int Progress, TimingState State);
+/// <summary>What a directive's roll-up needs to know of one assignment (settable members, so that SQL can build it too).</summary>
+public sealed class AssignmentSnapshot
+{
+    public AssignmentSnapshot()
+    {
+    }
+
+    public AssignmentSnapshot(AssignmentRole role, AssignmentStatus status, int progress, TimingState state)
+    {
+        Role = role;
+        Status = status;
+        Progress = progress;
+        State = state;
+    }
+
+    public AssignmentRole Role { get; init; }
+
+    public AssignmentStatus Status { get; init; }
+
+    public int Progress { get; init; }
+
+    public TimingState State { get; init; }
+}
 
 /// <summary>
 /// A directive's state and progress, read from its assignments (docs/domain.md, "Directive roll-up"):
@@ -87,7 +110,8 @@ public readonly record struct DirectiveRollup(DirectiveState State, int Progress
         : last <= start ? 100
         : Math.Clamp((int)Math.Round(100.0 * (today.DayNumber - start.DayNumber) / (last.DayNumber - start.DayNumber)), 0, 100);
 
-    public static int Weight(AssignmentRole role) => role == AssignmentRole.Lead ? LeadWeight : 1;
+    /// <summary>An assignment's weight in the progress: the lead counts <see cref="LeadWeight"/> times.</summary>
+    public static readonly Expression<Func<AssignmentRole, int>> Weight = role => role == AssignmentRole.Lead ? LeadWeight : 1;
 }
 
 /// <summary>Counts over a directive's non-cancelled assignments.</summary>
@@ -95,21 +119,25 @@ public readonly record struct RollupCounts(
     int Active, int Completed, int Overdue, int OverdueLeads, int OverdueImplementing, int Leads, long WeightedProgress, long Weights,
     int DueSoon = 0, int Stale = 0, int UnansweredLeads = 0, int UnansweredImplementing = 0)
 {
-    public static RollupCounts Of(IEnumerable<AssignmentSnapshot> assignments)
-    {
-        var active = assignments.Where(a => a.Status != AssignmentStatus.Cancelled).ToList();
-        return new RollupCounts(
-            Active: active.Count,
-            Completed: active.Count(a => a.Status == AssignmentStatus.Completed),
-            Overdue: active.Count(a => a.State == TimingState.Overdue),
-            OverdueLeads: active.Count(a => a.Role == AssignmentRole.Lead && a.State == TimingState.Overdue),
-            OverdueImplementing: active.Count(a => a.Role == AssignmentRole.Implementing && a.State == TimingState.Overdue),
-            Leads: active.Count(a => a.Role == AssignmentRole.Lead),
-            WeightedProgress: active.Sum(a => DirectiveRollup.Weight(a.Role) * (a.Status == AssignmentStatus.Completed ? 100 : a.Progress)),
-            Weights: active.Sum(a => DirectiveRollup.Weight(a.Role)),
-            DueSoon: active.Count(a => a.State == TimingState.DueSoon),
-            Stale: active.Count(a => a.State == TimingState.Stale),
-            UnansweredLeads: active.Count(a => a.Role == AssignmentRole.Lead && a.State == TimingState.UrgentUnanswered),
-            UnansweredImplementing: active.Count(a => a.Role == AssignmentRole.Implementing && a.State == TimingState.UrgentUnanswered));
-    }
+    /// <summary>
+    /// The counting, written once: the dashboard runs it in SQL over each directive's group, a directive's page runs it
+    /// compiled over the assignments it loaded.
+    /// </summary>
+    public static readonly Expression<Func<IEnumerable<AssignmentSnapshot>, RollupCounts>> Counting = Rules.Expand<Func<IEnumerable<AssignmentSnapshot>, RollupCounts>>(rows =>
+        new RollupCounts(
+            rows.Count(a => a.Status != AssignmentStatus.Cancelled),
+            rows.Count(a => a.Status == AssignmentStatus.Completed),
+            rows.Count(a => a.State == TimingState.Overdue),
+            rows.Count(a => a.State == TimingState.Overdue && a.Role == AssignmentRole.Lead),
+            rows.Count(a => a.State == TimingState.Overdue && a.Role == AssignmentRole.Implementing),
+            rows.Count(a => a.Status != AssignmentStatus.Cancelled && a.Role == AssignmentRole.Lead),
+            rows.Where(a => a.Status != AssignmentStatus.Cancelled)
+                .Sum(a => (long)DirectiveRollup.Weight.Invoke(a.Role) * (a.Status == AssignmentStatus.Completed ? 100 : a.Progress)),
+            rows.Where(a => a.Status != AssignmentStatus.Cancelled).Sum(a => (long)DirectiveRollup.Weight.Invoke(a.Role)),
+            rows.Count(a => a.State == TimingState.DueSoon),
+            rows.Count(a => a.State == TimingState.Stale),
+            rows.Count(a => a.State == TimingState.UrgentUnanswered && a.Role == AssignmentRole.Lead),
+            rows.Count(a => a.State == TimingState.UrgentUnanswered && a.Role == AssignmentRole.Implementing)));
+
+    public static RollupCounts Of(IEnumerable<AssignmentSnapshot> assignments) => Counting.Invoke(assignments as IReadOnlyCollection<AssignmentSnapshot> ?? assignments.ToList());
 }

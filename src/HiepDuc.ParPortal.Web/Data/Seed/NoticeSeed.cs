@@ -108,7 +108,7 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         db.Notices.Add(notice);
 
         // The notice assigned the work on the day of the meeting (Asia/Ho_Chi_Minh).
-        var at = new DateTimeOffset(MeetingDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+        var at = Domain.Common.PortalCalendar.StartOf(MeetingDate);
         var by = new Actor(null, "Thông báo kết luận ngày 31/08/2023");
         // Units were saved before this point, so their ids are real.
         var office = units[DistrictOfficeCode];
@@ -174,7 +174,7 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
     private void AddFigures(ConclusionNotice notice, Dictionary<string, Unit> units, Dictionary<string, KpiDefinition> kpis)
     {
         var by = new Actor(null, "Thông báo kết luận ngày 31/08/2023");
-        var at = new DateTimeOffset(MeetingDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+        var at = Domain.Common.PortalCalendar.StartOf(MeetingDate);
         var asOf = KpiPeriod.AsOf(MeetingDate);
         var eightMonths = KpiPeriod.YearToMonth(2023, 8);
         const MeasurementSource src = MeasurementSource.Notice;

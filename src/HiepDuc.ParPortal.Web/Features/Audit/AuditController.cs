@@ -78,13 +78,13 @@ public sealed class AuditController(ParPortalDbContext db) : Controller
 
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), PortalCalendar.TimeZone.BaseUtcOffset);
+            var start = PortalCalendar.StartOf(from);
             q = q.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), PortalCalendar.TimeZone.BaseUtcOffset);
+            var end = PortalCalendar.StartOf(to.AddDays(1));
             q = q.Where(a => a.At < end);
         }
 

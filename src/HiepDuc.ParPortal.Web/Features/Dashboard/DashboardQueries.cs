@@ -39,23 +39,11 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
         var rows = Rows(Filtered(filter), day);
         var states = await rows.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var buckets = await rows.Where(r => r.Bucket != OverdueBucket.None).GroupBy(r => r.Bucket).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var perDirective = (await rows.Where(r => r.State != TimingState.Cancelled).GroupBy(r => r.DirectiveId).Select(g => new
-        {
-            DirectiveId = g.Key,
-            Counts = new RollupCounts(
-                g.Count(),
-                g.Count(r => r.State == TimingState.CompletedOnTime || r.State == TimingState.CompletedLate),
-                g.Count(r => r.State == TimingState.Overdue),
-                g.Count(r => r.State == TimingState.Overdue && r.Role == AssignmentRole.Lead),
-                g.Count(r => r.State == TimingState.Overdue && r.Role == AssignmentRole.Implementing),
-                g.Count(r => r.Role == AssignmentRole.Lead),
-                g.Sum(r => (long)r.Weight * r.EffectiveProgress),
-                g.Sum(r => (long)r.Weight),
-                g.Count(r => r.State == TimingState.DueSoon),
-                g.Count(r => r.State == TimingState.Stale),
-                g.Count(r => r.State == TimingState.UrgentUnanswered && r.Role == AssignmentRole.Lead),
-                g.Count(r => r.State == TimingState.UrgentUnanswered && r.Role == AssignmentRole.Implementing)),
-        }).ToListAsync(cancellationToken)).ToDictionary(p => p.DirectiveId, p => p.Counts);
+        // The roll-up's counting (RollupCounts.Counting) in SQL, one group per directive.
+        var perDirective = (await rows.Where(r => r.State != TimingState.Cancelled)
+            .GroupBy(r => r.DirectiveId, r => new AssignmentSnapshot { Role = r.Role, Status = r.Status, Progress = r.Progress, State = r.State })
+            .SelectExpanded(g => new { DirectiveId = g.Key, Counts = RollupCounts.Counting.Invoke(g) })
+            .ToListAsync(cancellationToken)).ToDictionary(p => p.DirectiveId, p => p.Counts);
         var directives = await db.Directives.AsNoTracking()
             .Where(d => filter.Notice == null || d.NoticeId == filter.Notice)
             .Select(d => new { d.Id, d.NoticeId, d.Label, d.Title, d.IsCancelled, d.SortOrder, d.Notice.MeetingDate, d.Deadline.LastDay })
@@ -167,8 +155,8 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             UnitName = a.Unit.ShortName ?? a.Unit.Name,
             UnitKind = a.Unit.Kind,
             Role = a.Role,
-            Weight = a.Role == AssignmentRole.Lead ? DirectiveRollup.LeadWeight : 1,
-            EffectiveProgress = a.Status == AssignmentStatus.Completed ? 100 : a.Progress,
+            Status = a.Status,
+            Progress = a.Progress,
             LastReportAt = a.LastReportAt,
             HeardOn = a.HeardOn,
             State = AssignmentRules.State.Invoke(a, day),
@@ -231,9 +219,9 @@ public sealed class DashboardRow
 
     public AssignmentRole Role { get; init; }
 
-    public int Weight { get; init; }
+    public AssignmentStatus Status { get; init; }
 
-    public int EffectiveProgress { get; init; }
+    public int Progress { get; init; }
 
     public DateTimeOffset? LastReportAt { get; init; }
 
