@@ -15,7 +15,7 @@ public sealed class DirectiveTarget : Entity
 
     public DirectiveTarget(int directiveId, int kpiId, int? unitId, KpiPeriod period, KpiTargetKind kind, decimal? value, string? reference)
     {
-        if (kind == KpiTargetKind.None || (kind is KpiTargetKind.AtLeast or KpiTargetKind.AtMost or KpiTargetKind.Above or KpiTargetKind.Below && value is null) || (kind == KpiTargetKind.AtLeastReference && string.IsNullOrWhiteSpace(reference)))
+        if (kind == KpiTargetKind.None || (kind.NeedsValue() && value is null) || (kind == KpiTargetKind.AtLeastReference && string.IsNullOrWhiteSpace(reference)))
         {
             throw new DomainException("directiveTarget.kind");
         }

@@ -91,7 +91,7 @@ public sealed class KpiDefinition : VersionedEntity
     {
         switch (kind)
         {
-            case KpiTargetKind.AtLeast or KpiTargetKind.AtMost or KpiTargetKind.Above or KpiTargetKind.Below when value is null:
+            case var k when k.NeedsValue() && value is null:
                 throw new DomainException("kpi.target.value");
             case KpiTargetKind.AtLeastReference when string.IsNullOrWhiteSpace(reference):
                 throw new DomainException("kpi.target.reference");
@@ -103,7 +103,7 @@ public sealed class KpiDefinition : VersionedEntity
         }
 
         TargetKind = kind;
-        TargetValue = kind == KpiTargetKind.Full ? 100m : kind is KpiTargetKind.AtLeast or KpiTargetKind.AtMost or KpiTargetKind.Above or KpiTargetKind.Below ? value : null;
+        TargetValue = kind == KpiTargetKind.Full ? 100m : kind.NeedsValue() ? value : null;
         TargetReference = kind == KpiTargetKind.AtLeastReference ? reference!.Trim() : null;
         TargetSource = Guard.Optional(source);
     }

@@ -53,3 +53,10 @@ public enum RateQualifier
     Exact,
     Above,
 }
+
+public static class KpiTargetKinds
+{
+    /// <summary>The kinds compared with a value of their own ("tối thiểu 50 %", "trên 90 %", "dưới 10 %").</summary>
+    public static bool NeedsValue(this KpiTargetKind kind) =>
+        kind is KpiTargetKind.AtLeast or KpiTargetKind.AtMost or KpiTargetKind.Above or KpiTargetKind.Below;
+}

@@ -76,13 +76,14 @@ public static class KpiFigures
             .OrderBy(m => m.Period.End)
             .Select(m => new { m.KpiId, m.Period.Start, m.Period.End, Row = new FigureRow(m.Id, m.UnitId, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier, m.Source, m.Note, m.RecordedBy, m.RecordedAt, m.Version, 0) })
             .ToListAsync(cancellationToken);
+        var references = await db.ReferencesAsync(kpis, cancellationToken);
         var rows = new List<UnitKpiRow>();
         foreach (var k in kpis)
         {
             var mine = figures.Where(f => f.KpiId == k.Id).ToList();
             var latest = mine.LastOrDefault();
             var period = latest is null ? null : new KpiPeriod(latest.Start, latest.End);
-            var reference = period is null || k.TargetReference is null ? null : await db.ReferenceAsync(k.Id, k.TargetReference, period, cancellationToken);
+            var reference = references(k, period);
             rows.Add(new UnitKpiRow(k, latest?.Row, period, mine.Count > 1 ? mine[^2].Row.Rate : null, KpiMath.MeetsTarget(k.TargetKind, latest?.Row.Rate, k.TargetValue, reference)));
         }
 
@@ -94,6 +95,21 @@ public static class KpiFigures
             .Where(m => m.KpiId == kpiId && m.Period.Start == period.Start && m.Period.End == period.End)
             .Select(m => new FigureRow(m.Id, m.UnitId, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier, m.Source, m.Note, m.RecordedBy, m.RecordedAt, m.Version, m.Revisions.Count))
             .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The reference figures the targets of <paramref name="kpis"/> compare against, in one query, as a lookup by KPI and
+    /// period: a list of KPIs needs no query per KPI.
+    /// </summary>
+    public static async Task<Func<KpiDefinition, KpiPeriod?, decimal?>> ReferencesAsync(this ParPortalDbContext db, IReadOnlyCollection<KpiDefinition> kpis, CancellationToken cancellationToken)
+    {
+        var ids = kpis.Where(k => k.TargetReference != null).Select(k => k.Id).ToList();
+        var found = ids.Count == 0 ? [] : await db.KpiReferences.AsNoTracking().Where(r => ids.Contains(r.KpiId))
+            .Select(r => new { r.KpiId, r.Series, r.Period.Start, r.Period.End, r.Rate }).ToListAsync(cancellationToken);
+        var rates = found.GroupBy(r => (r.KpiId, r.Series, r.Start, r.End)).ToDictionary(g => g.Key, g => (decimal?)g.First().Rate);
+        return (kpi, period) => kpi.TargetReference is { } series && period is not null
+            ? rates.GetValueOrDefault((kpi.Id, series, period.Start, period.End))
+            : null;
+    }
 
     public static async Task<decimal?> ReferenceAsync(this ParPortalDbContext db, int kpiId, string series, KpiPeriod period, CancellationToken cancellationToken) =>
         await db.KpiReferences.AsNoTracking()

@@ -20,12 +20,13 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
     {
         var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Id).ToListAsync(cancellationToken);
         var series = await db.DistrictSeriesAsync(null, portalDay.Settings.CoveragePercent, cancellationToken);
+        var references = await db.ReferencesAsync(kpis, cancellationToken);
         var rows = new List<KpiListRow>();
         foreach (var k in kpis)
         {
             var values = series[k.Id].ToList();
             var latest = values.LastOrDefault();
-            var reference = latest is null || k.TargetReference is null ? null : await db.ReferenceAsync(k.Id, k.TargetReference, latest.Period, cancellationToken);
+            var reference = references(k, latest?.Period);
             rows.Add(new KpiListRow(k.Id, k.Code, k.Name, k.Kind, k.Direction, k.TargetKind, k.TargetValue, latest, values.FirstOrDefault(),
                 latest?.Judge(k.TargetKind, k.TargetValue, reference)));
         }
