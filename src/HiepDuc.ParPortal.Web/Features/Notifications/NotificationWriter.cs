@@ -12,7 +12,11 @@ namespace HiepDuc.ParPortal.Web.Features.Notifications;
 /// <summary>A person who is told: in the portal always, by e-mail when they have an address and want that kind.</summary>
 public sealed record Recipient(string Id, string Name, string? Email, bool EmailOn, string MutedEmailKinds)
 {
-    public bool WantsEmail(ReminderKind kind) => EmailOn && !MutedEmailKinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(kind.ToString());
+    public bool WantsEmail(ReminderKind kind) => EmailOn && !IsMuted(MutedEmailKinds, kind);
+
+    /// <summary>Whether the stored list of kinds a person does not want by e-mail ("Overdue,Silent") holds <paramref name="kind"/>.</summary>
+    public static bool IsMuted(string mutedEmailKinds, ReminderKind kind) =>
+        mutedEmailKinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(kind.ToString());
 }
 
 /// <summary>

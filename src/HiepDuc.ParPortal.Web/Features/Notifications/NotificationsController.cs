@@ -88,12 +88,11 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
     {
         var userId = User.GetUserId();
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.EmailNotifications, u.MutedEmailKinds, u.Email }).SingleAsync(cancellationToken);
-        var muted = me.MutedEmailKinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
         return View(new NotificationSettingsModel
         {
             EmailOn = me.EmailNotifications,
             HasEmail = !string.IsNullOrEmpty(me.Email),
-            Kinds = EventAudience.Choosable.Where(k => !muted.Contains(k.ToString())).ToList(),
+            Kinds = EventAudience.Choosable.Where(k => !Recipient.IsMuted(me.MutedEmailKinds, k)).ToList(),
         });
     }
 
