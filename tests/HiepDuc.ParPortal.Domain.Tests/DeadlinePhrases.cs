@@ -45,6 +45,34 @@ public class Deadlines_are_read_as_offices_write_them
     }
 
     [Theory]
+    [InlineData("báo cáo kết quả hằng tháng, trước ngày 25", "M25", "2023-09-25")]
+    [InlineData("báo cáo trước ngày 20 hằng tháng", "M20", "2023-09-20")]
+    [InlineData("báo cáo định kỳ hằng tháng", "M", "2023-09-30")] // assigned on 31/8, a report day: September's cycle first
+    [InlineData("báo cáo định kỳ hằng quý", "Q", "2023-09-30")]
+    [InlineData("báo cáo hằng quý, chậm nhất ngày 15 tháng cuối quý", "Q15", "2023-09-15")]
+    [InlineData("định kỳ 6 tháng báo cáo kết quả", "H", "2023-12-31")]
+    [InlineData("báo cáo 6 tháng một lần, trước ngày 10", "H10", "2023-12-10")]
+    [InlineData("báo cáo trước ngày 15/12 hằng năm", "Y15.12", "2023-12-15")]
+    [InlineData("tổng hợp báo cáo hằng tuần vào thứ Năm", "W4", "2023-09-07")] // 31/8/2023 is itself a Thursday
+    [InlineData("cập nhật số liệu hàng tuần", "W", "2023-09-01")]
+    public void A_recurring_duty(string phrase, string code, string firstDue)
+    {
+        var d = Read(phrase);
+        Assert.Equal(DeadlineKind.Recurring, d.Kind);
+        Assert.Equal(code, d.Recurrence!.Code);
+        Assert.Null(d.LastDay);
+        Assert.Equal(DateOnly.Parse(firstDue, System.Globalization.CultureInfo.InvariantCulture), d.FirstDueFrom(new DateOnly(2023, 8, 31)));
+    }
+
+    [Fact]
+    public void A_dated_deadline_beside_a_recurring_report_is_the_deadline_and_a_recurring_day_beats_a_month()
+    {
+        Assert.Equal(DeadlineKind.Month, Read("triển khai trong tháng 10/2023, đưa vào kế hoạch hằng năm").Kind);
+        Assert.Equal("M25", Read("từ tháng 10/2023, báo cáo hằng tháng trước ngày 25").Recurrence!.Code);
+    }
+
+    [Theory]
+    [InlineData("đảm bảo tỷ lệ hồ sơ trực tuyến không thấp hơn 80%", "ONLINE_FILING:AtLeast:80")]
     [InlineData("đảm bảo tỷ lệ hồ sơ trực tuyến trên 50%", "ONLINE_FILING:Above:50")]
     [InlineData("giảm tỷ lệ hồ sơ trễ hẹn xuống dưới 5%", "LATE_FILES:Below:5")]
     [InlineData("tỷ lệ hồ sơ trễ hẹn không quá 5%", "LATE_FILES:AtMost:5")]

@@ -24,7 +24,8 @@ public sealed class Assignment : VersionedEntity
         UnitId = unit.Id;
         Role = role;
         Deadline = deadline;
-        LastDayInForce = deadline.LastDay;
+        CycleDueOn = deadline.Recurrence is null ? null : deadline.FirstDueFrom(PortalCalendar.DateOf(at));
+        LastDayInForce = deadline.LastDay ?? CycleDueOn;
         Status = AssignmentStatus.NotStarted;
         CreatedAt = at;
         HeardOn = PortalCalendar.DateOf(at);
@@ -47,7 +48,10 @@ public sealed class Assignment : VersionedEntity
     /// <summary>The approved extension; when set it is the deadline in force.</summary>
     public DateOnly? ExtendedTo { get; private set; }
 
-    /// <summary>The last day in force: the approved extension, else the original deadline's.</summary>
+    /// <summary>For a recurring deadline, the day the report of the cycle the unit owes is due; else null.</summary>
+    public DateOnly? CycleDueOn { get; private set; }
+
+    /// <summary>The last day in force: the approved extension, else the original deadline's (for a recurring deadline, the owed cycle's).</summary>
     public DateOnly? LastDayInForce { get; private set; }
 
     public AssignmentStatus Status { get; private set; }
@@ -88,10 +92,7 @@ public sealed class Assignment : VersionedEntity
     /// <summary>The directive's deadline changed and this assignment followed it: one timeline entry, which tells the unit.</summary>
     internal void FollowDirectiveDeadline(Deadline deadline, Actor by, DateTimeOffset at)
     {
-        var old = Deadline;
-        Deadline = deadline;
-        LastDayInForce = ExtendedTo ?? deadline.LastDay;
-        AddEvent(AssignmentEventKind.DeadlineChanged, by, at, $"{old.ToVietnamese()} → {deadline.ToVietnamese()}", newLastDay: deadline.LastDay);
+        ChangeDeadline(deadline, by, at);
     }
 
     /// <summary>The office changes this unit's own deadline (before any extension).</summary>
@@ -102,13 +103,23 @@ public sealed class Assignment : VersionedEntity
             throw new DomainException("assignment.deadline.closed");
         }
 
-        var old = Deadline;
-        Deadline = deadline;
-        LastDayInForce = ExtendedTo ?? deadline.LastDay;
-        AddEvent(AssignmentEventKind.DeadlineChanged, by, at, $"{old.ToVietnamese()} → {deadline.ToVietnamese()}", newLastDay: deadline.LastDay);
+        ChangeDeadline(deadline, by, at);
     }
 
-    /// <summary>A progress report: starts the work if not started; returned work goes back in progress.</summary>
+    private void ChangeDeadline(Deadline deadline, Actor by, DateTimeOffset at)
+    {
+        var old = Deadline;
+        Deadline = deadline;
+        CycleDueOn = deadline.Recurrence is null ? null : deadline.FirstDueFrom(PortalCalendar.DateOf(at));
+        LastDayInForce = ExtendedTo ?? deadline.LastDay ?? CycleDueOn;
+        AddEvent(AssignmentEventKind.DeadlineChanged, by, at, $"{old.ToVietnamese()} → {deadline.ToVietnamese()}", newLastDay: deadline.LastDay ?? CycleDueOn);
+    }
+
+    /// <summary>
+    /// A progress report: starts the work if not started; returned work goes back in progress. On a recurring duty it
+    /// reports the owed cycle (<see cref="Recurrence.OwedAfterReport"/>); the next cycle's day is then in force and an
+    /// extension granted for the reported cycle ends.
+    /// </summary>
     public ProgressReport Report(Actor by, string text, int progress, DateTimeOffset at, bool receivedOnPaper = false)
     {
         CheckProgress(progress);
@@ -118,7 +129,16 @@ public sealed class Assignment : VersionedEntity
         Progress = progress;
         LastReportAt = at;
         HeardOn = PortalCalendar.DateOf(at);
-        AddEvent(AssignmentEventKind.Reported, by, at, report.Text, report);
+        DateOnly? nextCycle = null;
+        if (Deadline.Recurrence is { } cycles && CycleDueOn is { } owed && cycles.OwedAfterReport(owed, HeardOn) is var next && next != owed)
+        {
+            nextCycle = next;
+            CycleDueOn = next;
+            ExtendedTo = null;
+            LastDayInForce = next;
+        }
+
+        AddEvent(AssignmentEventKind.Reported, by, at, report.Text, report, nextCycle);
         return report;
     }
 

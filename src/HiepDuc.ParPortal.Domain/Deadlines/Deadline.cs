@@ -17,20 +17,24 @@ public enum DeadlineKind
     Year,
     /// <summary>"thường xuyên": never overdue, reported on periodically.</summary>
     Ongoing,
+    /// <summary>"hằng tháng, trước ngày 25", "định kỳ hằng quý": one report cycle per period (<see cref="Recurrence"/>).</summary>
+    Recurring,
 }
 
 /// <summary>
 /// A deadline as the notice wrote it, plus the last day it allows. Month, quarter and year deadlines
-/// end on the last day of that period; ongoing and missing deadlines have no last day.
+/// end on the last day of that period; ongoing, recurring and missing deadlines have no last day. A recurring
+/// deadline owes one report per period instead (<see cref="Recurrence"/>); the assignment keeps the cycle it owes.
 /// </summary>
 public sealed record Deadline
 {
-    private Deadline(DeadlineKind kind, DateOnly? lastDay, bool isUrgent, string? writtenAs)
+    private Deadline(DeadlineKind kind, DateOnly? lastDay, bool isUrgent, string? writtenAs, string? recurrenceCode = null)
     {
         Kind = kind;
         LastDay = lastDay;
         IsUrgent = isUrgent;
         WrittenAs = Guard.Optional(writtenAs);
+        RecurrenceCode = recurrenceCode;
     }
 
     public DeadlineKind Kind { get; }
@@ -44,10 +48,25 @@ public sealed record Deadline
     /// <summary>The words of the source document, kept as written (may be null when entered by hand).</summary>
     public string? WrittenAs { get; }
 
+    /// <summary>The stored form of <see cref="Recurrence"/> ("M25"), for recurring deadlines only.</summary>
+    public string? RecurrenceCode { get; }
+
+    /// <summary>The cycles of a recurring deadline, else null.</summary>
+    public Recurrence? Recurrence => RecurrenceCode is null ? null : Recurrence.Parse(RecurrenceCode);
+
     public static Deadline NotSet(bool urgent = false, string? writtenAs = null) =>
         new(DeadlineKind.None, null, urgent, writtenAs);
 
     public static Deadline Ongoing(string? writtenAs = null) => new(DeadlineKind.Ongoing, null, false, writtenAs);
+
+    public static Deadline Recurring(Recurrence recurrence, string? writtenAs = null) =>
+        new(DeadlineKind.Recurring, null, false, writtenAs, (recurrence ?? throw new DomainException("deadline.recurrence")).Code);
+
+    /// <summary>
+    /// The day first due for work assigned on <paramref name="assignedOn"/>: the last day, or for a recurring deadline
+    /// the first cycle due after that day (work assigned on a report day owes the next period's report first).
+    /// </summary>
+    public DateOnly? FirstDueFrom(DateOnly assignedOn) => Recurrence is { } r ? r.FirstDueFrom(assignedOn.AddDays(1)) : LastDay;
 
     public static Deadline OnDate(DateOnly date, string? writtenAs = null) => new(DeadlineKind.Date, date, false, writtenAs);
 
@@ -81,8 +100,9 @@ public sealed record Deadline
     }
 
     /// <summary>Rebuilds a stored deadline; the last day must agree with the kind.</summary>
-    public static Deadline Restore(DeadlineKind kind, DateOnly? lastDay, bool isUrgent, string? writtenAs) => kind switch
+    public static Deadline Restore(DeadlineKind kind, DateOnly? lastDay, bool isUrgent, string? writtenAs, string? recurrenceCode = null) => kind switch
     {
+        DeadlineKind.Recurring => Recurring(Recurrence.Parse(recurrenceCode ?? throw new DomainException("deadline.recurrence")), writtenAs),
         DeadlineKind.None => NotSet(isUrgent, writtenAs),
         DeadlineKind.Ongoing => Ongoing(writtenAs),
         DeadlineKind.Date => OnDate(lastDay ?? throw Missing(), writtenAs),
@@ -103,6 +123,7 @@ public sealed record Deadline
         DeadlineKind.Quarter => $"trong quý {RomanQuarter(Quarter!.Value)}/{LastDay!.Value.Year}",
         DeadlineKind.Year => $"trong năm {LastDay!.Value.Year}",
         DeadlineKind.Ongoing => "thường xuyên",
+        DeadlineKind.Recurring => Recurrence!.ToVietnamese(),
         _ => IsUrgent ? "khẩn trương (chưa xác định)" : "chưa xác định",
     };
 

@@ -278,6 +278,12 @@ public static partial class NoticeParser
     {
         var s = text.Substring(body.Start, body.Length);
         Span At(Match m) => new(body.Start + m.Index, m.Length);
+        var recurring = Recurring(s, body.Start);
+        if (recurring is { Value.Recurrence.Day: not null })
+        {
+            return recurring;
+        }
+
         if (MonthDeadline().Match(s) is { Success: true } month)
         {
             var y = int.Parse(month.Groups["y"].Value, CultureInfo.InvariantCulture);
@@ -308,6 +314,11 @@ public static partial class NoticeParser
             return new(Deadlines.Deadline.InYear(int.Parse(year.Groups["y"].Value, CultureInfo.InvariantCulture), year.Value.Trim()), At(year), true);
         }
 
+        if (recurring is not null)
+        {
+            return recurring;
+        }
+
         if (OngoingDeadline().Match(s) is { Success: true } ongoing)
         {
             return new(Deadlines.Deadline.Ongoing(ongoing.Value.Trim()), At(ongoing), true);
@@ -319,6 +330,55 @@ public static partial class NoticeParser
         }
 
         return new(Deadlines.Deadline.NotSet(), null, true);
+    }
+
+    /// <summary>
+    /// A recurring duty: a period word ("hằng tháng", "định kỳ hằng quý", "6 tháng một lần", "hằng tuần") and, in the same
+    /// clause, the report day when one is written ("trước ngày 25", "trước ngày 15/12 hằng năm", "vào thứ Sáu").
+    /// </summary>
+    private static Found<Deadline>? Recurring(string s, int offset)
+    {
+        foreach (Match p in PeriodWord().Matches(s))
+        {
+            var period = p.Groups["half"].Success ? RecurrencePeriod.HalfYearly : p.Groups["p"].Value.ToLowerInvariant() switch
+            {
+                "tuần" => RecurrencePeriod.Weekly,
+                "tháng" => RecurrencePeriod.Monthly,
+                "quý" => RecurrencePeriod.Quarterly,
+                _ => RecurrencePeriod.Yearly,
+            };
+            var clauseStart = p.Index == 0 ? 0 : s.LastIndexOfAny(['.', ';', '\n'], p.Index - 1) + 1;
+            var clauseEnd = s.IndexOfAny(['.', ';', '\n'], p.Index + p.Length);
+            clauseStart = Math.Max(clauseStart, p.Index - 60);
+            clauseEnd = Math.Min(clauseEnd < 0 ? s.Length : clauseEnd, p.Index + p.Length + 60);
+            var window = s[clauseStart..clauseEnd];
+            int? day = null, month = null;
+            var start = p.Index;
+            var end = p.Index + p.Length;
+            var dm = period == RecurrencePeriod.Weekly ? WeekdayPhrase().Match(window) : ReportDayPhrase().Match(window);
+            if (dm.Success)
+            {
+                day = period == RecurrencePeriod.Weekly
+                    ? dm.Groups["sun"].Success ? 7 : dm.Groups["wd"].Value.ToLowerInvariant() switch { "hai" or "2" => 1, "ba" or "3" => 2, "tư" or "4" => 3, "năm" or "5" => 4, "sáu" or "6" => 5, _ => 6 }
+                    : int.Parse(dm.Groups["d"].Value, CultureInfo.InvariantCulture);
+                month = period == RecurrencePeriod.Yearly && dm.Groups["m"].Success ? int.Parse(dm.Groups["m"].Value, CultureInfo.InvariantCulture) : null;
+                if (day > 31 || month > 12 || (period != RecurrencePeriod.Yearly && dm.Groups["m"].Success))
+                {
+                    day = null;
+                    month = null;
+                }
+                else
+                {
+                    start = Math.Min(start, clauseStart + dm.Index);
+                    end = Math.Max(end, clauseStart + dm.Index + dm.Length);
+                }
+            }
+
+            var written = s[start..end].Trim(' ', ',');
+            return new(Deadlines.Deadline.Recurring(Recurrence.Of(period, day, month), written), new Span(offset + start, end - start), true);
+        }
+
+        return null;
     }
 
     private static List<ParsedTarget> Targets(string text, string folded, Span body, IReadOnlyList<KpiKeywords> kpis)
@@ -679,6 +739,15 @@ public static partial class NoticeParser
 
     [GeneratedRegex(@"(?:trong|hoàn thành trong|trước cuối)\s+năm\s+(?<y>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex YearDeadline();
+
+    [GeneratedRegex(@"(?:\b(?:hằng|hàng|mỗi)\s+|\bđịnh kỳ\s+(?:(?:hằng|hàng)\s+)?)(?<p>tuần|tháng|quý|năm)\b|\b(?<half>(?:định kỳ|mỗi|hằng|hàng)\s+0?6\s+tháng|0?6\s+tháng\s+(?:một|1)\s+lần)", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodWord();
+
+    [GeneratedRegex(@"(?:trước|chậm nhất(?: là)?|vào|không quá|đến|trong)\s+ngày\s+(?<d>\d{1,2})(?:[/-](?<m>\d{1,2}))?(?![/-]?\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportDayPhrase();
+
+    [GeneratedRegex(@"thứ\s+(?<wd>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|(?<sun>Chủ nhật)", RegexOptions.IgnoreCase)]
+    private static partial Regex WeekdayPhrase();
 
     [GeneratedRegex(@"thường xuyên", RegexOptions.IgnoreCase)]
     private static partial Regex OngoingDeadline();

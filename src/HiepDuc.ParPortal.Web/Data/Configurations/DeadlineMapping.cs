@@ -13,5 +13,6 @@ internal static class DeadlineMapping
         d.Property(x => x.LastDay).HasColumnName("DeadlineLastDay");
         d.Property(x => x.IsUrgent).HasColumnName("DeadlineUrgent");
         d.Property(x => x.WrittenAs).HasColumnName("DeadlineWrittenAs").HasMaxLength(200);
+        d.Property(x => x.RecurrenceCode).HasColumnName("DeadlineRecurrence").HasMaxLength(10);
     }
 }

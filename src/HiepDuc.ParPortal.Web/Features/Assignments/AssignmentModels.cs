@@ -38,6 +38,8 @@ public sealed class AssignmentDetailsModel
 
     public string? DeadlineWrittenAs { get; init; }
 
+    public string? DeadlineRecurrence { get; init; }
+
     public DateOnly? ExtendedTo { get; init; }
 
     public DateOnly? LastDayInForce { get; init; }

@@ -266,6 +266,7 @@ public sealed class AssignmentsController(
                 DeadlineLastDay = x.Deadline.LastDay,
                 DeadlineUrgent = x.Deadline.IsUrgent,
                 DeadlineWrittenAs = x.Deadline.WrittenAs,
+                DeadlineRecurrence = x.Deadline.RecurrenceCode,
                 ExtendedTo = x.ExtendedTo,
                 LastDayInForce = x.LastDayInForce,
                 SubmittedAt = x.SubmittedAt,
@@ -308,7 +309,7 @@ public sealed class AssignmentsController(
             .OrderByDescending(e => e.At)
             .Select(e => new DirectionRow(e.At, e.ByName, e.Text ?? string.Empty))
             .ToListAsync(cancellationToken);
-        a.Deadline = Deadline.Restore(a.DeadlineKind, a.DeadlineLastDay, a.DeadlineUrgent, a.DeadlineWrittenAs);
+        a.Deadline = Deadline.Restore(a.DeadlineKind, a.DeadlineLastDay, a.DeadlineUrgent, a.DeadlineWrittenAs, a.DeadlineRecurrence);
         a.Timing = Timing.Of(a.State, a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today);
         a.CanReport = await CanAsync(a.UnitId, id, AssignmentOperations.Report);
         a.CanReview = await CanAsync(a.UnitId, id, AssignmentOperations.Review);

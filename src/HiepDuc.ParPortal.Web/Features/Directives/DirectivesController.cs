@@ -30,12 +30,12 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         var total = await query.CountAsync(cancellationToken);
         var directives = await query
             .Skip((filter.Page - 1) * PageSize).Take(PageSize)
-            .Select(d => new { d.Id, d.NoticeId, d.Notice.MeetingDate, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs })
+            .Select(d => new { d.Id, d.NoticeId, d.Notice.MeetingDate, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs, d.Deadline.RecurrenceCode })
             .ToListAsync(cancellationToken);
         var ids = directives.Select(d => d.Id).ToList();
         var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts(day).ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
         var rows = directives
-            .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs), AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id])))
+            .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode), AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id])))
             .ToList();
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new Work.Option(u.Id, u.ShortName ?? u.Name)).ToListAsync(cancellationToken);
         return View(new DirectiveListModel(rows, filter, total, PageSize, units));
@@ -53,14 +53,14 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
 
         var day = portalDay.Today();
         var directives = await db.Directives.AsNoTracking().Apply(filter, day.Today).Take(Work.WorkController.ExportLimit)
-            .Select(d => new { d.Id, d.Notice.MeetingDate, d.Notice.Number, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs })
+            .Select(d => new { d.Id, d.Notice.MeetingDate, d.Notice.Number, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs, d.Deadline.RecurrenceCode })
             .ToListAsync(cancellationToken);
         var ids = directives.Select(d => d.Id).ToList();
         var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts(day).ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
         var rows = directives.Select(d =>
         {
             var rollup = AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id]);
-            var deadline = Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs);
+            var deadline = Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode);
             return new Dictionary<string, object?>
             {
                 ["Thông báo số"] = d.Number, ["Ngày họp"] = d.MeetingDate.ToDateTime(TimeOnly.MinValue), ["Mục"] = d.Label, ["Nhiệm vụ"] = d.Title,
@@ -96,6 +96,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
                 x.Deadline.LastDay,
                 x.Deadline.IsUrgent,
                 x.Deadline.WrittenAs,
+                x.Deadline.RecurrenceCode,
                 Monitor = db.Units.Where(u => u.Id == x.MonitoringUnitId).Select(u => u.Name).FirstOrDefault(),
                 References = x.References.Select(r => r.Text).ToList(),
             })
@@ -152,7 +153,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             FullText = d.FullText,
             IsCancelled = d.IsCancelled,
             CancelReason = d.CancelReason,
-            Deadline = Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs),
+            Deadline = Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode),
             MonitoringUnit = d.Monitor,
             References = d.References,
             Rollup = AssignmentFacts.Rollup(d.IsCancelled, facts),

@@ -62,6 +62,7 @@ public sealed class NoticeReading(ParPortalDbContext db, TimeProvider clock)
             DeadlineKind.Quarter => "quarter",
             DeadlineKind.Year => "year",
             DeadlineKind.Ongoing => "ongoing",
+            DeadlineKind.Recurring => "recurring",
             _ => d.IsUrgent ? "urgent" : "none",
         };
 
@@ -85,7 +86,7 @@ public sealed class NoticeReading(ParPortalDbContext db, TimeProvider clock)
                 {
                     ["kind"] = Kind(t.Deadline.Value),
                     ["lastDay"] = Day(t.Deadline.Value.LastDay),
-                    ["recurrence"] = null,
+                    ["recurrence"] = t.Deadline.Value.RecurrenceCode,
                     ["written"] = t.Deadline.Value.WrittenAs,
                 },
                 ["references"] = new JsonArray([.. t.References.Select(r => (JsonNode?)JsonValue.Create(r.Reference.Number ?? r.Reference.Text))]),

@@ -92,6 +92,7 @@ public sealed class NoticesController(
                 d.Deadline.LastDay,
                 d.Deadline.IsUrgent,
                 d.Deadline.WrittenAs,
+                d.Deadline.RecurrenceCode,
             })
             .ToListAsync(cancellationToken);
         var facts = await db.Assignments.VisibleTo(User).Where(a => a.Directive.NoticeId == id).SelectFacts(portalDay.Today()).ToListAsync(cancellationToken);
@@ -101,7 +102,7 @@ public sealed class NoticesController(
             d.Id,
             d.Label,
             d.Title,
-            Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs),
+            Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode),
             AssignmentFacts.Rollup(d.IsCancelled, byDirective[d.Id]),
             byDirective[d.Id].OrderBy(a => a.Role).ThenBy(a => a.UnitName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList()))
             .ToList();

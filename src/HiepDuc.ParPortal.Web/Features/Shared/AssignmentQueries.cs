@@ -49,6 +49,7 @@ public static class AssignmentRowQueries
                 a.Deadline.LastDay,
                 a.Deadline.IsUrgent,
                 a.Deadline.WrittenAs,
+                a.Deadline.RecurrenceCode,
                 a.LastDayInForce,
                 a.ExtendedTo,
                 a.HeardOn,
@@ -62,7 +63,7 @@ public static class AssignmentRowQueries
             .ToListAsync(cancellationToken);
         return rows.Select(r => new AssignmentRow(
                 r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
-                Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs), r.LastDayInForce, r.ExtendedTo, r.LastReportAt,
+                Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs, r.RecurrenceCode), r.LastDayInForce, r.ExtendedTo, r.LastReportAt,
                 PortalCalendar.DateOf(r.CreatedAt),
                 Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today), r.Extension))
             .ToList();

@@ -24,6 +24,13 @@ public sealed class DeadlineInput
 
     public bool Urgent { get; set; }
 
+    /// <summary>A recurring deadline's period.</summary>
+    public RecurrencePeriod? Every { get; set; }
+
+    /// <summary>A recurring deadline's day: of the month (1–31), or of the week (1 Monday … 7 Sunday) for a weekly duty.</summary>
+    [Range(1, 31, ErrorMessage = "Validation_Range")]
+    public int? Day { get; set; }
+
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
     public string? WrittenAs { get; set; }
 
@@ -31,7 +38,9 @@ public sealed class DeadlineInput
     {
         Kind = d.Kind,
         Date = d.Kind == DeadlineKind.Date ? d.LastDay : null,
-        Month = d.Kind == DeadlineKind.Month ? d.LastDay?.Month : null,
+        Month = d.Kind == DeadlineKind.Month ? d.LastDay?.Month : d.Recurrence?.Month,
+        Every = d.Recurrence?.Period,
+        Day = d.Recurrence?.Day,
         Quarter = d.Quarter,
         Year = d.LastDay?.Year,
         Urgent = d.IsUrgent,
@@ -50,6 +59,7 @@ public sealed class DeadlineInput
                 DeadlineKind.Quarter when Quarter is { } q && Year is { } y => Deadline.InQuarter(y, q, WrittenAs),
                 DeadlineKind.Year when Year is { } y => Deadline.InYear(y, WrittenAs),
                 DeadlineKind.Ongoing => Deadline.Ongoing(WrittenAs),
+                DeadlineKind.Recurring when Every is { } every => Deadline.Recurring(Recurrence.Of(every, Day, every == RecurrencePeriod.Yearly ? Month : null), WrittenAs),
                 DeadlineKind.None => Deadline.NotSet(Urgent, WrittenAs),
                 _ => Missing(),
             };

@@ -40,6 +40,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly?>("CycleDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("DirectiveId")
                         .HasColumnType("int");
 
@@ -110,6 +113,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                             b1.Property<DateOnly?>("LastDay")
                                 .HasColumnType("date")
                                 .HasColumnName("DeadlineLastDay");
+
+                            b1.Property<string>("RecurrenceCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)")
+                                .HasColumnName("DeadlineRecurrence");
 
                             b1.Property<string>("WrittenAs")
                                 .HasMaxLength(200)
@@ -817,6 +825,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                             b1.Property<DateOnly?>("LastDay")
                                 .HasColumnType("date")
                                 .HasColumnName("DeadlineLastDay");
+
+                            b1.Property<string>("RecurrenceCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)")
+                                .HasColumnName("DeadlineRecurrence");
 
                             b1.Property<string>("WrittenAs")
                                 .HasMaxLength(200)

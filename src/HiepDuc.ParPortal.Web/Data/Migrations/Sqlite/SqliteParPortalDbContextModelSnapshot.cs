@@ -33,6 +33,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CycleDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DirectiveId")
                         .HasColumnType("INTEGER");
 
@@ -103,6 +106,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly?>("LastDay")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("DeadlineLastDay");
+
+                            b1.Property<string>("RecurrenceCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DeadlineRecurrence");
 
                             b1.Property<string>("WrittenAs")
                                 .HasMaxLength(200)
@@ -781,6 +789,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly?>("LastDay")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("DeadlineLastDay");
+
+                            b1.Property<string>("RecurrenceCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DeadlineRecurrence");
 
                             b1.Property<string>("WrittenAs")
                                 .HasMaxLength(200)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParPortalDbContext))]
-    [Migration("20261129125822_Initial")]
+    [Migration("20261129141417_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -35,6 +35,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CycleDueOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DirectiveId")
                         .HasColumnType("INTEGER");
@@ -106,6 +109,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly?>("LastDay")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("DeadlineLastDay");
+
+                            b1.Property<string>("RecurrenceCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DeadlineRecurrence");
 
                             b1.Property<string>("WrittenAs")
                                 .HasMaxLength(200)
@@ -784,6 +792,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly?>("LastDay")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("DeadlineLastDay");
+
+                            b1.Property<string>("RecurrenceCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DeadlineRecurrence");
 
                             b1.Property<string>("WrittenAs")
                                 .HasMaxLength(200)

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerParPortalDbContext))]
-    [Migration("20261129125841_Initial")]
+    [Migration("20261129141433_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -42,6 +42,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("CycleDueOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("DirectiveId")
                         .HasColumnType("int");
@@ -113,6 +116,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                             b1.Property<DateOnly?>("LastDay")
                                 .HasColumnType("date")
                                 .HasColumnName("DeadlineLastDay");
+
+                            b1.Property<string>("RecurrenceCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)")
+                                .HasColumnName("DeadlineRecurrence");
 
                             b1.Property<string>("WrittenAs")
                                 .HasMaxLength(200)
@@ -820,6 +828,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                             b1.Property<DateOnly?>("LastDay")
                                 .HasColumnType("date")
                                 .HasColumnName("DeadlineLastDay");
+
+                            b1.Property<string>("RecurrenceCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)")
+                                .HasColumnName("DeadlineRecurrence");
 
                             b1.Property<string>("WrittenAs")
                                 .HasMaxLength(200)
