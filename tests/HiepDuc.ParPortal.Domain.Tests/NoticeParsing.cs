@@ -26,15 +26,34 @@ public class Notices_are_read_as_officials_write_them
         return data;
     }
 
+    /// <summary>A fixture's text as the import reads it: a Word file through <see cref="DocxText"/>, any other file as it is.</summary>
+    internal static string Source(string name)
+    {
+        var file = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Notices"), name + ".*").Single(f => !f.EndsWith(".json", StringComparison.Ordinal));
+        if (file.EndsWith(".docx", StringComparison.Ordinal))
+        {
+            using var stream = File.OpenRead(file);
+            return DocxText.Extract(stream);
+        }
+
+        return File.ReadAllText(file);
+    }
+
     [Fact]
-    public void The_corpus_holds_the_seed_notice_and_at_least_six_others() => Assert.True(Fixtures().Count >= 6);
+    public void The_corpus_holds_at_least_fourteen_notices_in_their_styles()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Notices")).Select(Path.GetFileName).ToList();
+        Assert.True(Fixtures().Count >= 14);
+        Assert.Contains(files, f => f!.EndsWith(".docx", StringComparison.Ordinal));
+        Assert.Contains(files, f => f!.EndsWith(".txt", StringComparison.Ordinal) && File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Notices", f)).Contains('\t', StringComparison.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Fixtures))]
     public void Each_notice_yields_its_expected_extraction(string name)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Notices");
-        var source = File.ReadAllText(Directory.GetFiles(dir, name + ".*").Single(f => !f.EndsWith(".json", StringComparison.Ordinal)));
+        var source = Source(name);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, name + ".expected.json")));
         var e = expected.RootElement;
         var p = NoticeParser.Parse(source, Registry.Units, Registry.Kpis);
@@ -46,6 +65,7 @@ public class Notices_are_read_as_officials_write_them
         Check(e, "session", p.Session.Value);
         Check(e, "signedBy", p.SignedBy.Value);
         Check(e, "monitor", p.MonitoringUnitId.Value is { } m ? Registry.Code(m) : null);
+        Check(e, "chair", p.ChairedBy.Value);
 
         var tasks = e.GetProperty("tasks").EnumerateArray().ToList();
         Assert.Equal(tasks.Select(t => t.GetProperty("label").GetString()), p.Tasks.Select(t => t.Label));
@@ -53,7 +73,8 @@ public class Notices_are_read_as_officials_write_them
         {
             var label = got.Label;
             Assert.True(want.GetProperty("deadline").GetString() == Deadline(got.Deadline.Value), $"{name} {label}: deadline {Deadline(got.Deadline.Value)}");
-            Assert.Equal(ExpectedUnits(want), got.Units.Select(u => $"{(u.UnitId is { } id ? Registry.Code(id) : u.Text)}:{u.Role}").Order(StringComparer.Ordinal).ToList());
+            var units = got.Units.Select(u => $"{(u.UnitId is { } id ? Registry.Code(id) : u.Text)}:{u.Role}").Order(StringComparer.Ordinal).ToList();
+            Assert.True(ExpectedUnits(want).SequenceEqual(units), $"{name} {label}: units {string.Join(", ", units)}");
             Assert.Equal(want.GetProperty("references").EnumerateArray().Select(x => x.GetString()), got.References.Select(r => r.Reference.Number));
             Assert.Equal(want.GetProperty("targets").EnumerateArray().Select(x => x.GetString()), got.Targets.Select(t => $"{t.KpiCode}:{t.Kind}:{t.Value?.ToString("0.##", CultureInfo.InvariantCulture)}"));
             Assert.All(got.Units.Where(u => u.Span is { } s), u => Assert.Contains(NoticeParser.FoldSameLength(p.Text.Substring(u.Span!.Value.Start, u.Span.Value.Length)), NoticeParser.FoldSameLength(p.Text), StringComparison.Ordinal));
@@ -85,14 +106,15 @@ public class Notices_are_read_as_officials_write_them
         Assert.False(d.Certain);
     }
 
-    private static string Deadline(Deadline d) => d.Kind switch
+    internal static string Deadline(Deadline d) => d.Kind switch
     {
         DeadlineKind.None => d.IsUrgent ? "Urgent" : "None",
         DeadlineKind.Ongoing => "Ongoing",
+        DeadlineKind.Recurring => $"Recurring:{d.RecurrenceCode}",
         _ => $"{d.Kind}:{d.LastDay!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
     };
 
-    private static List<string> ExpectedUnits(JsonElement task)
+    internal static List<string> ExpectedUnits(JsonElement task)
     {
         var units = task.GetProperty("units").EnumerateArray().Select(x => x.GetString()!).ToList();
         var named = units.Select(u => u.Split(':')[0]).ToHashSet();

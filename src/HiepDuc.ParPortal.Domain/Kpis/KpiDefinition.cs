@@ -108,5 +108,38 @@ public sealed class KpiDefinition : VersionedEntity
         TargetSource = Guard.Optional(source);
     }
 
+    /// <summary>
+    /// Words that name this KPI in a notice's sentences ("trễ hẹn", "trễ hạn"), one per line: the import links a figure
+    /// target ("giảm tỷ lệ hồ sơ trễ hẹn xuống dưới 5%") to the KPI through them. Empty: the KPI's name is the only one.
+    /// </summary>
+    public string? Keywords { get; private set; }
+
+    public IReadOnlyList<string> KeywordList => Keywords?.Split('\n') ?? [];
+
+    /// <summary>Sets the words, each kept once (whatever its case or diacritics), at most 20 of at most 60 characters.</summary>
+    public void SetKeywords(IEnumerable<string> words)
+    {
+        var kept = new List<string>();
+        foreach (var word in words.Select(w => w.Trim()).Where(w => w.Length > 0))
+        {
+            if (word.Length > 60)
+            {
+                throw new DomainException("kpi.keyword.length");
+            }
+
+            if (!kept.Any(k => VietnameseText.Fold(k) == VietnameseText.Fold(word)))
+            {
+                kept.Add(word);
+            }
+        }
+
+        if (kept.Count > 20)
+        {
+            throw new DomainException("kpi.keyword.count");
+        }
+
+        Keywords = kept.Count == 0 ? null : string.Join('\n', kept);
+    }
+
     public void Deactivate() => IsActive = false;
 }

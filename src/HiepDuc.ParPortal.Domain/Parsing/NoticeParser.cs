@@ -74,46 +74,71 @@ public static partial class NoticeParser
         // Body: sections, items, bullets — up to "Nơi nhận".
         var end = text.IndexOf("Nơi nhận", StringComparison.Ordinal);
         end = end < 0 ? text.Length : end;
-        var blocks = Blocks(text, lines, bodyStart, end);
+        // Task tables are read on their own (NoticeTables.cs); the rest of the body is read with their lines blanked out.
+        var tables = Tables(text, lines, bodyStart, end);
+        var body = Mask(text, tables);
+        var bodyFolded = ReferenceEquals(body, text) ? folded : FoldSameLength(body);
+        var blocks = Blocks(body, lines, bodyStart, end);
 
         var tasks = new List<ParsedTask>();
         var figures = new List<ParsedFigure>();
         var unknown = new List<Found<string>>();
         Found<int?> monitor = new(null, null, false);
+        var positioned = new List<(int At, ParsedTask Task)>();
+        var tableOwners = tables.ToDictionary(t => t, t => blocks.LastOrDefault(b => b.Whole.Start <= t.Start));
+        foreach (var table in tables)
+        {
+            positioned.AddRange(TableTasks(text, folded, table, tableOwners[table]?.Label, matcher, kpis, anchor, unknown).Select(x => (x.Span.Start, x)));
+        }
+
         foreach (var section in blocks)
         {
             var intro = section.Intro;
-            if (MonitoringPattern().Match(text, intro.Start, intro.Length) is { Success: true } m && section.Items.Count == 0 && section.Label is null)
+            // The closing "Giao Văn phòng … theo dõi, đôn đốc …", numbered or not, names the monitoring unit.
+            if (MonitoringPattern().Match(body, intro.Start, intro.Length) is { Success: true } m && section.Items.Count == 0
+                && (section.Label is null || section == blocks[^1]))
             {
-                var found = matcher.Find(text, folded, new Span(m.Index, m.Length)).FirstOrDefault(u => u.UnitIds.Count == 1);
+                var found = matcher.Find(body, bodyFolded, new Span(m.Index, m.Length)).FirstOrDefault(u => u.UnitIds.Count == 1);
                 monitor = new(found?.UnitIds[0], found?.Span, found is not null);
                 continue;
             }
 
-            var introText = text.Substring(intro.Start, intro.Length);
+            // A heading whose tasks sit in a table ("… thực hiện các nhiệm vụ sau:") is no task of its own.
+            if (section.Items.Count == 0 && tableOwners.ContainsValue(section))
+            {
+                continue;
+            }
+
+            var introText = body.Substring(intro.Start, intro.Length);
             var assigns = section.Parent switch
             {
                 SectionKind.Tasks => true,
                 SectionKind.Results => false,
-                _ => IsInstruction(introText) || (section.Items.Count > 0 && InstructionWord().IsMatch(introText)),
+                // A numbered heading that announces tasks ("2. Nhiệm vụ thời gian tới:") holds tasks in its items; a list
+                // of bullets right under the opening paragraph holds tasks when its items give instructions.
+                _ => IsInstruction(introText) || (section.Items.Count > 0 && (InstructionWord().IsMatch(introText)
+                    || (TaskHeading().IsMatch(FoldSameLength(introText)) && !ResultHeading().IsMatch(FoldSameLength(introText)))
+                    || (section.Label is null && section.Items.Any(i => IsInstruction(body.Substring(i.Body.Start, i.Body.Length)))))),
             };
             if (!assigns)
             {
-                figures.AddRange(Figures(text, folded, section.Whole, kpis));
+                figures.AddRange(Figures(body, bodyFolded, section.Whole, kpis));
                 continue;
             }
 
-            var addressees = section.Items.Count > 0 ? matcher.Find(text, folded, intro).SelectMany(u => u.UnitIds).Distinct().ToList() : [];
+            var addressees = section.Items.Count > 0 ? matcher.Find(body, bodyFolded, intro).SelectMany(u => u.UnitIds).Distinct().ToList() : [];
             var items = section.Items.Count > 0 ? section.Items : [new Item(section.Label ?? $"{tasks.Count + 1}", section.Whole, new Span(section.Intro.Start, section.Whole.End - section.Intro.Start))];
             foreach (var item in items)
             {
                 var label = section.Items.Count > 0 && section.Label is not null ? $"{section.Label}.{item.Label}" : item.Label;
-                tasks.Add(Task(text, folded, item, label, addressees, matcher, kpis, anchor, unknown));
+                positioned.Add((item.Whole.Start, Task(body, bodyFolded, item, label, addressees, matcher, kpis, anchor, unknown)));
             }
         }
 
+        tasks.AddRange(positioned.OrderBy(x => x.At).Select(x => x.Task));
+
         return new ParsedNotice(text, issuing, number, issueDate, placeName, title, meetingDate, session, chairedBy, signedBy, monitor, tasks, figures,
-            unknown.GroupBy(u => FoldSameLength(u.Value)).Select(g => g.First()).ToList());
+            unknown.OrderBy(u => u.Span?.Start ?? 0).GroupBy(u => FoldSameLength(u.Value)).Select(g => g.First()).ToList());
     }
 
     private static ParsedTask Task(string text, string folded, Item item, string label, List<int> addressees, UnitMatcher matcher, IReadOnlyList<KpiKeywords> kpis, DateOnly anchor, List<Found<string>> unknown)
@@ -121,6 +146,15 @@ public static partial class NoticeParser
         var body = item.Body;
         var full = text.Substring(body.Start, body.Length).Trim();
         var units = new Dictionary<int, ParsedUnit>();
+        var proposed = new List<ParsedUnit>();
+        void Propose(Found<string>? name, AssignmentRole role)
+        {
+            if (name is not null && !proposed.Any(p => FoldSameLength(p.Text) == FoldSameLength(name.Value)))
+            {
+                proposed.Add(new ParsedUnit(null, name.Value, role, name.Span, false));
+            }
+        }
+
 
         // Roles from the sentences that name them: "Giao X chủ trì, phối hợp Y", "X phối hợp với Y", "Yêu cầu X …".
         var explicitSubject = false;
@@ -150,9 +184,11 @@ public static partial class NoticeParser
                     {
                         Put(units, u, AssignmentRole.Coordinating, certain: true);
                     }
+
+                    Propose(Unknown(text, folded, coSpan, matcher, unknown), AssignmentRole.Coordinating);
                 }
 
-                Unknown(text, folded, leadSpan, matcher, unknown);
+                Propose(Unknown(text, folded, leadSpan, matcher, unknown), AssignmentRole.Lead);
                 continue;
             }
 
@@ -162,15 +198,18 @@ public static partial class NoticeParser
             {
                 explicitSubject = true;
                 var subjectEnd = VerbAfter(s, first.Span.End - sentence.Start);
-                foreach (var u in matcher.Find(text, folded, new Span(sentence.Start, subjectEnd)))
+                var subjects = matcher.Find(text, folded, new Span(sentence.Start, subjectEnd)).ToList();
+                // One unit leads; several named together ("Các xã Hiệp Thuận, Quế Lưu …") each do their own share.
+                var several = subjects.Count(u => u.UnitIds.Count == 1) > 1;
+                foreach (var u in subjects)
                 {
-                    Put(units, u, u.UnitIds.Count == 1 ? AssignmentRole.Lead : AssignmentRole.Implementing, certain: true);
+                    Put(units, u, u.UnitIds.Count == 1 && !several ? AssignmentRole.Lead : AssignmentRole.Implementing, certain: true);
                 }
             }
             else if (sentenceIndex == 0 && UnknownUnitPattern().Match(s) is { Success: true, Index: var at } && string.IsNullOrWhiteSpace(s[..at]))
             {
                 explicitSubject = true;
-                Unknown(text, folded, new Span(sentence.Start, VerbAfter(s, 0)), matcher, unknown);
+                Propose(Unknown(text, folded, new Span(sentence.Start, VerbAfter(s, 0)), matcher, unknown), AssignmentRole.Lead);
             }
 
             var subject = SubjectPattern().Match(s);
@@ -189,7 +228,7 @@ public static partial class NoticeParser
                     Put(units, u, AssignmentRole.Lead, certain: true);
                 }
 
-                Unknown(text, folded, subjectSpan, matcher, unknown);
+                Propose(Unknown(text, folded, subjectSpan, matcher, unknown), AssignmentRole.Lead);
             }
 
             var together = TogetherPattern().Match(s);
@@ -200,10 +239,13 @@ public static partial class NoticeParser
                     Put(units, u, AssignmentRole.Lead, certain: false);
                 }
 
-                foreach (var u in matcher.Find(text, folded, new Span(sentence.Start + together.Groups["y"].Index, together.Groups["y"].Length)))
+                var ySpan = new Span(sentence.Start + together.Groups["y"].Index, together.Groups["y"].Length);
+                foreach (var u in matcher.Find(text, folded, ySpan))
                 {
                     Put(units, u, AssignmentRole.Coordinating, certain: false);
                 }
+
+                Propose(Unknown(text, folded, ySpan, matcher, unknown), AssignmentRole.Coordinating);
             }
 
             sentenceIndex++;
@@ -235,14 +277,14 @@ public static partial class NoticeParser
         var firstClause = full.Split(['.', ';', ':'], 2)[0].Trim();
         var titleText = firstClause.Length > 160 ? firstClause[..firstClause.LastIndexOf(' ', 157)] + "…" : firstClause;
         return new ParsedTask(label, new Found<string>(titleText, new Span(body.Start, Math.Min(body.Length, firstClause.Length)), false), full, item.Whole,
-            deadline, units.Values.OrderBy(u => u.Role).ToList(), references, targets);
+            deadline, units.Values.Concat(proposed).OrderBy(u => u.Role).ToList(), references, targets);
     }
 
-    /// <summary>A unit named after "qua" (the channel) or "của" (whose the thing is) takes no part in the work.</summary>
+    /// <summary>A unit named after "qua" (the channel), "của" (whose the thing is) or "tại" (where it happens) takes no part in the work.</summary>
     private static bool Incidental(string text, Span span)
     {
         var before = text[Math.Max(0, span.Start - 8)..span.Start].TrimEnd();
-        return before.EndsWith(" qua", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" của", StringComparison.OrdinalIgnoreCase);
+        return before.EndsWith(" qua", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" của", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" tại", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Where the subject ends: the first verb of action after it (or the first comma/period).</summary>
@@ -263,22 +305,29 @@ public static partial class NoticeParser
         }
     }
 
-    private static void Unknown(string text, string folded, Span span, UnitMatcher matcher, List<Found<string>> unknown)
+    /// <summary>A unit the registry does not know, named in <paramref name="span"/>: proposed to the office with its cleaned name.</summary>
+    private static Found<string>? Unknown(string text, string folded, Span span, UnitMatcher matcher, List<Found<string>> unknown)
     {
         var segment = text.Substring(span.Start, span.Length);
         var m = UnknownUnitPattern().Match(segment);
         // "UBND các huyện, thị xã…" names a group of bodies, not one unit to create.
         if (m.Success && !FoldSameLength(m.Value).Contains(" cac ", StringComparison.Ordinal) && !matcher.Find(text, folded, new Span(span.Start + m.Index, m.Length)).Any())
         {
-            unknown.Add(new Found<string>(m.Value.Trim(), new Span(span.Start + m.Index, m.Length), false));
+            var found = new Found<string>(m.Value.Trim(), new Span(span.Start + m.Index, m.Length), false);
+            unknown.Add(found);
+            return found;
         }
+
+        return null;
     }
 
-    private static Found<Deadline> Deadline(string text, Span body, DateOnly anchor)
+    private static Found<Deadline> Deadline(string text, Span body, DateOnly anchor) => DeadlineIn(text.Substring(body.Start, body.Length), body.Start, anchor);
+
+    /// <summary>The deadline written in <paramref name="s"/>, which starts at <paramref name="offset"/> of the notice.</summary>
+    private static Found<Deadline> DeadlineIn(string s, int offset, DateOnly anchor)
     {
-        var s = text.Substring(body.Start, body.Length);
-        Span At(Match m) => new(body.Start + m.Index, m.Length);
-        var recurring = Recurring(s, body.Start);
+        Span At(Match m) => new(offset + m.Index, m.Length);
+        var recurring = Recurring(s, offset);
         if (recurring is { Value.Recurrence.Day: not null })
         {
             return recurring;
@@ -554,11 +603,13 @@ public static partial class NoticeParser
             {
                 itemLines.Add((letter.Groups[1].Value, lead, start + length, lead + letter.Groups[2].Index));
             }
-            else if (Bullet().Match(trimmed) is { Success: true } bullet && current is not null && !trimmed.StartsWith('+') && (itemLines.Count == 0 || itemLines.All(i => i.Label.All(char.IsAsciiDigit))))
+            else if (Bullet().Match(trimmed) is { Success: true } bullet && !trimmed.StartsWith('+') && (current is null || itemLines.Count == 0 || itemLines.All(i => i.Label.All(char.IsAsciiDigit))))
             {
+                // Bullets right under the opening paragraph, with no numbered section: one list without a label of its own.
+                current ??= new Section(null, new Span(lead, 0), new Span(lead, 0), []);
                 itemLines.Add(((itemLines.Count + 1).ToString(CultureInfo.InvariantCulture), lead, start + length, lead + bullet.Groups[1].Index));
             }
-            else if (current is null || MonitoringPattern().IsMatch(trimmed))
+            else if (current is null || MonitoringPattern().IsMatch(trimmed) || ClosingLine().IsMatch(trimmed))
             {
                 // A paragraph outside any section (the opening), or the closing "Giao … theo dõi, đôn đốc" — which names the
                 // monitoring unit and never belongs to the item above it, lettered or not.
@@ -577,7 +628,7 @@ public static partial class NoticeParser
         Close(lastEnd);
 
         // The opening paragraph ("Ngày 31/8/2023, đồng chí … chủ trì cuộc họp … kết luận:") reports, it does not assign.
-        return sections.Where(s => s.Label is not null || MonitoringPattern().IsMatch(text.AsSpan(s.Intro.Start, s.Intro.Length))).ToList();
+        return sections.Where(s => s.Label is not null || s.Items.Count > 0 || MonitoringPattern().IsMatch(text.AsSpan(s.Intro.Start, s.Intro.Length))).ToList();
     }
 
     private static IEnumerable<Span> Sentences(string text, Span body)
@@ -699,7 +750,7 @@ public static partial class NoticeParser
     [GeneratedRegex(@"^(Giao(?! ban\b)|Yêu cầu|Đề nghị|Chỉ đạo|Khẩn trương|Nghiêm túc|Tập trung|Tăng cường|Chủ động|Phân công|Thống nhất giao|Các cơ quan, đơn vị)\b")]
     private static partial Regex InstructionStart();
 
-    [GeneratedRegex(@"^(?:Phòng|Văn phòng|Chi nhánh|UBND|Ủy ban|Các xã|Các phòng|Các cơ quan|Công an|Trung tâm|Bưu điện|Bảo hiểm xã hội)\b[^.;:]{0,160}?(?<!\bđã)\s(?:khẩn trương|chủ trì|phối hợp|tham mưu|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|hoàn thành|nghiêm túc|tập trung|chủ động|tiếp thu|hoàn chỉnh)\b")]
+    [GeneratedRegex(@"^(?:Phòng|Văn phòng|Chi nhánh|UBND|Ủy ban|Các xã|Các phòng|Các cơ quan|Các đơn vị|Các thôn|Các tổ|Công an|Trung tâm|Bưu điện|Bảo hiểm xã hội|Thanh tra|Bộ phận|Công chức)\b[^.;:]{0,160}?(?<!\bđã)\s(?:khẩn trương|chủ trì|phối hợp|tham mưu|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|hoàn thành|nghiêm túc|tập trung|chủ động|tiếp thu|hoàn chỉnh|báo cáo|tổng hợp|cập nhật|kiểm tra|thực hiện|đẩy mạnh|tuyên truyền|bố trí|kiện toàn|xử lý)\b")]
     private static partial Regex UnitSubjectInstruction();
 
     [GeneratedRegex(@"\b(yêu cầu|đề nghị|giao cho|chủ trì, phối hợp)\b")]
@@ -720,11 +771,15 @@ public static partial class NoticeParser
     [GeneratedRegex(@"^\s*(?<x>[\p{Lu}][^,.;]*?)\s+phối hợp(?:\s+với)?\s+(?<y>.+?)(?=\s+(?:hướng dẫn|tham mưu|triển khai|tổ chức|thực hiện|xây dựng|rà soát|kiểm tra|theo dõi|báo cáo|để|nhằm|trong)\b|[.;,]|$)")]
     private static partial Regex TogetherPattern();
 
-    [GeneratedRegex(@"(?:[Pp]hòng|Sở|Trung tâm|Ban|Chi nhánh|Công an|Hội|Đội|Văn phòng|Bưu điện|Ủy ban|UBND|Đài|Trường|Kho bạc|Chi cục)\s+[^,.;]+?(?=\s+(?:chủ trì|phối hợp|khẩn trương|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|tiếp thu|bố trí|cập nhật|tăng cường|tuyên truyền|đẩy mạnh|tập trung)\b|[,.;]|$)")]
+    [GeneratedRegex(@"(?:[Pp]hòng|Sở|Trung tâm|Ban|Chi nhánh|Công an|Hội|Đội|Văn phòng|Bưu điện|Ủy ban|UBND|Đài|Trường|Kho bạc|Chi cục|Bộ phận|Công chức|Thanh tra(?=\s+(?:Sở|huyện|tỉnh)))\s+[^,.;]+?(?=\s+(?:chủ trì|phối hợp|khẩn trương|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|tiếp thu|bố trí|cập nhật|tăng cường|tuyên truyền|đẩy mạnh|tập trung|kiểm tra|tổng hợp|kiện toàn|xử lý|công khai|tiếp tục|hỗ trợ|chi trả|sắp xếp|vận hành|giải quyết)\b|[,.;]|$)")]
     private static partial Regex UnknownUnitPattern();
 
     [GeneratedRegex(@"Giao\s+[^.]*?\btheo dõi\b[^.]*\bđôn đốc\b")]
     private static partial Regex MonitoringPattern();
+
+    /// <summary>The closing sentence that only passes the notice on: "Văn phòng … thông báo để các cơ quan, đơn vị biết, thực hiện./.".</summary>
+    [GeneratedRegex(@"^(?:Văn phòng|UBND|Ủy ban)[^.;]*\bthông báo (?:để|đến)\b")]
+    private static partial Regex ClosingLine();
 
     [GeneratedRegex(@"(?:trong|trước|chậm nhất(?: là)?|hoàn thành(?: trong)?)\s+tháng\s+(?<m>\d{1,2})[/-](?<y>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex MonthDeadline();

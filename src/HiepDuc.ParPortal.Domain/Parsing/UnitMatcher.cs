@@ -7,7 +7,7 @@ namespace HiepDuc.ParPortal.Domain.Parsing;
 /// &amp; ↔ và, CN ↔ Chi nhánh, VPĐKĐĐ), and the group phrases: "các xã, thị trấn" (every commune/town),
 /// "cơ quan chuyên môn" (every district agency), "các cơ quan, đơn vị" (both).
 /// </summary>
-internal sealed class UnitMatcher
+internal sealed partial class UnitMatcher
 {
     private static readonly string[] Stop = ["van phong", "phong", "ubnd", "xa", "thi tran", "huyen", "chi nhanh", "ban"];
 
@@ -66,7 +66,8 @@ internal sealed class UnitMatcher
             {
                 var end = i + alias.Length;
                 var boundary = (i == 0 || !char.IsLetterOrDigit(segment[i - 1])) && (end == segment.Length || !char.IsLetterOrDigit(segment[end]));
-                if (!boundary || Enumerable.Range(i, alias.Length).Any(k => taken[k]))
+                // "Bưu điện tỉnh", "Văn phòng HĐND và UBND xã" are another level's bodies, not this registry's "Bưu điện (huyện)".
+                if (!boundary || Enumerable.Range(i, alias.Length).Any(k => taken[k]) || OtherLevel().IsMatch(segment.AsSpan(end)))
                 {
                     continue;
                 }
@@ -80,7 +81,11 @@ internal sealed class UnitMatcher
             }
         }
 
-        return hits.OrderBy(h => h.Span.Start);
+        // "UBND các xã Bình Sơn, Quế Thọ" names those communes, not every commune: a group word right before a named
+        // commune is dropped.
+        var ordered = hits.OrderBy(h => h.Span.Start).ToList();
+        return ordered.Where((h, i) => !(h.UnitIds.Count > 1 && i + 1 < ordered.Count && ordered[i + 1].UnitIds.Count == 1
+            && text.AsSpan(h.Span.End, ordered[i + 1].Span.Start - h.Span.End).IsWhiteSpace())).ToList();
     }
 
     private static HashSet<string> Variants(RegistryUnit unit)
@@ -133,4 +138,7 @@ internal sealed class UnitMatcher
             yield return v[5..];
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s+(?:tinh|trung uong|thanh pho|xa|phuong)\b")]
+    private static partial System.Text.RegularExpressions.Regex OtherLevel();
 }

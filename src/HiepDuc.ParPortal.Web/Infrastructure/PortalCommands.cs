@@ -65,7 +65,7 @@ public static class PortalCommands
         var file = One(options, "file");
         if (file is null || !File.Exists(file))
         {
-            var message = file is null ? "Thiếu --file <tệp .md, .txt>. / --file is required." : $"Không có tệp {file}. / No such file: {file}";
+            var message = file is null ? "Thiếu --file <tệp văn bản hoặc .docx>. / --file is required." : $"Không có tệp {file}. / No such file: {file}";
             if (json)
             {
                 await Console.Error.WriteLineAsync(message);
@@ -76,7 +76,27 @@ public static class PortalCommands
         }
 
         var repeat = int.TryParse(One(options, "repeat"), System.Globalization.CultureInfo.InvariantCulture, out var r) ? Math.Clamp(r, 1, 1000) : 1;
-        var text = await File.ReadAllTextAsync(file);
+        string text;
+        try
+        {
+            // A Word file is read as the import page reads it; any other file as plain text.
+            await using var stream = File.OpenRead(file);
+            text = file.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)
+                ? await Features.NoticeImport.NoticeReading.TextOfAsync(file, stream, CancellationToken.None)
+                : await new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEndAsync();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
+        {
+            var message = $"Không đọc được {file}: tệp Word hỏng hoặc không đọc được. / Cannot read {file}: a damaged or unreadable file.";
+            if (json)
+            {
+                await Console.Error.WriteLineAsync(message);
+                return 2;
+            }
+
+            throw new CommandException(message);
+        }
+
         var reading = sp.GetRequiredService<Features.NoticeImport.NoticeReading>();
         var registry = await reading.RegistryAsync(CancellationToken.None);
         var kpis = await reading.KpisAsync(CancellationToken.None);

@@ -33,6 +33,7 @@ public static class WebSetup
         services.AddOptions<Features.Notifications.SmtpOptions>().BindConfiguration(Features.Notifications.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Notifications.ReminderJob>();
         services.AddScoped<Features.NoticeImport.NoticeReading>();
+        services.AddScoped<Features.NoticeImport.NoticeImporter>();
         services.AddScoped<Leases>();
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.ReminderScheduler>();

@@ -16,6 +16,8 @@ internal sealed class KpiDefinitionConfiguration : IEntityTypeConfiguration<KpiD
         builder.Property(k => k.TargetReference).HasMaxLength(50);
         builder.Property(k => k.TargetSource).HasMaxLength(300);
         builder.Property(k => k.SearchKey).HasMaxLength(400);
+        builder.Property(k => k.Keywords).HasMaxLength(1300);
+        builder.Ignore(k => k.KeywordList);
         builder.Property(k => k.Version).IsConcurrencyToken();
         builder.HasIndex(k => k.Code).IsUnique();
     }

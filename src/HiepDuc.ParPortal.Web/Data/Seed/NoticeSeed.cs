@@ -217,7 +217,30 @@ public sealed class NoticeSeed(ParPortalDbContext db, ILogger<NoticeSeed> logger
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Words that name each KPI in a notice's sentences, for the import (editable on each KPI's page).</summary>
+    private static readonly Dictionary<string, string[]> KpiKeywords = new(StringComparer.Ordinal)
+    {
+        ["LATE_FILES"] = ["trễ hẹn", "trễ hạn"],
+        ["ONLINE_FILING"] = ["hồ sơ trực tuyến", "trực tuyến"],
+        ["BCCI_HANDOVER"] = ["bưu chính công ích", "BCCI"],
+        ["VNEID"] = ["VNeID", "định danh điện tử"],
+        ["BHXH_VERIFY"] = ["BHXH", "bảo hiểm xã hội"],
+        ["PUBLIC_SERVICE_ACCOUNTS"] = ["tài khoản dịch vụ công"],
+        ["EGOV_SMART_APPS"] = ["Egov", "Smart Quảng Nam"],
+        ["DIGITISATION"] = ["số hóa"],
+        ["PUBLIC_APOLOGY"] = ["xin lỗi"],
+    };
+
     public static IEnumerable<KpiDefinition> KpiCatalogue()
+    {
+        foreach (var kpi in KpiDefinitions())
+        {
+            kpi.SetKeywords(KpiKeywords.GetValueOrDefault(kpi.Code) ?? []);
+            yield return kpi;
+        }
+    }
+
+    private static IEnumerable<KpiDefinition> KpiDefinitions()
     {
         const string source = "Thông báo kết luận ngày 31/08/2023";
         KpiDefinition Rate(string code, string name, KpiDirection direction, string numerator, string denominator, string? description = null)

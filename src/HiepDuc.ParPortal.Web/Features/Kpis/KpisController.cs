@@ -214,6 +214,36 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
         return Redirect($"/kpis/{id}?period={KpiFigures.MonthKey(month)}");
     }
 
+    /// <summary>The words that name this KPI in a notice's sentences, one per line: the import links figure targets through them.</summary>
+    [HttpPost("/kpis/{id:int}/keywords")]
+    [Authorize(Policy = Policies.KpiWrite)]
+    public async Task<IActionResult> Keywords(int id, [StringLength(1300, ErrorMessage = "Validation_MaxLength")] string? keywords, CancellationToken cancellationToken)
+    {
+        var kpi = await db.KpiDefinitions.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (kpi is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (!ModelState.IsValid)
+            {
+                throw new DomainException("kpi.keyword.length");
+            }
+
+            kpi.SetKeywords((keywords ?? string.Empty).Split('\n'));
+            await db.SaveChangesAsync(cancellationToken);
+            TempData[Flash.Key] = l["Kpi_KeywordsSaved"].Value;
+        }
+        catch (DomainException ex)
+        {
+            TempData[Flash.Key] = l.Domain(ex);
+        }
+
+        return Redirect($"/kpis/{id}#keywords");
+    }
+
     /// <summary>All KPIs of one unit: a unit head reads their own unit's; the office, chairman and administrators any.</summary>
     [HttpGet("/units/{unitId:int}/kpis")]
     public async Task<IActionResult> Unit(int unitId, CancellationToken cancellationToken)

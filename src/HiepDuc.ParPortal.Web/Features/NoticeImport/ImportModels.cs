@@ -36,6 +36,9 @@ public sealed class ImportForm
     [Display(Name = "Notice_MeetingDate")]
     public DateOnly? MeetingDate { get; set; }
 
+    /// <summary>The text gives no meeting date: the issue date was taken in its place, to be checked.</summary>
+    public bool MeetingGuessed { get; set; }
+
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(1000, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Notice_Title")]

@@ -23,11 +23,10 @@ namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
 /// highlighted), save. Nothing is written before the office saves; leaving the preview leaves no trace.
 /// </summary>
 [Authorize(Policy = Policies.OfficeWork)]
-public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider clock, NoticeReading reading, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading reading, NoticeImporter importer, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
     public const long MaxUpload = 5 * 1024 * 1024;
 
-    /// <summary>Words of the KPI catalogue the parser links figure targets to.</summary>
     [HttpGet("/notices/import")]
     public IActionResult Import() => View();
 
@@ -117,72 +116,14 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             return View("Preview", await PageAsync(form, null, cancellationToken));
         }
 
-        var by = currentActor.Actor;
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            // Names the office chose to add to the registry become units first.
-            var created = new Dictionary<string, Unit>(StringComparer.Ordinal);
-            foreach (var name in included.SelectMany(x => x.Task.Units).Where(u => u.ToCreate).Select(u => u.Text!.Trim()).Distinct())
-            {
-                var unit = new Unit(await NewCodeAsync(name, cancellationToken), name, UnitKind.OtherBody);
-                db.Units.Add(unit);
-                created[name] = unit;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            var notice = new ConclusionNotice(form.IssuingBody, form.Title, form.MeetingDate!.Value, form.FullText);
-            notice.Describe(form.Number, form.IssueDate, null, form.Session, form.ChairedBy, form.SignedBy);
-            db.Notices.Add(notice);
-            foreach (var (task, i) in included)
-            {
-                var directive = notice.AddDirective(task.Label.Trim(), task.Title, task.FullText, deadlines[i]!, form.MonitoringUnitId, by, now);
-                foreach (var line in (task.References ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    directive.Cite(DocumentReference.Parse(line));
-                }
-
-                var chosen = task.Units
-                    .Select(u => (Unit: u.UnitId is { } id ? units[id] : u.Create && u.Text is { } t ? created.GetValueOrDefault(t.Trim()) : null, u.Role))
-                    .Where(u => u.Unit is not null)
-                    .GroupBy(u => u.Unit!)
-                    .Select(g => (Unit: g.Key, Role: g.Min(x => x.Role)));
-                foreach (var (unit, role) in chosen)
-                {
-                    directive.Assign(unit, role, now, by);
-                }
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-
-            // Figure targets become the directive's data targets, for the deadline's month (the lead unit's, else the district's).
-            var kpiIds = await db.KpiDefinitions.ToDictionaryAsync(k => k.Code, k => k.Id, cancellationToken);
-            foreach (var (task, i) in included)
-            {
-                var directive = notice.Directives.Single(d => string.Equals(d.Label, task.Label.Trim(), StringComparison.OrdinalIgnoreCase));
-                var leads = directive.Assignments.Where(a => a.Role == AssignmentRole.Lead).Select(a => a.UnitId).ToList();
-                if (deadlines[i] is not { Kind: Domain.Deadlines.DeadlineKind.Month, LastDay: { } last })
-                {
-                    continue;
-                }
-
-                foreach (var target in task.Targets.Where(x => x.Keep && x.KpiCode is not null && kpiIds.ContainsKey(x.KpiCode) && x.Kind != KpiTargetKind.None))
-                {
-                    db.DirectiveTargets.Add(new DirectiveTarget(directive.Id, kpiIds[target.KpiCode!], leads.Count == 1 ? leads[0] : null, KpiPeriod.Month(last.Year, last.Month),
-                        target.Kind, target.Value, target.Kind == KpiTargetKind.AtLeastReference ? KpiReference.ProvinceAverage : null));
-                }
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var noticeId = await importer.SaveAsync(form, deadlines.ToDictionary(d => d.Key, d => d.Value!), currentActor.Actor, cancellationToken);
             TempData[Flash.Key] = l.GetString("NoticeImport_Saved", included.Count).Value;
-            return Redirect($"/notices/{notice.Id}");
+            return Redirect($"/notices/{noticeId}");
         }
         catch (DomainException ex)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             ModelState.AddModelError(string.Empty, l.Domain(ex));
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Preview", await PageAsync(form, null, cancellationToken));
@@ -195,6 +136,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
         IssuingBody = p.IssuingBody.Value ?? "UBND huyện Hiệp Đức",
         IssueDate = p.IssueDate.Value,
         MeetingDate = p.MeetingDate.Value,
+        MeetingGuessed = !p.MeetingDate.Certain,
         Title = p.Title.Value ?? string.Empty,
         Session = p.Session.Value,
         ChairedBy = p.ChairedBy.Value,
@@ -210,10 +152,8 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             DeadlineGuessed = !t.Deadline.Certain,
             References = string.Join('\n', t.References.Select(r => r.Reference.Text)),
             Targets = t.Targets.Select(x => new ImportTarget { Text = x.Text, KpiCode = x.KpiCode, Kind = x.Kind, Value = x.Value, Keep = x.KpiCode is not null }).ToList(),
-            Units = t.Units.Select(u => new ImportUnit { UnitId = u.UnitId, Text = u.Text, Role = u.Role, Guessed = !u.Certain })
-                .Concat(p.UnknownUnits.Where(x => x.Span is { } s && s.Start >= t.Span.Start && s.Start < t.Span.End)
-                    .Select(x => new ImportUnit { UnitId = null, Text = x.Value, Role = AssignmentRole.Lead, Guessed = true, Create = true }))
-                .ToList(),
+            // A unit the registry does not know arrives proposed for creation, with its cleaned name.
+            Units = t.Units.Select(u => new ImportUnit { UnitId = u.UnitId, Text = u.Text, Role = u.Role, Guessed = !u.Certain, Create = u.UnitId is null }).ToList(),
         }).ToList(),
     };
 
@@ -275,35 +215,8 @@ public sealed class NoticeImportController(ParPortalDbContext db, TimeProvider c
             throw new InvalidDataException("too large");
         }
 
-        var name = file.FileName.ToLowerInvariant();
         await using var stream = file.OpenReadStream();
-        if (name.EndsWith(".docx", StringComparison.Ordinal))
-        {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            buffer.Position = 0;
-            return DocxText.Extract(buffer);
-        }
-
-        if (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".md", StringComparison.Ordinal))
-        {
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return await reader.ReadToEndAsync(cancellationToken);
-        }
-
-        throw new InvalidDataException("type");
+        return await NoticeReading.TextOfAsync(file.FileName, stream, cancellationToken);
     }
 
-    private async Task<string> NewCodeAsync(string name, CancellationToken cancellationToken)
-    {
-        var letters = new string(VietnameseText.Fold(name).Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
-        var code = letters.Length == 0 ? "DONVI" : letters[..Math.Min(24, letters.Length)];
-        var candidate = code;
-        for (var n = 2; await db.Units.AnyAsync(u => u.Code == candidate, cancellationToken); n++)
-        {
-            candidate = $"{code}{n}";
-        }
-
-        return candidate;
-    }
 }

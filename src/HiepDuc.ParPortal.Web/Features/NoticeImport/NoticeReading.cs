@@ -16,26 +16,34 @@ namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
 /// </summary>
 public sealed class NoticeReading(ParPortalDbContext db, TimeProvider clock)
 {
-    /// <summary>Words that name each KPI in a notice's sentences (the KPI's own name is always one).</summary>
-    private static readonly Dictionary<string, string[]> Keywords = new(StringComparer.Ordinal)
-    {
-        ["LATE_FILES"] = ["trễ hẹn", "trễ hạn"],
-        ["ONLINE_FILING"] = ["hồ sơ trực tuyến", "trực tuyến"],
-        ["BCCI_HANDOVER"] = ["bưu chính công ích", "BCCI"],
-        ["VNEID"] = ["VNeID", "định danh điện tử"],
-        ["BHXH_VERIFY"] = ["BHXH", "bảo hiểm xã hội"],
-        ["PUBLIC_SERVICE_ACCOUNTS"] = ["tài khoản dịch vụ công"],
-        ["EGOV_SMART_APPS"] = ["Egov", "Smart Quảng Nam"],
-        ["DIGITISATION"] = ["số hóa"],
-        ["PUBLIC_APOLOGY"] = ["xin lỗi"],
-    };
-
     public async Task<List<RegistryUnit>> RegistryAsync(CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new RegistryUnit(u.Id, u.Code, u.Name, u.ShortName, u.Kind)).ToListAsync(cancellationToken);
 
     public async Task<List<KpiKeywords>> KpisAsync(CancellationToken cancellationToken) =>
-        (await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).Select(k => new { k.Code, k.Name }).ToListAsync(cancellationToken))
-            .Select(k => new KpiKeywords(k.Code, Keywords.GetValueOrDefault(k.Code) ?? [k.Name])).ToList();
+        (await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).Select(k => new { k.Code, k.Name, k.Keywords }).ToListAsync(cancellationToken))
+            .Select(k => new KpiKeywords(k.Code, k.Keywords is null ? [k.Name] : k.Keywords.Split('\n'))).ToList();
+
+    /// <summary>The text of a notice file as the parser reads it: a Word file's paragraphs and tables, a .txt or .md file as it is.</summary>
+    /// <exception cref="InvalidDataException">The file is neither .docx, .txt nor .md.</exception>
+    public static async Task<string> TextOfAsync(string fileName, Stream stream, CancellationToken cancellationToken)
+    {
+        var name = fileName.ToLowerInvariant();
+        if (name.EndsWith(".docx", StringComparison.Ordinal))
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            return DocxText.Extract(buffer);
+        }
+
+        if (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".md", StringComparison.Ordinal))
+        {
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        throw new InvalidDataException("type");
+    }
 
     public async Task<(ParsedNotice Notice, List<RegistryUnit> Registry)> ReadAsync(string text, CancellationToken cancellationToken)
     {

@@ -435,6 +435,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(1300)
+                        .HasColumnType("nvarchar(1300)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParPortalDbContext))]
-    [Migration("20261129141417_Initial")]
+    [Migration("20261129143421_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -417,6 +417,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -81,6 +81,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     ScoreMax = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
                     SearchKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Keywords = table.Column<string>(type: "nvarchar(1300)", maxLength: 1300, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

@@ -3,11 +3,13 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
+namespace HiepDuc.ParPortal.Domain.Parsing;
 
 /// <summary>
 /// The text of a Word notice as the parser reads it: one line per paragraph; Word's automatic numbering written out
-/// ("1.", "a)" in the Vietnamese alphabet, "-"), and table rows as lines with " | " between cells.
+/// ("1.", "a)" in the Vietnamese alphabet, "-"), and each table as a Markdown pipe table: one line per row, a cell's
+/// paragraphs joined, a cell merged across columns written once with empty cells after it (so every row keeps the
+/// header's columns), and a cell merged down the rows repeated in each row it covers (a deadline shared by two tasks).
 /// </summary>
 public static class DocxText
 {
@@ -29,11 +31,28 @@ public static class DocxText
                     text.Append(Marker(p, numbering, counters)).AppendLine(p.InnerText);
                     break;
                 case Table t:
+                    text.AppendLine();
+                    var above = new Dictionary<int, string>();
                     foreach (var row in t.Elements<TableRow>())
                     {
-                        text.AppendLine(string.Join(" | ", row.Elements<TableCell>().Select(c => string.Join(' ', c.Elements<Paragraph>().Select(x => x.InnerText)).Trim())));
+                        var cells = new List<string>();
+                        foreach (var c in row.Elements<TableCell>())
+                        {
+                            var props = c.TableCellProperties;
+                            var continued = props?.VerticalMerge is { } v && (v.Val is null || v.Val.Value != MergedCellValues.Restart);
+                            var content = continued ? above.GetValueOrDefault(cells.Count, string.Empty) : string.Join(' ', c.Elements<Paragraph>().Select(x => x.InnerText.Trim()).Where(x => x.Length > 0)).Replace('|', '/');
+                            above[cells.Count] = content;
+                            cells.Add(content);
+                            for (var span = props?.GridSpan?.Val?.Value ?? 1; span > 1; span--)
+                            {
+                                cells.Add(string.Empty);
+                            }
+                        }
+
+                        text.Append("| ").Append(string.Join(" | ", cells)).AppendLine(" |");
                     }
 
+                    text.AppendLine();
                     break;
             }
         }

@@ -81,6 +81,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     ScoreMax = table.Column<double>(type: "REAL", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     SearchKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1300, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerParPortalDbContext))]
-    [Migration("20261129141433_Initial")]
+    [Migration("20261129143438_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -437,6 +437,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(1300)
+                        .HasColumnType("nvarchar(1300)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
