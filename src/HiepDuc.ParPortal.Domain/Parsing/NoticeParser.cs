@@ -103,6 +103,13 @@ public static partial class NoticeParser
                 continue;
             }
 
+            // A paragraph outside any section ("Năm 2024, tỷ lệ hồ sơ trễ hẹn còn 3,1% …") gives figures, never a task.
+            if (section.Label is null && section.Items.Count == 0)
+            {
+                figures.AddRange(Figures(body, bodyFolded, section.Whole, kpis));
+                continue;
+            }
+
             // A heading whose tasks sit in a table ("… thực hiện các nhiệm vụ sau:") is no task of its own.
             if (section.Items.Count == 0 && tableOwners.ContainsValue(section))
             {
@@ -194,7 +201,7 @@ public static partial class NoticeParser
 
             // A unit or group standing first in the first sentence is its subject: "UBND các xã, thị trấn rà soát…".
             if (sentenceIndex == 0 && matcher.Find(text, folded, sentence).FirstOrDefault() is { } first
-                && string.IsNullOrWhiteSpace(text.Substring(sentence.Start, first.Span.Start - sentence.Start).Replace("Thủ trưởng", string.Empty, StringComparison.Ordinal).Replace("Lãnh đạo", string.Empty, StringComparison.Ordinal)))
+                && string.IsNullOrWhiteSpace(PersonTitle().Replace(text.Substring(sentence.Start, first.Span.Start - sentence.Start), string.Empty)))
             {
                 explicitSubject = true;
                 var subjectEnd = VerbAfter(s, first.Span.End - sentence.Start);
@@ -603,6 +610,12 @@ public static partial class NoticeParser
             {
                 itemLines.Add((letter.Groups[1].Value, lead, start + length, lead + letter.Groups[2].Index));
             }
+            else if (OrdinalItem().Match(trimmed) is { Success: true } ordinal && (current is null || itemLines.Count == 0 || itemLines.All(i => i.Label.All(char.IsAsciiDigit))))
+            {
+                // "Thứ nhất, …", "Hai là, …": items numbered in words, labelled by their number.
+                current ??= new Section(null, new Span(lead, 0), new Span(lead, 0), []);
+                itemLines.Add((OrdinalNumber(ordinal.Groups["n"].Value).ToString(CultureInfo.InvariantCulture), lead, start + length, lead + ordinal.Groups[1].Index));
+            }
             else if (Bullet().Match(trimmed) is { Success: true } bullet && !trimmed.StartsWith('+') && (current is null || itemLines.Count == 0 || itemLines.All(i => i.Label.All(char.IsAsciiDigit))))
             {
                 // Bullets right under the opening paragraph, with no numbered section: one list without a label of its own.
@@ -627,9 +640,24 @@ public static partial class NoticeParser
 
         Close(lastEnd);
 
-        // The opening paragraph ("Ngày 31/8/2023, đồng chí … chủ trì cuộc họp … kết luận:") reports, it does not assign.
-        return sections.Where(s => s.Label is not null || s.Items.Count > 0 || MonitoringPattern().IsMatch(text.AsSpan(s.Intro.Start, s.Intro.Length))).ToList();
+        // Paragraphs outside any section — the opening ("Ngày 31/8/2023, đồng chí … chủ trì cuộc họp … kết luận:") and
+        // any result paragraph — are kept: they report (figures), they never assign.
+        return sections;
     }
+
+    private static int OrdinalNumber(string word) => word.ToLowerInvariant() switch
+    {
+        "nhất" or "một" => 1,
+        "hai" => 2,
+        "ba" => 3,
+        "tư" or "bốn" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        _ => 10,
+    };
 
     private static IEnumerable<Span> Sentences(string text, Span body)
     {
@@ -652,7 +680,8 @@ public static partial class NoticeParser
     {
         var t = source.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u00a0', ' ').Normalize(NormalizationForm.FormC);
         t = t.Replace("**", string.Empty, StringComparison.Ordinal).Replace("*", string.Empty, StringComparison.Ordinal);
-        return string.Join('\n', t.Split('\n').Select(l => l.TrimEnd())).Trim();
+        // Trailing tabs stay: a row pasted from Word keeps its empty last cells.
+        return string.Join('\n', t.Split('\n').Select(l => l.TrimEnd(' '))).Trim();
     }
 
     /// <summary>Lower case, no diacritics, "đ" → "d", one character for one character (offsets stay valid).</summary>
@@ -747,10 +776,10 @@ public static partial class NoticeParser
     [GeneratedRegex(@"(?<=[.;])\s+(?=\p{Lu})")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"^(Giao(?! ban\b)|Yêu cầu|Đề nghị|Chỉ đạo|Khẩn trương|Nghiêm túc|Tập trung|Tăng cường|Chủ động|Phân công|Thống nhất giao|Các cơ quan, đơn vị)\b")]
+    [GeneratedRegex(@"^([Gg]iao(?! ban\b)|[Yy]êu cầu|[Đđ]ề nghị|Chỉ đạo|Khẩn trương|Nghiêm túc|Tập trung|Tăng cường|Chủ động|Phân công|Thống nhất giao|Các cơ quan, đơn vị)\b")]
     private static partial Regex InstructionStart();
 
-    [GeneratedRegex(@"^(?:Phòng|Văn phòng|Chi nhánh|UBND|Ủy ban|Các xã|Các phòng|Các cơ quan|Các đơn vị|Các thôn|Các tổ|Công an|Trung tâm|Bưu điện|Bảo hiểm xã hội|Thanh tra|Bộ phận|Công chức)\b[^.;:]{0,160}?(?<!\bđã)\s(?:khẩn trương|chủ trì|phối hợp|tham mưu|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|hoàn thành|nghiêm túc|tập trung|chủ động|tiếp thu|hoàn chỉnh|báo cáo|tổng hợp|cập nhật|kiểm tra|thực hiện|đẩy mạnh|tuyên truyền|bố trí|kiện toàn|xử lý)\b")]
+    [GeneratedRegex(@"^(?:Chủ tịch|Giám đốc|Trưởng phòng|Chánh Văn phòng|Thủ trưởng|Phòng|Văn phòng|Chi nhánh|UBND|Ủy ban|Các xã|Các phòng|Các cơ quan|Các đơn vị|Các thôn|Các tổ|Công an|Trung tâm|Bưu điện|Bảo hiểm xã hội|Thanh tra|Bộ phận|Công chức)\b[^.;:]{0,160}?(?<!\bđã)\s(?:khẩn trương|chủ trì|phối hợp|tham mưu|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|hoàn thành|nghiêm túc|tập trung|chủ động|tiếp thu|hoàn chỉnh|báo cáo|tổng hợp|cập nhật|kiểm tra|thực hiện|đẩy mạnh|tuyên truyền|bố trí|kiện toàn|xử lý|chỉ đạo)\b")]
     private static partial Regex UnitSubjectInstruction();
 
     [GeneratedRegex(@"\b(yêu cầu|đề nghị|giao cho|chủ trì, phối hợp)\b")]
@@ -759,20 +788,28 @@ public static partial class NoticeParser
     [GeneratedRegex(@"^(Về (?:kết quả|tình hình)|Kết quả|Nhìn chung|Tình hình|Đánh giá)", RegexOptions.IgnoreCase)]
     private static partial Regex AssessmentStart();
 
-    [GeneratedRegex(@"\s(?:khẩn trương|tiếp thu|hoàn chỉnh|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|phải|nghiêm túc|chủ động|kiểm tra|phối hợp|chủ trì|cập nhật|công khai|bố trí|khắc phục|tăng cường|tuyên truyền|đẩy mạnh|tập trung)\b|[.;:]")]
+    [GeneratedRegex(@"\s(?:khẩn trương|tiếp thu|hoàn chỉnh|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|phải|nghiêm túc|chủ động|kiểm tra|phối hợp|chủ trì|cập nhật|công khai|bố trí|khắc phục|tăng cường|tuyên truyền|đẩy mạnh|tập trung|chỉ đạo)\b|[.;:]")]
     private static partial Regex SubjectEnd();
 
     [GeneratedRegex(@"(?:Giao\s+|^\s*)(?<lead>[^.;]+?)\s+chủ trì(?:\s*,\s*|\s+)(?:phối hợp(?:\s+với)?\s+(?<co>.+?)(?=\s+(?:hướng dẫn|tham mưu|triển khai|tổ chức|thực hiện|xây dựng|rà soát|kiểm tra|theo dõi|báo cáo|để|nhằm|trong|hoàn thành)\b|[.;,]|$))?")]
     private static partial Regex LeadPattern();
 
-    [GeneratedRegex(@"^\s*(?:Giao|Yêu cầu|Đề nghị)\s+(?<who>.+?)(?=\s+(?:khẩn trương|tiếp thu|hoàn chỉnh|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|phải|nghiêm túc|trong|chủ động|kiểm tra|phối hợp)\b|[,.;]|$)")]
+    [GeneratedRegex(@"^\s*(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?<who>.+?)(?=\s+(?:chỉ đạo|khẩn trương|tiếp thu|hoàn chỉnh|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|phải|nghiêm túc|trong|chủ động|kiểm tra|phối hợp)\b|[,.;]|$)")]
     private static partial Regex SubjectPattern();
 
     [GeneratedRegex(@"^\s*(?<x>[\p{Lu}][^,.;]*?)\s+phối hợp(?:\s+với)?\s+(?<y>.+?)(?=\s+(?:hướng dẫn|tham mưu|triển khai|tổ chức|thực hiện|xây dựng|rà soát|kiểm tra|theo dõi|báo cáo|để|nhằm|trong)\b|[.;,]|$)")]
     private static partial Regex TogetherPattern();
 
-    [GeneratedRegex(@"(?:[Pp]hòng|Sở|Trung tâm|Ban|Chi nhánh|Công an|Hội|Đội|Văn phòng|Bưu điện|Ủy ban|UBND|Đài|Trường|Kho bạc|Chi cục|Bộ phận|Công chức|Thanh tra(?=\s+(?:Sở|huyện|tỉnh)))\s+[^,.;]+?(?=\s+(?:chủ trì|phối hợp|khẩn trương|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|tiếp thu|bố trí|cập nhật|tăng cường|tuyên truyền|đẩy mạnh|tập trung|kiểm tra|tổng hợp|kiện toàn|xử lý|công khai|tiếp tục|hỗ trợ|chi trả|sắp xếp|vận hành|giải quyết)\b|[,.;]|$)")]
+    [GeneratedRegex(@"(?:[Pp]hòng|Sở|Trung tâm|Ban|Chi nhánh|Công an|Hội|Đội|Văn phòng|Bưu điện|Ủy ban|UBND|Đài|Trường|Kho bạc|Chi cục|Bộ phận|Công chức|Thanh tra(?=\s+(?:Sở|huyện|tỉnh)))\s+[^,.;]+?(?=\s+(?:chủ trì|phối hợp|khẩn trương|tham mưu|thực hiện|hướng dẫn|triển khai|rà soát|tổ chức|xây dựng|theo dõi|báo cáo|hoàn thành|tiếp thu|bố trí|cập nhật|tăng cường|tuyên truyền|đẩy mạnh|tập trung|kiểm tra|tổng hợp|kiện toàn|xử lý|công khai|tiếp tục|hỗ trợ|chi trả|sắp xếp|vận hành|giải quyết|chỉ đạo)\b|[,.;]|$)")]
     private static partial Regex UnknownUnitPattern();
+
+    /// <summary>The person standing for a unit: "Thủ trưởng", "Lãnh đạo", "Chủ tịch", "Giám đốc", "(đồng chí) Trưởng phòng" ….</summary>
+    [GeneratedRegex(@"(?:[Đđ]ồng chí|Thủ trưởng|Lãnh đạo|Chủ tịch|Giám đốc|Chánh|Trưởng)\s*")]
+    private static partial Regex PersonTitle();
+
+    /// <summary>A paragraph numbered in words: "Thứ nhất, …", "Hai là, …".</summary>
+    [GeneratedRegex(@"^(?:Thứ (?<n>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?<n>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là)\s*[,:]\s*(.*)$")]
+    private static partial Regex OrdinalItem();
 
     [GeneratedRegex(@"Giao\s+[^.]*?\btheo dõi\b[^.]*\bđôn đốc\b")]
     private static partial Regex MonitoringPattern();

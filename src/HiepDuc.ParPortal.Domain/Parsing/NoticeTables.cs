@@ -35,6 +35,9 @@ public static partial class NoticeParser
 
         public string Number { get; } = number;
 
+        /// <summary>How many cells the pasted row has so far (a row broken inside a cell arrives in pieces).</summary>
+        public int Width { get; set; }
+
         public Dictionary<Column, List<Span>> Cells { get; } = [];
 
         public void Add(Column column, Span span)
@@ -99,8 +102,9 @@ public static partial class NoticeParser
                 // A section: "I" / "II. CHUYỂN ĐỔI SỐ" in the number cell, or one merged cell written in capitals.
                 var sectionMatch = SectionCell().Match(first);
                 var text1 = string.Join(' ', cells.Where(c => c.Length > 0).Select(c => text.Substring(c.Start, c.Length)));
-                if ((sectionMatch.Success && filled <= 2) || (filled == 1 && first.Length > 6 && !RowNumber().IsMatch(first))
-                    || (filled == 1 && first.Length == 0 && IsCapitals(text1)))
+                // (A pasted line holding only text is the rest of a cell unless it is written in capitals.)
+                if ((sectionMatch.Success && filled <= 2) || (pipe && filled == 1 && first.Length > 6 && !RowNumber().IsMatch(first))
+                    || (filled == 1 && (pipe ? first.Length == 0 : true) && IsCapitals(text1)))
                 {
                     section = sectionMatch.Success ? sectionMatch.Groups[1].Value : null;
                     rows.Add(new TableRow(s, s + l, section, string.Empty));
@@ -110,7 +114,7 @@ public static partial class NoticeParser
 
                 if (RowNumber().IsMatch(first) && (pipe || cells.Count > 1))
                 {
-                    var row = new TableRow(s, s + l, section, first.TrimEnd('.', ')'));
+                    var row = new TableRow(s, s + l, section, first.TrimEnd('.', ')')) { Width = cells.Count };
                     for (var c = 0; c < cells.Count; c++)
                     {
                         if (columns.TryGetValue(c, out var column) && column != Column.Number)
@@ -123,12 +127,18 @@ public static partial class NoticeParser
                 }
                 else if (previous is { Number.Length: > 0 })
                 {
-                    // The rest of a cell that ran over several lines. A pasted line goes on in the cell where the line
-                    // before it stopped; a table row without a number adds each cell to the cell above it.
-                    var column = pipe ? 0 : Math.Max(0, LastColumnOf(previous, columns));
+                    // The rest of a cell that ran over several lines. A table row without a number adds each cell to the
+                    // cell above it; so does a pasted line that starts with a tab (an empty number cell) or follows a
+                    // complete row (its cells from the content column on); any other pasted line goes on in the cell
+                    // where the line before it stopped.
+                    var contentAt = columns.FirstOrDefault(c => c.Value == Column.Content).Key;
+                    var column = pipe || raw.StartsWith('\t') ? 0
+                        : previous.Width >= header.Count ? contentAt
+                        : Math.Max(0, LastColumnOf(previous, columns));
+                    previous.Width += cells.Count - 1;
                     for (var c = 0; c < cells.Count; c++)
                     {
-                        var at = pipe ? c : column + c;
+                        var at = column + c;
                         if (columns.TryGetValue(at, out var target) && target != Column.Number)
                         {
                             previous.Add(target, cells[c]);
@@ -266,15 +276,17 @@ public static partial class NoticeParser
             var proposed = new List<ParsedUnit>();
             foreach (var (column, role) in new[] { (Column.Lead, AssignmentRole.Lead), (Column.Coordinating, AssignmentRole.Coordinating) })
             {
-                foreach (var cell in row.Cells.GetValueOrDefault(column, []))
+                var cells = row.Cells.GetValueOrDefault(column, []);
+                // One unit leads; a group, or several units named in the lead cell, each do their own share.
+                var several = cells.SelectMany(c => UnitList(text, c)).Sum(p => matcher.Find(text, folded, p).Count()) > 1;
+                foreach (var cell in cells)
                 {
                     foreach (var part in UnitList(text, cell))
                     {
                         var hits = matcher.Find(text, folded, part).ToList();
                         foreach (var hit in hits)
                         {
-                            // A group leads as each of its members doing its own share.
-                            Put(units, hit, role == AssignmentRole.Lead && hit.UnitIds.Count > 1 ? AssignmentRole.Implementing : role, certain: true);
+                            Put(units, hit, role == AssignmentRole.Lead && (several || hit.UnitIds.Count > 1) ? AssignmentRole.Implementing : role, certain: true);
                         }
 
                         var name = text.Substring(part.Start, part.Length).Trim();
@@ -293,7 +305,28 @@ public static partial class NoticeParser
             var references = row.Cells.GetValueOrDefault(Column.Content, []).Concat(row.Cells.GetValueOrDefault(Column.Note, []))
                 .SelectMany(s => ReferencePattern().Matches(text.Substring(s.Start, s.Length)).Select(r => new ParsedReference(DocumentReference.Parse(r.Value.TrimEnd(',', '.', ';', ' ')), new Span(s.Start + r.Index, r.Length))))
                 .ToList();
-            var targets = row.Cells.GetValueOrDefault(Column.Content, []).SelectMany(s => Targets(text, folded, s, kpis)).ToList();
+            // Targets are the content's figures; the KPI a figure names may sit on another line of the same cell.
+            // The other cells between its lines are blanked, so that no unit or note names the KPI.
+            var contentSpans = row.Cells.GetValueOrDefault(Column.Content, []);
+            var targets = new List<ParsedTarget>();
+            if (contentSpans.Count == 1)
+            {
+                targets.AddRange(Targets(text, folded, contentSpans[0], kpis));
+            }
+            else if (contentSpans.Count > 1)
+            {
+                var range = new Span(contentSpans[0].Start, contentSpans[^1].End - contentSpans[0].Start);
+                var onlyContent = folded.ToCharArray();
+                for (var i = range.Start; i < range.End; i++)
+                {
+                    if (!contentSpans.Any(s => i >= s.Start && i < s.End) && onlyContent[i] != '\n')
+                    {
+                        onlyContent[i] = ' ';
+                    }
+                }
+
+                targets.AddRange(Targets(text, new string(onlyContent), range, kpis).Where(t => contentSpans.Any(s => t.Span.Start >= s.Start && t.Span.End <= s.End)));
+            }
             var firstClause = content.Split(['.', ';', ':'], 2)[0].Trim();
             var title = firstClause.Length > 160 ? firstClause[..firstClause.LastIndexOf(' ', 157)] + "…" : firstClause;
             var contentSpan = row.Cells.GetValueOrDefault(Column.Content, []).FirstOrDefault();

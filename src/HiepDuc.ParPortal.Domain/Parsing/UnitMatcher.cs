@@ -81,11 +81,11 @@ internal sealed partial class UnitMatcher
             }
         }
 
-        // "UBND các xã Bình Sơn, Quế Thọ" names those communes, not every commune: a group word right before a named
+        // "UBND các xã Bình Sơn, Quế Thọ" ("Các xã: Bình Lâm, Sông Trà") names those communes, not every commune: a group word right before a named
         // commune is dropped.
         var ordered = hits.OrderBy(h => h.Span.Start).ToList();
         return ordered.Where((h, i) => !(h.UnitIds.Count > 1 && i + 1 < ordered.Count && ordered[i + 1].UnitIds.Count == 1
-            && text.AsSpan(h.Span.End, ordered[i + 1].Span.Start - h.Span.End).IsWhiteSpace())).ToList();
+            && text.AsSpan(h.Span.End, ordered[i + 1].Span.Start - h.Span.End).Trim().Trim(':').IsWhiteSpace())).ToList();
     }
 
     private static HashSet<string> Variants(RegistryUnit unit)
