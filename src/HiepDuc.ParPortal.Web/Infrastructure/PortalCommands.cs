@@ -63,6 +63,13 @@ public static class PortalCommands
     {
         var json = options.ContainsKey("json");
         var file = One(options, "file");
+
+        // "dotnet run --project …" starts the portal in its project folder: a relative path is the caller's (the shell's PWD).
+        if (file is not null && !Path.IsPathRooted(file) && !File.Exists(file) && Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } caller)
+        {
+            file = Path.Combine(caller, file);
+        }
+
         if (file is null || !File.Exists(file))
         {
             var message = file is null ? "Thiếu --file <tệp văn bản hoặc .docx>. / --file is required." : $"Không có tệp {file}. / No such file: {file}";
