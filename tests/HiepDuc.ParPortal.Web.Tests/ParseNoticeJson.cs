@@ -67,4 +67,57 @@ public class The_machine_readable_reading(PortalFactory factory) : IClassFixture
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Reads_a_Word_file_with_a_task_table_a_recurring_duty_and_a_new_unit()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bang-{Guid.NewGuid():N}.docx");
+        try
+        {
+            await File.WriteAllBytesAsync(file, TableDocx());
+            var output = new StringWriter();
+            Assert.Equal(0, await PortalCommands.RunAsync(factory.Services, ["parse-notice", "--file", file, "--json"], output));
+            using var doc = JsonDocument.Parse(output.ToString());
+            var root = doc.RootElement;
+            Assert.False(root.GetProperty("meetingCertain").GetBoolean()); // no meeting date: the issue date stands in
+            Assert.Equal("2024-06-14", root.GetProperty("meeting").GetString());
+            var tasks = root.GetProperty("tasks").EnumerateArray().ToList();
+            Assert.Equal(["1", "2"], tasks.Select(t => t.GetProperty("label").GetString()));
+
+            var monthly = tasks[1].GetProperty("deadline");
+            Assert.Equal(("recurring", "M25", JsonValueKind.Null), (monthly.GetProperty("kind").GetString(), monthly.GetProperty("recurrence").GetString(), monthly.GetProperty("lastDay").ValueKind));
+            var police = tasks[1].GetProperty("coordinating").EnumerateArray().Single();
+            Assert.Equal(("Công an huyện", JsonValueKind.Null), (police.GetProperty("name").GetString(), police.GetProperty("code").ValueKind));
+            Assert.Equal("NOIVU", tasks[1].GetProperty("lead")[0].GetProperty("code").GetString());
+            Assert.Equal(11, tasks[0].GetProperty("implementing").GetArrayLength()); // "UBND các xã, thị trấn": the communes by name
+            Assert.All(tasks[0].GetProperty("implementing").EnumerateArray(), u => Assert.StartsWith("UBND ", u.GetProperty("name").GetString(), StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>A Word notice whose tasks sit in a table.</summary>
+    private static byte[] TableDocx()
+    {
+        using var stream = new MemoryStream();
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            static DocumentFormat.OpenXml.Wordprocessing.Paragraph P(string text) => new(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text)));
+            static DocumentFormat.OpenXml.Wordprocessing.TableRow Row(params string[] cells) => new(cells.Select(c => new DocumentFormat.OpenXml.Wordprocessing.TableCell(P(c))));
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                P("UBND HUYỆN HIỆP ĐỨC"), P("Số: 176/TB-UBND"), P("Hiệp Đức, ngày 14 tháng 6 năm 2024"), P(string.Empty),
+                P("THÔNG BÁO"), P("Kết luận về chế độ báo cáo"), P(string.Empty),
+                P("Chủ tịch UBND huyện giao các cơ quan, đơn vị thực hiện các nhiệm vụ sau:"),
+                new DocumentFormat.OpenXml.Wordprocessing.Table(
+                    Row("STT", "Nhiệm vụ", "Thời hạn", "Cơ quan chủ trì", "Cơ quan phối hợp"),
+                    Row("1", "Niêm yết công khai thủ tục hành chính", "Tháng 7/2024", "UBND các xã, thị trấn", string.Empty),
+                    Row("2", "Báo cáo kết quả giải quyết hồ sơ", "Hằng tháng, trước ngày 25", "Phòng Nội vụ", "Công an huyện")),
+                P("Giao Văn phòng HĐND&UBND huyện theo dõi, đôn đốc./.")));
+        }
+
+        return stream.ToArray();
+    }
 }
