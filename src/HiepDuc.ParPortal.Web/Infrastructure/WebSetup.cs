@@ -38,6 +38,11 @@ public static class WebSetup
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.ReminderScheduler>();
         services.AddHttpContextAccessor();
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 64 * 1024 * 1024;
+            o.AddPolicy(PageCache.Policy, new PageCache());
+        });
 
         // Pages of a few hundred rows compress ten-fold for district networks. Over HTTPS too: the only secret in a
         // page, the antiforgery token, is different in every response, which defeats BREACH-style guessing.
@@ -121,6 +126,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authorization: a cached page is only ever served to a request that may see it
         app.MapStaticAssets().AllowAnonymous();
         // For a load balancer: "live" answers while the process runs, "ready" once the database answers too.
         app.MapHealthChecks("/health").AllowAnonymous();

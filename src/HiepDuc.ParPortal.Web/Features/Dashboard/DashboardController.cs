@@ -10,6 +10,7 @@ namespace HiepDuc.ParPortal.Web.Features.Dashboard;
 public sealed class DashboardController(DashboardQueries queries, TimeProvider clock) : Controller
 {
     [HttpGet("/dashboard")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
     public async Task<IActionResult> Index([FromQuery] DashboardFilter filter, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

@@ -16,6 +16,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
 
     /// <summary>Every directive of every notice, newest notice first (the office's landing page), with filters in the query string.</summary>
     [HttpGet("/directives")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
     [Authorize(Policy = Policies.ReadAll)]
     public async Task<IActionResult> Index([FromQuery] DirectiveFilter filter, CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,7 @@ namespace HiepDuc.ParPortal.Web.Features.Kpis;
 public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, PortalDay portalDay, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/kpis")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
     [Authorize(Policy = Policies.ReadAll)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
     }
 
     [HttpGet("/kpis/{id:int}")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
     [Authorize(Policy = Policies.ReadAll)]
     public async Task<IActionResult> Details(int id, [StringLength(16, ErrorMessage = "Validation_MaxLength")] string? period, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ public sealed class MyUnitController(ParPortalDbContext db, PortalDay portalDay)
     public const int Shown = 200;
 
     [HttpGet("/my-unit")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var unitId = User.GetUnitId() ?? 0;

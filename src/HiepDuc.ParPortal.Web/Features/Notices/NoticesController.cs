@@ -24,6 +24,7 @@ public sealed class NoticesController(
     public const int PageSize = 20;
 
     [HttpGet("/notices")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);

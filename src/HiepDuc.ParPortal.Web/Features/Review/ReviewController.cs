@@ -21,6 +21,7 @@ public sealed class ReviewController(ParPortalDbContext db, PortalDay portalDay)
     public const int Limit = 200;
 
     [HttpGet("/review")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var day = portalDay.Today();

@@ -58,6 +58,7 @@ public sealed class WorkController(ParPortalDbContext db, PortalDay portalDay, I
     }
 
     [HttpGet("/assignments")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
     public async Task<IActionResult> Assignments([FromQuery] WorkFilter filter, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
