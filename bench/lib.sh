@@ -3,6 +3,8 @@
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SCALE=${SCALE:-1}
+SCALES=${SCALE//,/ }   # "1,10": every scale in one run
+FIRST_SCALE=${SCALES%% *}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
@@ -11,7 +13,8 @@ CEILING_PORT=${CEILING_PORT:-5182}
 OUT=$ROOT/bench/.out
 RESULTS=$ROOT/bench/results
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-DB=$OUT/bench-scale$SCALE.db
+DB=$OUT/bench-scale$FIRST_SCALE.db
+db_of() { echo "$OUT/bench-scale$1.db"; }
 PASSWORD='Bench-Hiepduc-2023!'
 mkdir -p "$OUT" "$RESULTS"
 for tool in wrk sqlite3 curl; do command -v $tool >/dev/null || { echo "missing $tool: sudo apt-get install -y $tool" >&2; exit 1; }; done
@@ -26,10 +29,12 @@ dotnet publish src/HiepDuc.ParPortal.Web -c Release -r linux-x64 --self-containe
 dotnet publish bench/Ceiling -c Release -o "$OUT/ceiling" --nologo -v q >/dev/null
 dotnet publish bench/Generator -c Release -o "$OUT/generator" --nologo -v q >/dev/null
 
-if [[ ! -f $DB ]]; then
-  echo "== generating scale $SCALE into $DB"
-  (cd "$OUT/generator" && timeout 1200 dotnet seed-bench.dll --scale "$SCALE" --database "$DB")
-fi
+for s in $SCALES; do
+  if [[ ! -f $(db_of "$s") ]]; then
+    echo "== generating scale $s into $(db_of "$s")"
+    (cd "$OUT/generator" && timeout 3600 dotnet seed-bench.dll --scale "$s" --database "$(db_of "$s")")
+  fi
+done
 
 start_portal() { # $1 database file; prints pid
   (cd "$OUT/portal" && exec dotnet HiepDuc.ParPortal.Web.dll --urls "http://127.0.0.1:$PORT" \

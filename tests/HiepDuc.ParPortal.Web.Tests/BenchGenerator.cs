@@ -53,7 +53,7 @@ public class The_speed_data_generator(PortalFactory factory) : IClassFixture<Por
         // The generated rows read back through the portal's own pages.
         var chairman = await factory.SignedInAsync(await factory.CreateUserAsync("bench.reader", Roles.Chairman));
         var someAssignment = await factory.QueryAsync(db => db.Assignments.OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync());
-        foreach (var page in new[] { "/dashboard", "/directives", "/directives?page=5", "/assignments", "/kpis", "/notices", $"/assignments/{someAssignment}" })
+        foreach (var page in new[] { "/dashboard", "/directives", "/directives?sort=deadline", "/assignments", "/kpis", "/notices", $"/assignments/{someAssignment}" })
         {
             Assert.Equal(HttpStatusCode.OK, (await chairman.GetAsync(new Uri(page, UriKind.Relative))).StatusCode);
         }

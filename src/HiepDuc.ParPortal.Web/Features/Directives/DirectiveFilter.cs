@@ -27,12 +27,68 @@ public sealed class DirectiveFilter
     [RegularExpression("^(notice|deadline|label)$", ErrorMessage = "Validation_Invalid")]
     public string? Sort { get; set; }
 
-    [Range(1, 100_000, ErrorMessage = "Validation_Range")]
-    public int Page { get; set; } = 1;
+    /// <summary>
+    /// Where the page starts: the sort key of the last row of the page before (keyset paging — a page costs what it
+    /// shows, however far into the list). Null: the first page.
+    /// </summary>
+    [StringLength(120, ErrorMessage = "Validation_MaxLength")]
+    [RegularExpression(@"^(n\.\d{1,7}\.\d{1,10}\.-?\d{1,10}|d\.-?\d{1,7}\.\d{1,10}|l\.\d{1,10}\.[A-Za-z0-9_-]{0,80})$", ErrorMessage = "Validation_Invalid")]
+    public string? After { get; set; }
+}
+
+/// <summary>The sort key of a directive in the list, written into the "next page" link.</summary>
+public sealed record DirectiveCursor(DateOnly MeetingDate, int NoticeId, int SortOrder, DateOnly? LastDay, int Id, string Label)
+{
+    public string For(string? sort) => sort switch
+    {
+        "deadline" => FormattableString.Invariant($"d.{(LastDay is { } d ? d.DayNumber : -1)}.{Id}"),
+        "label" => FormattableString.Invariant($"l.{Id}.{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Label)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}"),
+        _ => FormattableString.Invariant($"n.{MeetingDate.DayNumber}.{NoticeId}.{SortOrder}"),
+    };
 }
 
 public static class DirectiveQueries
 {
+    /// <summary>The rows after the cursor in the list's own order (an index range, never an offset).</summary>
+    private static IQueryable<Directive> After(IQueryable<Directive> q, DirectiveFilter f)
+    {
+        var parts = f.After?.Split('.');
+        if (parts is null || parts.Length < 3 || parts[0] != (f.Sort switch { "deadline" => "d", "label" => "l", _ => "n" }))
+        {
+            return q;
+        }
+
+        static int Int(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        switch (parts[0])
+        {
+            case "d":
+                var id = Int(parts[2]);
+                if (Int(parts[1]) < 0)
+                {
+                    return q.Where(d => d.Deadline.LastDay == null && d.Id > id);
+                }
+
+                var day = DateOnly.FromDayNumber(Int(parts[1]));
+                return q.Where(d => d.Deadline.LastDay == null || d.Deadline.LastDay > day || (d.Deadline.LastDay == day && d.Id > id));
+            case "l":
+                var after = Int(parts[1]);
+                var label = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(parts[2].Replace('-', '+').Replace('_', '/').PadRight((parts[2].Length + 3) / 4 * 4, '=')));
+                #pragma warning disable CA1309, CA1310 // translated to SQL: the database's own collation orders the list, as in the ORDER BY
+                return q.Where(d => d.Label.CompareTo(label) > 0 || (d.Label == label && d.Id > after));
+#pragma warning restore CA1309, CA1310
+            default:
+                if (parts.Length < 4)
+                {
+                    return q;
+                }
+
+                var meeting = DateOnly.FromDayNumber(Int(parts[1]));
+                var notice = Int(parts[2]);
+                var order = Int(parts[3]);
+                return q.Where(d => d.Notice.MeetingDate < meeting || (d.Notice.MeetingDate == meeting && (d.NoticeId < notice || (d.NoticeId == notice && d.SortOrder > order))));
+        }
+    }
+
     public static IQueryable<Directive> Apply(this IQueryable<Directive> q, DirectiveFilter f, DateOnly today)
     {
         if (f.Notice is { } notice)
@@ -73,6 +129,7 @@ public static class DirectiveQueries
             q = q.Where(d => d.SearchKey.Contains(key));
         }
 
+        q = After(q, f);
         return f.Sort switch
         {
             "deadline" => q.OrderBy(d => d.Deadline.LastDay == null).ThenBy(d => d.Deadline.LastDay).ThenBy(d => d.Id),

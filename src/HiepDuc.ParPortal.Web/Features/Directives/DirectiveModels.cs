@@ -63,7 +63,10 @@ public sealed record TimelineRow(DateTimeOffset At, string Kind, string Unit, st
 
 public sealed record DirectiveListRow(int Id, int NoticeId, DateOnly MeetingDate, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup);
 
-public sealed record DirectiveListModel(IReadOnlyList<DirectiveListRow> Items, DirectiveFilter Filter, int Total, int PageSize, IReadOnlyList<Work.Option> Units)
+/// <summary>A page of the list; <see cref="Total"/> is counted up to <see cref="TotalCap"/> only (shown "1.000+" beyond).</summary>
+public sealed record DirectiveListModel(IReadOnlyList<DirectiveListRow> Items, DirectiveFilter Filter, int Total, string? Next, IReadOnlyList<Work.Option> Units)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public const int TotalCap = 1000;
+
+    public bool TotalCapped => Total > TotalCap;
 }

@@ -27,19 +27,24 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         }
 
         var day = portalDay.Today();
-        var query = db.Directives.AsNoTracking().Apply(filter, day.Today);
-        var total = await query.CountAsync(cancellationToken);
-        var directives = await query
-            .Skip((filter.Page - 1) * PageSize).Take(PageSize)
-            .Select(d => new { d.Id, d.NoticeId, d.Notice.MeetingDate, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs, d.Deadline.RecurrenceCode })
+        // No count over the table: the total is counted up to a cap, and the page is read from its cursor on.
+        var total = await db.Directives.AsNoTracking().Apply(new DirectiveFilter { Notice = filter.Notice, Unit = filter.Unit, Role = filter.Role, Overdue = filter.Overdue, From = filter.From, To = filter.To, Q = filter.Q, Sort = filter.Sort }, day.Today)
+            .Take(DirectiveListModel.TotalCap + 1).CountAsync(cancellationToken);
+        var page = await db.Directives.AsNoTracking().Apply(filter, day.Today)
+            .Take(PageSize + 1)
+            .Select(d => new { d.Id, d.NoticeId, d.Notice.MeetingDate, d.SortOrder, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs, d.Deadline.RecurrenceCode })
             .ToListAsync(cancellationToken);
+        var directives = page.Take(PageSize).ToList();
+        var next = page.Count > PageSize && directives[^1] is var last
+            ? new DirectiveCursor(last.MeetingDate, last.NoticeId, last.SortOrder, last.LastDay, last.Id, last.Label).For(filter.Sort)
+            : null;
         var ids = directives.Select(d => d.Id).ToList();
         var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts(day).ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
         var rows = directives
             .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode), AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id])))
             .ToList();
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new Work.Option(u.Id, u.ShortName ?? u.Name)).ToListAsync(cancellationToken);
-        return View(new DirectiveListModel(rows, filter, total, PageSize, units));
+        return View(new DirectiveListModel(rows, filter, total, next, units));
     }
 
     /// <summary>The filtered directive list as a workbook, with each directive's roll-up.</summary>
