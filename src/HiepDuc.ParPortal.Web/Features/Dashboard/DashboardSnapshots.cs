@@ -31,7 +31,9 @@ public sealed class DashboardSnapshots(IServiceScopeFactory scopes, IMemoryCache
 
         // A computation that began before this server's latest change is not joined: it would miss the change.
         var current = version.Current;
-        var computing = _computing.GetOrAdd($"{key}|{current}", run => new Lazy<Task<DashboardModel>>(() => ComputeAsync(key, run, current, filter, today))).Value;
+        // Started on the thread pool: SQLite runs "async" queries synchronously, so a computation started on the reader's
+        // thread would hold that reader for its whole length before the previous figures could be returned.
+        var computing = _computing.GetOrAdd($"{key}|{current}", run => new Lazy<Task<DashboardModel>>(() => Task.Run(() => ComputeAsync(key, run, current, filter, today)))).Value;
         if (mayLag && unchangedHere)
         {
             return snapshot!.Model; // only old: refreshed behind the reader, in case another server changed the data
