@@ -286,6 +286,8 @@ public static class BenchData
         await Exec(connection, "ANALYZE;");
         var db = services.GetRequiredService<ParPortalDbContext>();
         await db.Directives.ExecuteUpdateAsync(s => s.SetProperty(d => d.RollupDueOn, AssignmentRules.RollupDueOn));
+        // The district's KPI sums per period (the read model the KPI pages read), from the figures just written.
+        await HiepDuc.ParPortal.Web.Data.ReadModel.KpiDistrictTotal.RebuildAsync(db, CancellationToken.None);
         await Exec(connection, $"PRAGMA user_version = {Marker}; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Đã tạo dữ liệu thử nghiệm / generated: {unitIds.Count} units, {notices} notices, {directives} directives, {assignments} assignments, {reports} reports, {figures} KPI figures, {headOf.Count + 22} users in {watch.Elapsed.TotalSeconds:0.0} s → {database}"));

@@ -82,6 +82,9 @@ public partial class ParPortalDbContext
             var added = changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
             var events = added.OfType<AssignmentEvent>().ToList();
             var directiveEvents = added.OfType<DirectiveEvent>().ToList();
+            // The periods whose district sums a changed unit figure moves (the read model, kept in this transaction).
+            var kpiPeriods = changed.Where(e => e.Entity is Domain.Kpis.KpiMeasurement { UnitId: not null })
+                .Select(e => (Domain.Kpis.KpiMeasurement)e.Entity).Select(m => (m.KpiId, m.Period.Start, m.Period.End)).Distinct().ToList();
 
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -89,6 +92,12 @@ public partial class ParPortalDbContext
             await saveServices.Notifications.AddAsync(this, events, directiveEvents, saveServices.Clock.GetUtcNow(), cancellationToken);
             if (ChangeTracker.HasChanges())
             {
+                await base.SaveChangesAsync(true, cancellationToken);
+            }
+
+            if (kpiPeriods.Count > 0)
+            {
+                await ReadModel.KpiDistrictTotal.RefreshAsync(this, kpiPeriods, cancellationToken);
                 await base.SaveChangesAsync(true, cancellationToken);
             }
 

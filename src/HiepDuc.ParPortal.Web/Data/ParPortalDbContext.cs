@@ -39,6 +39,9 @@ public partial class ParPortalDbContext(DbContextOptions options, SaveServices s
 
     public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
 
+    /// <summary>The read model of the district's KPI sums (<see cref="ReadModel.KpiDistrictTotal"/>).</summary>
+    public DbSet<ReadModel.KpiDistrictTotal> KpiDistrictTotals => Set<ReadModel.KpiDistrictTotal>();
+
     public DbSet<KpiReference> KpiReferences => Set<KpiReference>();
 
     public DbSet<DirectiveTarget> DirectiveTargets => Set<DirectiveTarget>();

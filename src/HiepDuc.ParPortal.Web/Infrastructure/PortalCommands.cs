@@ -17,9 +17,10 @@ public static class PortalCommands
     public const string CreateUser = "create-user";
     public const string SeedDemoUsers = "seed-demo-users";
     public const string ParseNotice = "parse-notice";
+    public const string RebuildReadModel = "rebuild-read-model";
     public const string DemoMarker = "[DEMO]";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers or ParseNotice;
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers or ParseNotice or RebuildReadModel;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -32,6 +33,7 @@ public static class PortalCommands
                 CreateUser => await CreateUserAsync(sp, Options(args), output),
                 SeedDemoUsers => await SeedDemoUsersAsync(sp, output),
                 ParseNotice => await ParseNoticeAsync(sp, Options(args), output),
+                RebuildReadModel => await RebuildReadModelAsync(sp, output),
                 _ => 1,
             };
         }
@@ -52,6 +54,27 @@ public static class PortalCommands
         await output.WriteLineAsync($"Đã tạo tài khoản / created user: {userName}");
         await output.WriteLineAsync($"Mật khẩu dùng một lần / one-time password: {password}");
         await output.WriteLineAsync("Người dùng phải đổi mật khẩu ở lần đăng nhập đầu. / The user must change it at first sign-in.");
+        return 0;
+    }
+
+    /// <summary>
+    /// Recomputes every stored read value from the source rows — each directive's roll-up day, the district's KPI sums
+    /// per period — and reports how many were wrong (drift), which it corrects. Safe while the portal runs.
+    /// </summary>
+    private static async Task<int> RebuildReadModelAsync(IServiceProvider sp, TextWriter output)
+    {
+        var db = sp.GetRequiredService<ParPortalDbContext>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var rollupDrift = await db.Directives.WhereExpanded(d => d.RollupDueOn != Domain.Assignments.AssignmentRules.RollupDueOn.Invoke(d)).CountAsync();
+        if (rollupDrift > 0)
+        {
+            await db.Directives.ExecuteUpdateAsync(s => s.SetProperty(d => d.RollupDueOn, Domain.Assignments.AssignmentRules.RollupDueOn));
+        }
+
+        var kpiDrift = await Data.ReadModel.KpiDistrictTotal.RebuildAsync(db, CancellationToken.None);
+        sp.GetRequiredService<DataVersion>().Changed();
+        await output.WriteLineAsync(System.FormattableString.Invariant(
+            $"Ngày tổng hợp của nhiệm vụ: {rollupDrift} lệch / directive roll-up days: {rollupDrift} drifted; tổng chỉ tiêu toàn huyện: {kpiDrift} lệch / district KPI sums: {kpiDrift} drifted; đã sửa / corrected ({watch.ElapsedMilliseconds} ms)."));
         return 0;
     }
 

@@ -89,3 +89,13 @@ internal static class PeriodMapping
         p.Property(x => x.End).HasColumnName("PeriodEnd");
     }
 }
+
+internal sealed class KpiDistrictTotalConfiguration : IEntityTypeConfiguration<ReadModel.KpiDistrictTotal>
+{
+    public void Configure(EntityTypeBuilder<ReadModel.KpiDistrictTotal> builder)
+    {
+        builder.ToTable("KpiDistrictTotals");
+        builder.HasKey(t => new { t.KpiId, t.PeriodStart, t.PeriodEnd });
+        builder.HasOne<KpiDefinition>().WithMany().HasForeignKey(t => t.KpiId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -37,15 +37,16 @@ public static class KpiFigures
         // Every active unit is expected to give a figure (the entry grid lists them all).
         var expected = await db.Units.CountAsync(u => u.IsActive, cancellationToken);
         var measurements = db.KpiMeasurements.AsNoTracking();
+        var totals = db.KpiDistrictTotals.AsNoTracking();
         if (kpiIds is not null)
         {
             measurements = measurements.Where(m => kpiIds.Contains(m.KpiId));
+            totals = totals.Where(t => kpiIds.Contains(t.KpiId));
         }
 
-        var sums = await measurements
-            .Where(m => m.UnitId != null && m.Numerator != null && m.Denominator != null)
-            .GroupBy(m => new { m.KpiId, m.Period.Start, m.Period.End })
-            .Select(g => new { g.Key.KpiId, g.Key.Start, g.Key.End, N = g.Sum(m => m.Numerator!.Value), D = g.Sum(m => m.Denominator!.Value), Units = g.Count() })
+        // The district's sums per period, from the read model (one row a period, kept by the save pipeline).
+        var sums = await totals
+            .Select(t => new { t.KpiId, Start = t.PeriodStart, End = t.PeriodEnd, N = t.Numerator, D = t.Denominator, t.Units })
             .ToListAsync(cancellationToken);
         var district = await measurements
             .Where(m => m.UnitId == null)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
+namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,16 +29,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Changes = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Changes = table.Column<string>(type: "nvarchar(max)", maxLength: 100000, nullable: true),
+                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -49,10 +49,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,26 +63,26 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "KpiDefinitions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    NumeratorLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DenominatorLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    TargetKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    TargetValue = table.Column<double>(type: "REAL", nullable: true),
-                    TargetReference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    TargetSource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ScoreThreshold = table.Column<double>(type: "REAL", nullable: true),
-                    ScoreMax = table.Column<double>(type: "REAL", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1300, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    NumeratorLabel = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DenominatorLabel = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Scope = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    TargetKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    TargetValue = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    TargetReference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    TargetSource = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    ScoreThreshold = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    ScoreMax = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SearchKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Keywords = table.Column<string>(type: "nvarchar(1300)", maxLength: 1300, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,9 +93,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "Leases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ExpiresAtUnixMs = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ExpiresAtUnixMs = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,23 +106,23 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    IssuingBody = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    MeetingBody = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Session = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ChairedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    FullText = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    IssuerKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NumberKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ContentKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    IssuingBody = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    MeetingBody = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Session = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ChairedBy = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    SignedBy = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    FullText = table.Column<string>(type: "nvarchar(max)", maxLength: 200000, nullable: false),
+                    SearchKey = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    IssuerKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NumberKey = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ContentKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,17 +133,17 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EventKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AssignmentId = table.Column<int>(type: "int", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EventKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -154,17 +154,17 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "OutboxEmails",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    To = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,9 +175,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "PortalSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    IsSecret = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    IsSecret = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,12 +188,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "ReminderLogs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AssignmentId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,11 +204,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "UnitGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,15 +219,15 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ShortName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SearchKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,11 +238,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -256,20 +256,42 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "KpiDistrictTotals",
+                columns: table => new
+                {
+                    KpiId = table.Column<int>(type: "int", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Numerator = table.Column<long>(type: "bigint", nullable: false),
+                    Denominator = table.Column<long>(type: "bigint", nullable: false),
+                    Units = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiDistrictTotals", x => new { x.KpiId, x.PeriodStart, x.PeriodEnd });
+                    table.ForeignKey(
+                        name: "FK_KpiDistrictTotals_KpiDefinitions_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "KpiDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KpiReferences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    KpiId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Series = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Rate = table.Column<double>(type: "REAL", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    KpiId = table.Column<int>(type: "int", nullable: false),
+                    Series = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Rate = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -286,14 +308,14 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "NoticeReferences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ConclusionNoticeId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Number = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IssuedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ConclusionNoticeId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,28 +332,28 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EmailNotifications = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MutedEmailKinds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    EmailNotifications = table.Column<bool>(type: "bit", nullable: false),
+                    MutedEmailKinds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    SearchKey = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -348,24 +370,24 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "Directives",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    FullText = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    MonitoringUnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsCancelled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 22000, nullable: false),
-                    RollupDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeadlineUrgent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeadlineKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DeadlineLastDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeadlineRecurrence = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    DeadlineWrittenAs = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    NoticeId = table.Column<int>(type: "int", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    FullText = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    MonitoringUnitId = table.Column<int>(type: "int", nullable: true),
+                    IsCancelled = table.Column<bool>(type: "bit", nullable: false),
+                    CancelReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    SearchKey = table.Column<string>(type: "nvarchar(max)", maxLength: 22000, nullable: false),
+                    RollupDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeadlineUrgent = table.Column<bool>(type: "bit", nullable: false),
+                    DeadlineKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    DeadlineLastDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeadlineRecurrence = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    DeadlineWrittenAs = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,22 +410,22 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "KpiMeasurements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    KpiId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NoticeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Numerator = table.Column<long>(type: "INTEGER", nullable: true),
-                    Denominator = table.Column<long>(type: "INTEGER", nullable: true),
-                    StatedRate = table.Column<double>(type: "REAL", nullable: true),
-                    Qualifier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    KpiId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    NoticeId = table.Column<int>(type: "int", nullable: true),
+                    Numerator = table.Column<long>(type: "bigint", nullable: true),
+                    Denominator = table.Column<long>(type: "bigint", nullable: true),
+                    StatedRate = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    Qualifier = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -432,8 +454,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "UnitGroupMember",
                 columns: table => new
                 {
-                    UnitGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                    UnitGroupId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -456,11 +478,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -477,10 +499,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -497,8 +519,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -521,10 +543,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -541,32 +563,32 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "Assignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DirectiveId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ExtendedTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CycleDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LastDayInForce = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastReportAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HeardOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AcceptedSubmissionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Extension = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ExtensionRequestedTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DeadlineUrgent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeadlineKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DeadlineLastDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeadlineRecurrence = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    DeadlineWrittenAs = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DirectiveId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ExtendedTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    CycleDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastDayInForce = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Progress = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastReportAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    HeardOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcceptedSubmissionOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Extension = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ExtensionRequestedTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtensionReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DeadlineUrgent = table.Column<bool>(type: "bit", nullable: false),
+                    DeadlineKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    DeadlineLastDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeadlineRecurrence = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    DeadlineWrittenAs = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -589,14 +611,14 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "DirectiveEvents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DirectiveId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DirectiveId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -613,14 +635,14 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "DirectiveReferences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DirectiveId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Number = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IssuedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DirectiveId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -637,16 +659,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "DirectiveTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DirectiveId = table.Column<int>(type: "INTEGER", nullable: false),
-                    KpiId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DirectiveId = table.Column<int>(type: "int", nullable: false),
+                    KpiId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    Reference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -675,16 +697,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "KpiRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeasurementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Numerator = table.Column<long>(type: "INTEGER", nullable: true),
-                    Denominator = table.Column<long>(type: "INTEGER", nullable: true),
-                    StatedRate = table.Column<double>(type: "REAL", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeasurementId = table.Column<int>(type: "int", nullable: false),
+                    Numerator = table.Column<long>(type: "bigint", nullable: true),
+                    Denominator = table.Column<long>(type: "bigint", nullable: true),
+                    StatedRate = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -701,16 +723,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "ProgressReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ReportedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedOnPaper = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AssignmentId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Progress = table.Column<int>(type: "int", nullable: false),
+                    ReportedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ReportedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedOnPaper = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -727,17 +749,17 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "AssignmentEvents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    StatusAfter = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ReportId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NewLastDay = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AssignmentId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    StatusAfter = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ReportId = table.Column<int>(type: "int", nullable: true),
+                    NewLastDay = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -760,19 +782,19 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "Files",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReportId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NoticeId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OriginalName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    StoredName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UploadedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AssignmentId = table.Column<int>(type: "int", nullable: true),
+                    ReportId = table.Column<int>(type: "int", nullable: true),
+                    NoticeId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -806,7 +828,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -842,7 +865,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssignmentEvents_AssignmentId_At",
@@ -956,6 +980,13 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 table: "KpiDefinitions",
                 column: "Code",
                 unique: true);
+
+            // The KPI pages aggregate by (KPI, period): a covering index, written here because EF cannot declare an
+            // index on the columns of a complex property (KpiMeasurement.Period) in the model.
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiMeasurements_KpiId_Period",
+                table: "KpiMeasurements",
+                columns: new[] { "KpiId", "PeriodStart", "PeriodEnd", "UnitId", "Numerator", "Denominator" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_KpiMeasurements_KpiId_UnitId",
@@ -1090,6 +1121,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Files");
+
+            migrationBuilder.DropTable(
+                name: "KpiDistrictTotals");
 
             migrationBuilder.DropTable(
                 name: "KpiReferences");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParPortalDbContext))]
-    [Migration("20261129143421_Initial")]
+    [Migration("20261129154348_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1213,6 +1213,31 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.ReadModel.KpiDistrictTotal", b =>
+                {
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Denominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KpiId", "PeriodStart", "PeriodEnd");
+
+                    b.ToTable("KpiDistrictTotals", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1622,6 +1647,15 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.ReadModel.KpiDistrictTotal", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
