@@ -84,4 +84,23 @@ public class The_page_cache_serves_each_person_only_their_own_page(PortalFactory
         var refused = await head.GetAsync(new Uri("/dashboard", UriKind.Relative));
         Assert.Contains("/account/denied", refused.Headers.Location?.OriginalString ?? string.Empty, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_new_or_read_notification_is_seen_on_the_bell_at_once()
+    {
+        var user = await factory.CreateUserAsync("pc.bell", Roles.UnitHead, "PHUOCGIA");
+        var head = await factory.SignedInAsync(user);
+        await GetAsync(head, "/my-unit");
+        Assert.True((await GetAsync(head, "/my-unit")).Cached);
+
+        // A reminder written for this person (no record of the work changes): the next read is a new page.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParPortalDbContext>();
+            db.Notifications.Add(new Domain.Notifications.Notification(user.Id, Domain.Notifications.ReminderKind.Silent, null, "Nhắc việc thử", null, null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.False((await GetAsync(head, "/my-unit")).Cached);
+    }
 }

@@ -54,6 +54,7 @@ public partial class ParPortalDbContext
     private static readonly System.Reflection.Assembly DomainAssembly = typeof(Assignment).Assembly;
 
     private bool _recordsChangedInTransaction;
+    private bool _notificationsChangedInTransaction;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveAsync(acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
@@ -73,6 +74,7 @@ public partial class ParPortalDbContext
         var audited = changed.Where(e => !Bookkeeping.Is(e.Entity) && !e.Metadata.IsOwned()).ToList();
         // Only the portal's records of the work move the data version: sign-ins and user accounts do not.
         var recordsChanged = changed.Any(e => e.Entity.GetType().Assembly == DomainAssembly && !Bookkeeping.Is(e.Entity));
+        var notificationsChanged = changed.Any(e => e.Entity is Domain.Notifications.Notification);
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -115,10 +117,16 @@ public partial class ParPortalDbContext
                 {
                     saveServices.Version.Changed();
                 }
+
+                if (notificationsChanged)
+                {
+                    saveServices.Version.NotificationsChanged();
+                }
             }
             else
             {
                 _recordsChangedInTransaction |= recordsChanged;
+                _notificationsChangedInTransaction |= notificationsChanged;
             }
 
             return saved;
@@ -140,9 +148,15 @@ public partial class ParPortalDbContext
             _recordsChangedInTransaction = false;
             saveServices.Version.Changed();
         }
+
+        if (_notificationsChangedInTransaction)
+        {
+            _notificationsChangedInTransaction = false;
+            saveServices.Version.NotificationsChanged();
+        }
     }
 
-    internal void TransactionRolledBack() => _recordsChangedInTransaction = false;
+    internal void TransactionRolledBack() => (_recordsChangedInTransaction, _notificationsChangedInTransaction) = (false, false);
 
     private static void RaiseVersions(IEnumerable<EntityEntry> audited)
     {

@@ -11,7 +11,7 @@ namespace HiepDuc.ParPortal.Web.Infrastructure;
 /// The dashboard and the lists are kept, rendered, for the one person who asked for them: an entry is found again only
 /// by the same user (same roles and unit), in the same browser session (same antiforgery cookie, so its forms stay
 /// valid), language, portal day and query — and only while <see cref="DataVersion"/> has not moved, that is until this
-/// server saves anything; a change saved on another server is seen within <see cref="Lifetime"/>. A page that carries
+/// server saves anything (a notification written or read included: the bell is on every page); a change saved on another server is seen within <see cref="Lifetime"/>. A page that carries
 /// a flash message, sets a cookie or is not a 200 is never kept. Authorization runs before the cache on every request.
 /// </summary>
 public sealed class PageCache : IOutputCachePolicy
@@ -46,7 +46,9 @@ public sealed class PageCache : IOutputCachePolicy
         vary.VaryByValues["session"] = Hash(http.Request.Cookies["parportal.af"] ?? string.Empty);
         vary.VaryByValues["culture"] = System.Globalization.CultureInfo.CurrentUICulture.Name;
         vary.VaryByValues["day"] = services.GetRequiredService<TimeProvider>().Today().DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        vary.VaryByValues["data"] = services.GetRequiredService<DataVersion>().Current.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var version = services.GetRequiredService<DataVersion>();
+        vary.VaryByValues["data"] = version.Current.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        vary.VaryByValues["bell"] = version.Notifications.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ValueTask.CompletedTask;
     }
 
