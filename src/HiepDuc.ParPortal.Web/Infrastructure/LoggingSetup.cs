@@ -39,7 +39,7 @@ public static class LoggingSetup
                 cfg.WriteTo.Async(a => a.File(path, formatProvider: LogCulture, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 62,
                     outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj} {Properties:j}{NewLine}{Exception}"));
             }
-        });
+        }, preserveStaticLogger: true); // each host owns its logger: another host's shutdown (several in one test run) never closes it
         return builder;
     }
 }
