@@ -16,6 +16,11 @@ namespace HiepDuc.ParPortal.Web.Authorization;
 /// </summary>
 internal static class StampCheck
 {
+    /// <summary>Compiled once: it runs on every signed-in request, before the page cache can answer.</summary>
+    private static readonly Func<ParPortalDbContext, string, CancellationToken, Task<Stamp?>> Current =
+        EF.CompileAsyncQuery((ParPortalDbContext db, string id, CancellationToken _) =>
+            db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Stamp(u.SecurityStamp, u.IsActive, u.LockoutEnd)).SingleOrDefault());
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -23,10 +28,7 @@ internal static class StampCheck
         var id = context.Principal?.FindFirstValue(claims.UserIdClaimType);
         var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var current = id is null ? null : await services.GetRequiredService<ParPortalDbContext>().Users.AsNoTracking()
-            .Where(u => u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.IsActive, u.LockoutEnd })
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var current = id is null ? null : await Current(services.GetRequiredService<ParPortalDbContext>(), id, context.HttpContext.RequestAborted);
         if (stamp is null || current is null || current.SecurityStamp != stamp || !current.IsActive || current.LockoutEnd > now)
         {
             context.RejectPrincipal();
@@ -34,3 +36,5 @@ internal static class StampCheck
         }
     }
 }
+
+internal sealed record Stamp(string? SecurityStamp, bool IsActive, DateTimeOffset? LockoutEnd);
