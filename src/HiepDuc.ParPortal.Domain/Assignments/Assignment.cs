@@ -24,8 +24,7 @@ public sealed class Assignment : VersionedEntity
         UnitId = unit.Id;
         Role = role;
         Deadline = deadline;
-        CycleDueOn = deadline.Recurrence is null ? null : deadline.FirstDueFrom(PortalCalendar.DateOf(at));
-        LastDayInForce = deadline.LastDay ?? CycleDueOn;
+        Follow(deadline, at);
         Status = AssignmentStatus.NotStarted;
         CreatedAt = at;
         HeardOn = PortalCalendar.DateOf(at);
@@ -109,10 +108,16 @@ public sealed class Assignment : VersionedEntity
     private void ChangeDeadline(Deadline deadline, Actor by, DateTimeOffset at)
     {
         var old = Deadline;
+        Follow(deadline, at);
+        AddEvent(AssignmentEventKind.DeadlineChanged, by, at, $"{old.ToVietnamese()} → {deadline.ToVietnamese()}", newLastDay: deadline.LastDay ?? CycleDueOn);
+    }
+
+    /// <summary>The deadline and what it puts in force from <paramref name="at"/>: its last day, or its first report cycle's day.</summary>
+    private void Follow(Deadline deadline, DateTimeOffset at)
+    {
         Deadline = deadline;
         CycleDueOn = deadline.Recurrence is null ? null : deadline.FirstDueFrom(PortalCalendar.DateOf(at));
         LastDayInForce = ExtendedTo ?? deadline.LastDay ?? CycleDueOn;
-        AddEvent(AssignmentEventKind.DeadlineChanged, by, at, $"{old.ToVietnamese()} → {deadline.ToVietnamese()}", newLastDay: deadline.LastDay ?? CycleDueOn);
     }
 
     /// <summary>

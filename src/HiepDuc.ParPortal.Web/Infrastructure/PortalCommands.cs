@@ -111,9 +111,7 @@ public static class PortalCommands
         {
             // A Word file is read as the import page reads it; any other file as plain text.
             await using var stream = File.OpenRead(file);
-            text = file.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)
-                ? await Features.NoticeImport.NoticeReading.TextOfAsync(file, stream, CancellationToken.None)
-                : await new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEndAsync();
+            text = await Features.NoticeImport.NoticeReading.TextOfAsync(file, stream, CancellationToken.None, anyText: true);
         }
         catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
         {

@@ -89,7 +89,8 @@ public static class DirectiveQueries
         }
     }
 
-    public static IQueryable<Directive> Apply(this IQueryable<Directive> q, DirectiveFilter f, DateOnly today)
+    /// <summary>The filtered list in its order; from the filter's cursor on unless <paramref name="fromCursor"/> is false (the count).</summary>
+    public static IQueryable<Directive> Apply(this IQueryable<Directive> q, DirectiveFilter f, DateOnly today, bool fromCursor = true)
     {
         if (f.Notice is { } notice)
         {
@@ -129,7 +130,11 @@ public static class DirectiveQueries
             q = q.Where(d => d.SearchKey.Contains(key));
         }
 
-        q = After(q, f);
+        if (fromCursor)
+        {
+            q = After(q, f);
+        }
+
         return f.Sort switch
         {
             "deadline" => q.OrderBy(d => d.Deadline.LastDay == null).ThenBy(d => d.Deadline.LastDay).ThenBy(d => d.Id),

@@ -28,7 +28,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
 
         var day = portalDay.Today();
         // No count over the table: the total is counted up to a cap, and the page is read from its cursor on.
-        var total = await db.Directives.AsNoTracking().Apply(new DirectiveFilter { Notice = filter.Notice, Unit = filter.Unit, Role = filter.Role, Overdue = filter.Overdue, From = filter.From, To = filter.To, Q = filter.Q, Sort = filter.Sort }, day.Today)
+        var total = await db.Directives.AsNoTracking().Apply(filter, day.Today, fromCursor: false)
             .Take(DirectiveListModel.TotalCap + 1).CountAsync(cancellationToken);
         var page = await db.Directives.AsNoTracking().Apply(filter, day.Today)
             .Take(PageSize + 1)

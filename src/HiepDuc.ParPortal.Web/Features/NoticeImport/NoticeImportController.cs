@@ -74,10 +74,11 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         }
 
         var unitIds = included.SelectMany(x => x.Task.Units).Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
-        var units = await db.Units.Where(u => unitIds.Contains(u.Id) && u.IsActive).ToDictionaryAsync(u => u.Id, cancellationToken);
+        // Checked per task here for the message; the importer checks again inside its transaction.
+        var active = (await db.Units.Where(u => unitIds.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var (task, i) in included)
         {
-            if (task.Units.Any(u => u.UnitId is { } id && !units.ContainsKey(id)))
+            if (task.Units.Any(u => u.UnitId is { } id && !active.Contains(id)))
             {
                 ModelState.AddModelError($"Tasks[{i}].Units", l["Users_UnitUnknown"]);
             }

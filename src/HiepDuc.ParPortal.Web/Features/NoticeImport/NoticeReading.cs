@@ -23,9 +23,12 @@ public sealed class NoticeReading(ParPortalDbContext db, TimeProvider clock)
         (await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).Select(k => new { k.Code, k.Name, k.Keywords }).ToListAsync(cancellationToken))
             .Select(k => new KpiKeywords(k.Code, k.Keywords is null ? [k.Name] : k.Keywords.Split('\n'))).ToList();
 
-    /// <summary>The text of a notice file as the parser reads it: a Word file's paragraphs and tables, a .txt or .md file as it is.</summary>
-    /// <exception cref="InvalidDataException">The file is neither .docx, .txt nor .md.</exception>
-    public static async Task<string> TextOfAsync(string fileName, Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// The text of a notice file as the parser reads it: a Word file's paragraphs and tables, a .txt or .md file as it is
+    /// (any other file too when <paramref name="anyText"/>: the command line reads what it is given).
+    /// </summary>
+    /// <exception cref="InvalidDataException">An upload that is neither .docx, .txt nor .md.</exception>
+    public static async Task<string> TextOfAsync(string fileName, Stream stream, CancellationToken cancellationToken, bool anyText = false)
     {
         var name = fileName.ToLowerInvariant();
         if (name.EndsWith(".docx", StringComparison.Ordinal))
@@ -36,7 +39,7 @@ public sealed class NoticeReading(ParPortalDbContext db, TimeProvider clock)
             return DocxText.Extract(buffer);
         }
 
-        if (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".md", StringComparison.Ordinal))
+        if (anyText || name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".md", StringComparison.Ordinal))
         {
             using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return await reader.ReadToEndAsync(cancellationToken);
