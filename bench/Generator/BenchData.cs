@@ -155,8 +155,8 @@ public static class BenchData
             VALUES ($1,$8,$2,$3,$4,'Ban Chỉ đạo CCHC và CĐS huyện',$5,'Chủ tịch UBND huyện','Chủ tịch UBND huyện',$6,$7,$9,$10,$11,0) RETURNING Id
             """);
         var directive = Prepare(connection, tx, """
-            INSERT INTO Directives (NoticeId, Label, SortOrder, Title, FullText, MonitoringUnitId, IsCancelled, SearchKey, DeadlineUrgent, DeadlineKind, DeadlineLastDay, DeadlineWrittenAs, Version)
-            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,0,$9,$10,$11,0) RETURNING Id
+            INSERT INTO Directives (NoticeId, Label, SortOrder, Title, FullText, MonitoringUnitId, IsCancelled, SearchKey, DeadlineUrgent, DeadlineKind, DeadlineLastDay, DeadlineWrittenAs, Version, RollupActive, RollupCompleted)
+            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,0,$9,$10,$11,0,0,0) RETURNING Id
             """);
         var assignment = Prepare(connection, tx, """
             INSERT INTO Assignments (DirectiveId, UnitId, Role, ExtendedTo, LastDayInForce, Status, Progress, CreatedAt, LastReportAt, SubmittedAt, AcceptedSubmissionOn,
@@ -285,9 +285,10 @@ public static class BenchData
         // planner walks each directive's assignments by their index instead of scanning the table per directive.
         await Exec(connection, "ANALYZE;");
         var db = services.GetRequiredService<ParPortalDbContext>();
-        await db.Directives.ExecuteUpdateAsync(s => s.SetProperty(d => d.RollupDueOn, AssignmentRules.RollupDueOn));
+        await HiepDuc.ParPortal.Web.Data.ReadModel.DirectiveRollups.UpdateAsync(db.Directives, CancellationToken.None);
         // The district's KPI sums per period (the read model the KPI pages read), from the figures just written.
         await HiepDuc.ParPortal.Web.Data.ReadModel.KpiDistrictTotal.RebuildAsync(db, CancellationToken.None);
+        await HiepDuc.ParPortal.Web.Data.ReadModel.UnitTally.RebuildAsync(db, CancellationToken.None);
         await Exec(connection, $"PRAGMA user_version = {Marker}; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Đã tạo dữ liệu thử nghiệm / generated: {unitIds.Count} units, {notices} notices, {directives} directives, {assignments} assignments, {reports} reports, {figures} KPI figures, {headOf.Count + 22} users in {watch.Elapsed.TotalSeconds:0.0} s → {database}"));

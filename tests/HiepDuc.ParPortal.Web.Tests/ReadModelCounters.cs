@@ -91,7 +91,7 @@ public class The_read_model_never_drifts_from_its_source_rows(PortalFactory fact
         var output = new StringWriter();
         Assert.Equal(0, await PortalCommands.RunAsync(factory.Services, ["rebuild-read-model"], output));
         Assert.Contains("district KPI sums: 1 drifted", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("directive roll-up days: 0 drifted", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("directive roll-ups: 0 drifted", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(3, await factory.QueryAsync(db => db.KpiDistrictTotals.Where(t => t.PeriodStart == new DateOnly(2022, 1, 1)).Select(t => t.Numerator).SingleAsync()));
 
         var again = new StringWriter();

@@ -13,8 +13,11 @@ namespace HiepDuc.ParPortal.Domain.Assignments;
 public static class AssignmentRules
 {
     /// <summary>Running: the deadline still runs and the unit still owes a report (not started, in progress, returned).</summary>
-    public static readonly Expression<Func<Assignment, bool>> Running = a =>
-        a.Status == AssignmentStatus.NotStarted || a.Status == AssignmentStatus.InProgress || a.Status == AssignmentStatus.Returned;
+    public static readonly Expression<Func<AssignmentStatus, bool>> IsRunning = s =>
+        s == AssignmentStatus.NotStarted || s == AssignmentStatus.InProgress || s == AssignmentStatus.Returned;
+
+    /// <inheritdoc cref="IsRunning"/>
+    public static readonly Expression<Func<Assignment, bool>> Running = Rules.Expand<Func<Assignment, bool>>(a => IsRunning.Invoke(a.Status));
 
     /// <summary>Open: not finished — running, or submitted and waiting for the office.</summary>
     public static readonly Expression<Func<Assignment, bool>> Open = a =>
@@ -23,18 +26,36 @@ public static class AssignmentRules
     /// <summary>The deadline in force: the approved extension, else the assignment's own last day (kept in <see cref="Assignment.LastDayInForce"/>).</summary>
     public static readonly Expression<Func<Assignment, DateOnly?>> DeadlineInForce = a => a.LastDayInForce;
 
-    /// <summary>The state on a day. Completed work is judged on the day of the accepted submission, never on the office's delay.</summary>
-    public static readonly Expression<Func<Assignment, SignalDay, TimingState>> State = (a, d) =>
+    /// <summary>What the state and the bucket of an assignment are judged from, and nothing else (<see cref="TimingFacts"/>).</summary>
+    public static readonly Expression<Func<Assignment, TimingFacts>> Facts = a => new TimingFacts
+    {
+        Status = a.Status,
+        LastDayInForce = a.LastDayInForce,
+        HeardOn = a.HeardOn,
+        AcceptedSubmissionOn = a.AcceptedSubmissionOn,
+        IsUrgent = a.Deadline.IsUrgent,
+    };
+
+    /// <summary>
+    /// The state on a day, from the facts. Completed work is judged on the day of the accepted submission, never on the
+    /// office's delay. Running work with a deadline in force is judged by that day alone; running work without one by the
+    /// day it was last heard of (and its urgency); submitted, completed and cancelled work by no day at all.
+    /// </summary>
+    public static readonly Expression<Func<TimingFacts, SignalDay, TimingState>> StateOf = (a, d) =>
         a.Status == AssignmentStatus.Cancelled ? TimingState.Cancelled
         : a.Status == AssignmentStatus.Completed
             ? (a.LastDayInForce == null || a.AcceptedSubmissionOn <= a.LastDayInForce ? TimingState.CompletedOnTime : TimingState.CompletedLate)
         : a.Status == AssignmentStatus.Submitted ? TimingState.AwaitingConfirmation
         : a.LastDayInForce != null
             ? (a.LastDayInForce < d.Today ? TimingState.Overdue : a.LastDayInForce < d.DueSoonFrom ? TimingState.DueSoon : TimingState.InTerm)
-        : a.Deadline.IsUrgent && a.HeardOn <= d.UrgentRedOn ? TimingState.UrgentUnanswered
-        : a.Deadline.IsUrgent && a.HeardOn <= d.UrgentAmberOn ? TimingState.Stale
-        : !a.Deadline.IsUrgent && a.HeardOn <= d.StaleOn ? TimingState.Stale
+        : a.IsUrgent && a.HeardOn <= d.UrgentRedOn ? TimingState.UrgentUnanswered
+        : a.IsUrgent && a.HeardOn <= d.UrgentAmberOn ? TimingState.Stale
+        : !a.IsUrgent && a.HeardOn <= d.StaleOn ? TimingState.Stale
         : TimingState.NoDeadline;
+
+    /// <summary>The state of an assignment on a day: <see cref="StateOf"/> its <see cref="Facts"/>.</summary>
+    public static readonly Expression<Func<Assignment, SignalDay, TimingState>> State =
+        Rules.Expand<Func<Assignment, SignalDay, TimingState>>((a, d) => StateOf.Invoke(Facts.Invoke(a), d));
 
     /// <summary>How pressing a state is, for sorting (the unit's workspace puts the most pressing first): 0 is the most.</summary>
     public static readonly Expression<Func<TimingState, int>> UrgencyRank = s =>
@@ -48,12 +69,16 @@ public static class AssignmentRules
         : 7;
 
     /// <summary>The overdue bucket on a day (1–30, 31–60, 61–120, &gt; 120 days), for running work past its deadline in force.</summary>
-    public static readonly Expression<Func<Assignment, SignalDay, OverdueBucket>> Bucket = (a, d) =>
-        !Running.Invoke(a) || a.LastDayInForce == null || a.LastDayInForce >= d.Today ? OverdueBucket.None
+    public static readonly Expression<Func<TimingFacts, SignalDay, OverdueBucket>> BucketOf = (a, d) =>
+        !IsRunning.Invoke(a.Status) || a.LastDayInForce == null || a.LastDayInForce >= d.Today ? OverdueBucket.None
         : a.LastDayInForce >= d.Overdue30 ? OverdueBucket.UpTo30
         : a.LastDayInForce >= d.Overdue60 ? OverdueBucket.From31To60
         : a.LastDayInForce >= d.Overdue120 ? OverdueBucket.From61To120
         : OverdueBucket.Over120;
+
+    /// <summary>The overdue bucket of an assignment on a day: <see cref="BucketOf"/> its <see cref="Facts"/>.</summary>
+    public static readonly Expression<Func<Assignment, SignalDay, OverdueBucket>> Bucket =
+        Rules.Expand<Func<Assignment, SignalDay, OverdueBucket>>((a, d) => BucketOf.Invoke(Facts.Invoke(a), d));
 
     /// <summary>
     /// Silent on a day: running work the unit has not reported on for <see cref="SignalSettings.SilentDays"/> days,
@@ -75,6 +100,14 @@ public static class AssignmentRules
         d.Assignments
             .Where(a => Running.Invoke(a) && a.LastDayInForce != null && DecidesDirective.Invoke(a))
             .Min(a => a.LastDayInForce));
+
+    /// <summary>How many of a directive's assignments count towards its roll-up (stored as <see cref="Directive.RollupActive"/>).</summary>
+    public static readonly Expression<Func<Directive, int>> RollupActive = Rules.Expand<Func<Directive, int>>(d =>
+        d.Assignments.Count(a => DirectiveRollup.Counts.Invoke(a.Status)));
+
+    /// <summary>How many of a directive's assignments are done (stored as <see cref="Directive.RollupCompleted"/>).</summary>
+    public static readonly Expression<Func<Directive, int>> RollupCompleted = Rules.Expand<Func<Directive, int>>(d =>
+        d.Assignments.Count(a => DirectiveRollup.Done.Invoke(a.Status)));
 
     /// <summary>The unit's next step: report while the work runs (complete and resubmit when it was returned), else wait.</summary>
     public static NextAction NextActionOf(AssignmentStatus status, ExtensionState extension) => status switch

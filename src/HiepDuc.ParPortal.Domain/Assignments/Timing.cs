@@ -111,3 +111,22 @@ public readonly record struct Timing(TimingState State, int Days = 0)
         return new Timing(state, days);
     }
 }
+
+/// <summary>
+/// The facts an assignment's timing is judged from (<see cref="AssignmentRules.StateOf"/>, <see cref="AssignmentRules.BucketOf"/>),
+/// with settable members so that SQL can build them too. Assignments with equal facts have the same state and bucket on
+/// every day: the unit counters of the read model group them so, and derive each day's timing from the stored deadline
+/// days instead of recounting the assignments.
+/// </summary>
+public sealed class TimingFacts
+{
+    public AssignmentStatus Status { get; init; }
+
+    public DateOnly? LastDayInForce { get; init; }
+
+    public DateOnly HeardOn { get; init; }
+
+    public DateOnly? AcceptedSubmissionOn { get; init; }
+
+    public bool IsUrgent { get; init; }
+}

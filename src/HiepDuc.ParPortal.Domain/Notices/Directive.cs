@@ -63,6 +63,12 @@ public sealed class Directive : VersionedEntity
     /// </summary>
     public DateOnly? RollupDueOn { get; private set; }
 
+    /// <summary>How many of its assignments count towards the roll-up (not cancelled): kept with <see cref="RollupDueOn"/>.</summary>
+    public int RollupActive { get; private set; }
+
+    /// <summary>How many of its assignments are completed: kept with <see cref="RollupDueOn"/>.</summary>
+    public int RollupCompleted { get; private set; }
+
     public IReadOnlyList<Assignment> Assignments => _assignments;
 
     public IReadOnlyList<DocumentReference> References => _references;

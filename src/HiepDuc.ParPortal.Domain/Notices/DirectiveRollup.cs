@@ -86,9 +86,7 @@ public readonly record struct DirectiveRollup(DirectiveState State, int Progress
         var decidedByLeads = c.Leads > 0;
         var overdue = decidedByLeads ? c.OverdueLeads > 0 : c.OverdueImplementing > 0;
         var unanswered = decidedByLeads ? c.UnansweredLeads > 0 : c.UnansweredImplementing > 0;
-        var state = c.Completed == c.Active ? DirectiveState.Completed
-            : overdue ? DirectiveState.Overdue
-            : DirectiveState.InProgress;
+        var state = StateOf.Invoke(new DirectiveFacts { Active = c.Active, Completed = c.Completed, Overdue = overdue });
         return new DirectiveRollup(state, progress, c.Active, c.Completed, c.Overdue, unanswered, c.DueSoon + c.Stale > 0);
     }
 
@@ -110,8 +108,46 @@ public readonly record struct DirectiveRollup(DirectiveState State, int Progress
         : last <= start ? 100
         : Math.Clamp((int)Math.Round(100.0 * (today.DayNumber - start.DayNumber) / (last.DayNumber - start.DayNumber)), 0, 100);
 
+    /// <summary>An assignment counts towards its directive's roll-up unless it is cancelled.</summary>
+    public static readonly Expression<Func<AssignmentStatus, bool>> Counts = s => s != AssignmentStatus.Cancelled;
+
+    /// <summary>A counted assignment is done when completed.</summary>
+    public static readonly Expression<Func<AssignmentStatus, bool>> Done = s => s == AssignmentStatus.Completed;
+
+    /// <summary>
+    /// The state from the counts: cancelled; not assigned with nothing counted; completed when every counted assignment
+    /// is; overdue when a deciding assignment is; otherwise in progress.
+    /// </summary>
+    public static readonly Expression<Func<DirectiveFacts, DirectiveState>> StateOf = f =>
+        f.Cancelled ? DirectiveState.Cancelled
+        : f.Active == 0 ? DirectiveState.NotAssigned
+        : f.Completed == f.Active ? DirectiveState.Completed
+        : f.Overdue ? DirectiveState.Overdue
+        : DirectiveState.InProgress;
+
+    /// <summary>
+    /// A directive's state on a day from its stored roll-up (<see cref="Directive.RollupActive"/>,
+    /// <see cref="Directive.RollupCompleted"/>, <see cref="Directive.RollupDueOn"/>), so that the dashboard counts
+    /// directives by state without reading their assignments.
+    /// </summary>
+    public static readonly Expression<Func<Directive, DateOnly, DirectiveState>> StoredStateOn = Rules.Expand<Func<Directive, DateOnly, DirectiveState>>((d, today) =>
+        StateOf.Invoke(new DirectiveFacts { Cancelled = d.IsCancelled, Active = d.RollupActive, Completed = d.RollupCompleted, Overdue = d.RollupDueOn < today }));
+
     /// <summary>An assignment's weight in the progress: the lead counts <see cref="LeadWeight"/> times.</summary>
     public static readonly Expression<Func<AssignmentRole, int>> Weight = role => role == AssignmentRole.Lead ? LeadWeight : 1;
+}
+
+/// <summary>What a directive's state is read from (settable members, so that SQL can build it too).</summary>
+public sealed class DirectiveFacts
+{
+    public bool Cancelled { get; init; }
+
+    public int Active { get; init; }
+
+    public int Completed { get; init; }
+
+    /// <summary>A deciding assignment (a lead; with no lead, an implementing unit) is overdue.</summary>
+    public bool Overdue { get; init; }
 }
 
 /// <summary>Counts over a directive's non-cancelled assignments.</summary>
@@ -125,15 +161,15 @@ public readonly record struct RollupCounts(
     /// </summary>
     public static readonly Expression<Func<IEnumerable<AssignmentSnapshot>, RollupCounts>> Counting = Rules.Expand<Func<IEnumerable<AssignmentSnapshot>, RollupCounts>>(rows =>
         new RollupCounts(
-            rows.Count(a => a.Status != AssignmentStatus.Cancelled),
-            rows.Count(a => a.Status == AssignmentStatus.Completed),
+            rows.Count(a => DirectiveRollup.Counts.Invoke(a.Status)),
+            rows.Count(a => DirectiveRollup.Done.Invoke(a.Status)),
             rows.Count(a => a.State == TimingState.Overdue),
             rows.Count(a => a.State == TimingState.Overdue && a.Role == AssignmentRole.Lead),
             rows.Count(a => a.State == TimingState.Overdue && a.Role == AssignmentRole.Implementing),
-            rows.Count(a => a.Status != AssignmentStatus.Cancelled && a.Role == AssignmentRole.Lead),
-            rows.Where(a => a.Status != AssignmentStatus.Cancelled)
-                .Sum(a => (long)DirectiveRollup.Weight.Invoke(a.Role) * (a.Status == AssignmentStatus.Completed ? 100 : a.Progress)),
-            rows.Where(a => a.Status != AssignmentStatus.Cancelled).Sum(a => (long)DirectiveRollup.Weight.Invoke(a.Role)),
+            rows.Count(a => DirectiveRollup.Counts.Invoke(a.Status) && a.Role == AssignmentRole.Lead),
+            rows.Where(a => DirectiveRollup.Counts.Invoke(a.Status))
+                .Sum(a => (long)DirectiveRollup.Weight.Invoke(a.Role) * (DirectiveRollup.Done.Invoke(a.Status) ? 100 : a.Progress)),
+            rows.Where(a => DirectiveRollup.Counts.Invoke(a.Status)).Sum(a => (long)DirectiveRollup.Weight.Invoke(a.Role)),
             rows.Count(a => a.State == TimingState.DueSoon),
             rows.Count(a => a.State == TimingState.Stale),
             rows.Count(a => a.State == TimingState.UrgentUnanswered && a.Role == AssignmentRole.Lead),

@@ -10,5 +10,5 @@ namespace HiepDuc.ParPortal.Web.Data;
 internal static class Bookkeeping
 {
     public static bool Is(object entity) => entity is Domain.Auditing.AuditEntry or Domain.Notifications.Notification
-        or Domain.Notifications.ReminderLog or Domain.Notifications.OutboxEmail or Lease or DataProtectionKey or ReadModel.KpiDistrictTotal;
+        or Domain.Notifications.ReminderLog or Domain.Notifications.OutboxEmail or Lease or DataProtectionKey or ReadModel.KpiDistrictTotal or ReadModel.UnitTally;
 }

@@ -31,7 +31,8 @@ public sealed class SaveServices(ICurrentActor actor, TimeProvider clock, DataVe
 /// <item>capture the audit entries (old and new values) of each changed record;</item>
 /// <item>save;</item>
 /// <item>write the audit rows and the notifications of the new timeline events (now that new keys are known), and
-/// recompute the roll-up day of the directives whose assignments changed (<see cref="AssignmentRules.RollupDueOn"/>);</item>
+/// recompute the roll-up of the directives whose assignments changed (<see cref="ReadModel.DirectiveRollups"/>), the
+/// district's KPI sums of the touched periods and the counters of the touched units (<see cref="ReadModel.UnitTally"/>);</item>
 /// <item>commit, then move the <see cref="DataVersion"/> — at once for a transaction of its own, at the caller's commit
 /// otherwise.</item>
 /// </list>
@@ -88,6 +89,14 @@ public partial class ParPortalDbContext
             var kpiPeriods = changed.Where(e => e.Entity is Domain.Kpis.KpiMeasurement { UnitId: not null })
                 .Select(e => (Domain.Kpis.KpiMeasurement)e.Entity).Select(m => (m.KpiId, m.Period.Start, m.Period.End)).Distinct().ToList();
 
+            // The units whose counters a change moves: those of changed assignments, and of the assignments of a directive
+            // cancelled or restored (the counters leave out cancelled directives).
+            var tallyUnits = changed.Where(e => e.Entity is Assignment)
+                .SelectMany(e => new[] { (int)e.Property(nameof(Assignment.UnitId)).CurrentValue!, (int)e.Property(nameof(Assignment.UnitId)).OriginalValue! })
+                .ToHashSet();
+            var cancelledDirectives = changed.Where(e => e is { Entity: Directive, State: EntityState.Modified } && e.Property(nameof(Directive.IsCancelled)).IsModified)
+                .Select(e => ((Directive)e.Entity).Id).ToList();
+
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
             AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
@@ -106,8 +115,18 @@ public partial class ParPortalDbContext
             if (assignments.Count > 0)
             {
                 var directiveIds = assignments.Select(a => a.DirectiveId).Distinct().ToList();
-                await Directives.Where(d => directiveIds.Contains(d.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.RollupDueOn, AssignmentRules.RollupDueOn), cancellationToken);
+                await ReadModel.DirectiveRollups.UpdateAsync(Directives.Where(d => directiveIds.Contains(d.Id)), cancellationToken);
+            }
+
+            if (cancelledDirectives.Count > 0)
+            {
+                tallyUnits.UnionWith(await Assignments.Where(a => cancelledDirectives.Contains(a.DirectiveId)).Select(a => a.UnitId).Distinct().ToListAsync(cancellationToken));
+            }
+
+            if (tallyUnits.Count > 0)
+            {
+                await ReadModel.UnitTally.RefreshAsync(this, tallyUnits, cancellationToken);
+                await base.SaveChangesAsync(true, cancellationToken);
             }
 
             if (ownTransaction is not null)

@@ -42,6 +42,9 @@ public partial class ParPortalDbContext(DbContextOptions options, SaveServices s
     /// <summary>The read model of the district's KPI sums (<see cref="ReadModel.KpiDistrictTotal"/>).</summary>
     public DbSet<ReadModel.KpiDistrictTotal> KpiDistrictTotals => Set<ReadModel.KpiDistrictTotal>();
 
+    /// <summary>The read model of each unit's assignments by timing (<see cref="ReadModel.UnitTally"/>).</summary>
+    public DbSet<ReadModel.UnitTally> UnitTallies => Set<ReadModel.UnitTally>();
+
     public DbSet<KpiReference> KpiReferences => Set<KpiReference>();
 
     public DbSet<DirectiveTarget> DirectiveTargets => Set<DirectiveTarget>();

@@ -58,23 +58,24 @@ public static class PortalCommands
     }
 
     /// <summary>
-    /// Recomputes every stored read value from the source rows — each directive's roll-up day, the district's KPI sums
-    /// per period — and reports how many were wrong (drift), which it corrects. Safe while the portal runs.
+    /// Recomputes every stored read value from the source rows — each directive's roll-up, the district's KPI sums
+    /// per period, each unit's counters — and reports how many were wrong (drift), which it corrects. Safe while the portal runs.
     /// </summary>
     private static async Task<int> RebuildReadModelAsync(IServiceProvider sp, TextWriter output)
     {
         var db = sp.GetRequiredService<ParPortalDbContext>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var rollupDrift = await db.Directives.WhereExpanded(d => d.RollupDueOn != Domain.Assignments.AssignmentRules.RollupDueOn.Invoke(d)).CountAsync();
+        var rollupDrift = await Data.ReadModel.DirectiveRollups.Drifted(db.Directives).CountAsync();
         if (rollupDrift > 0)
         {
-            await db.Directives.ExecuteUpdateAsync(s => s.SetProperty(d => d.RollupDueOn, Domain.Assignments.AssignmentRules.RollupDueOn));
+            await Data.ReadModel.DirectiveRollups.UpdateAsync(db.Directives, CancellationToken.None);
         }
 
         var kpiDrift = await Data.ReadModel.KpiDistrictTotal.RebuildAsync(db, CancellationToken.None);
+        var tallyDrift = await Data.ReadModel.UnitTally.RebuildAsync(db, CancellationToken.None);
         sp.GetRequiredService<DataVersion>().Changed();
         await output.WriteLineAsync(System.FormattableString.Invariant(
-            $"Ngày tổng hợp của nhiệm vụ: {rollupDrift} lệch / directive roll-up days: {rollupDrift} drifted; tổng chỉ tiêu toàn huyện: {kpiDrift} lệch / district KPI sums: {kpiDrift} drifted; đã sửa / corrected ({watch.ElapsedMilliseconds} ms)."));
+            $"Tổng hợp của nhiệm vụ: {rollupDrift} lệch / directive roll-ups: {rollupDrift} drifted; tổng chỉ tiêu toàn huyện: {kpiDrift} lệch / district KPI sums: {kpiDrift} drifted; bộ đếm theo đơn vị: {tallyDrift} lệch / unit counters: {tallyDrift} drifted; đã sửa / corrected ({watch.ElapsedMilliseconds} ms)."));
         return 0;
     }
 

@@ -99,3 +99,13 @@ internal sealed class KpiDistrictTotalConfiguration : IEntityTypeConfiguration<R
         builder.HasOne<KpiDefinition>().WithMany().HasForeignKey(t => t.KpiId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class UnitTallyConfiguration : IEntityTypeConfiguration<ReadModel.UnitTally>
+{
+    public void Configure(EntityTypeBuilder<ReadModel.UnitTally> builder)
+    {
+        builder.ToTable("UnitTallies");
+        builder.HasIndex(t => t.UnitId);
+        builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -4,6 +4,7 @@ using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Domain.Notices;
 using HiepDuc.ParPortal.Domain.Units;
 using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Data.ReadModel;
 using HiepDuc.ParPortal.Web.Features.Kpis;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -32,33 +33,44 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
     internal async Task<DashboardModel> ComputeAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         var day = portalDay.On(today);
-        var notices = await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate)
+        // The latest notices for the filter's list (and the chosen one), not every notice ever recorded.
+        var notices = await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate).ThenByDescending(n => n.Id)
+            .Take(NoticeChoices)
             .Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken);
+        if (filter.Notice is { } chosen && notices.All(n => n.Id != chosen))
+        {
+            notices.AddRange(await db.Notices.AsNoTracking().Where(n => n.Id == chosen).Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken));
+        }
+
         var lightsNotice = filter.Notice ?? notices.FirstOrDefault()?.Id;
 
-        var rows = Rows(Filtered(filter), day);
-        var states = await rows.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var buckets = await rows.Where(r => r.Bucket != OverdueBucket.None).GroupBy(r => r.Bucket).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        // The roll-up's counting (RollupCounts.Counting) in SQL, one group per directive.
-        var perDirective = (await rows.Where(r => r.State != TimingState.Cancelled)
+        // Assignments by state and overdue bucket, and the units' standing: from the units' counters (the read model)
+        // unless the filter names a notice or a span of deadlines, which select the assignments to read by index.
+        var (states, buckets, perUnit) = await CountAsync(filter.Notice is null && filter.From is null && filter.To is null
+            ? await FromTalliesAsync(filter, day, cancellationToken)
+            : await FromAssignmentsAsync(filter, day, cancellationToken), cancellationToken);
+
+        // Directives by state: each directive's own stored roll-up, as the directive list it links to filters them.
+        var directiveStates = (await db.Directives.AsNoTracking()
+                .Where(d => filter.Notice == null || d.NoticeId == filter.Notice)
+                .GroupBy(DirectiveRollup.StoredStateOn.With(today))
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+
+        // Traffic lights for one notice (the chosen one, else the latest), with the units whose signal is red: read from
+        // that notice's assignments only.
+        var lit = lightsNotice is { } litNotice
+            ? await db.Directives.AsNoTracking().Where(d => d.NoticeId == litNotice && !d.IsCancelled).OrderBy(d => d.SortOrder)
+                .Select(d => new { d.Id, d.Label, d.Title, d.Notice.MeetingDate, d.Deadline.LastDay }).ToListAsync(cancellationToken)
+            : [];
+        var litIds = lit.Select(d => d.Id).ToList();
+        var litRows = Rows(Filtered(filter).Where(a => litIds.Contains(a.DirectiveId)), day);
+        var rollups = (await litRows.Where(r => r.State != TimingState.Cancelled)
             .GroupBy(r => r.DirectiveId, r => new AssignmentSnapshot { Role = r.Role, Status = r.Status, Progress = r.Progress, State = r.State })
             .SelectExpanded(g => new { DirectiveId = g.Key, Counts = RollupCounts.Counting.Invoke(g) })
-            .ToListAsync(cancellationToken)).ToDictionary(p => p.DirectiveId, p => p.Counts);
-        var directives = await db.Directives.AsNoTracking()
-            .Where(d => filter.Notice == null || d.NoticeId == filter.Notice)
-            .Select(d => new { d.Id, d.NoticeId, d.Label, d.Title, d.IsCancelled, d.SortOrder, d.Notice.MeetingDate, d.Deadline.LastDay })
-            .ToListAsync(cancellationToken);
-
-        var rollups = perDirective.ToDictionary(p => p.Key, p => DirectiveRollup.FromCounts(p.Value, false));
-        var directiveStates = directives
-            .Select(d => d.IsCancelled ? DirectiveState.Cancelled : rollups.TryGetValue(d.Id, out var r) ? r.State : DirectiveState.NotAssigned)
-            .GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-
-        // Traffic lights for one notice (the chosen one, else the latest), with the units whose signal is red.
-        var lit = directives.Where(d => d.NoticeId == lightsNotice && !d.IsCancelled).OrderBy(d => d.SortOrder).ToList();
-        var litIds = lit.Select(d => d.Id).ToList();
+            .ToListAsync(cancellationToken)).ToDictionary(p => p.DirectiveId, p => DirectiveRollup.FromCounts(p.Counts, false));
         var red = Timing.StatesOf(SignalColour.Red);
-        var lateUnits = (await rows.Where(r => litIds.Contains(r.DirectiveId) && red.Contains(r.State))
+        var lateUnits = (await litRows.Where(r => red.Contains(r.State))
                 .Select(r => new { r.DirectiveId, r.UnitName }).ToListAsync(cancellationToken))
             .ToLookup(r => r.DirectiveId, r => r.UnitName);
         var lights = lit.Select(d =>
@@ -70,16 +82,6 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
 
         // Unit ranking: on-time completions over everything that fell due (completed or overdue); days since the unit
         // was last heard of (its last report, else its first assignment).
-        var perUnit = await rows.GroupBy(r => new { r.UnitId, r.UnitName }).Select(g => new
-        {
-            g.Key.UnitId,
-            g.Key.UnitName,
-            OnTime = g.Count(r => r.State == TimingState.CompletedOnTime),
-            Late = g.Count(r => r.State == TimingState.CompletedLate),
-            Overdue = g.Count(r => r.State == TimingState.Overdue),
-            LastHeard = g.Max(r => r.HeardOn),
-            EverReported = g.Max(r => r.LastReportAt) != null,
-        }).ToListAsync(cancellationToken);
         var ranking = perUnit.Select(u =>
             {
                 var due = u.OnTime + u.Late + u.Overdue;
@@ -90,7 +92,7 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             .ToList();
 
         // Heatmap: communes/town × directives of the lit notice.
-        var cells = await rows.Where(r => litIds.Contains(r.DirectiveId) && r.UnitKind == UnitKind.CommuneOrTown)
+        var cells = await litRows.Where(r => r.UnitKind == UnitKind.CommuneOrTown)
             .Select(r => new { r.Id, r.UnitId, r.UnitName, r.DirectiveId, r.State }).ToListAsync(cancellationToken);
         var heatmap = new Heatmap(
             lit.Where(d => cells.Any(c => c.DirectiveId == d.Id)).Select(d => (d.Id, d.Label)).ToList(),
@@ -105,9 +107,9 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             ComputedAt = clock.GetUtcNow(),
             Notices = notices.Select(n => (n.Id, n.Number ?? Shared.Format.Date(n.MeetingDate))).ToList(),
             LightsNotice = lightsNotice,
-            Assignments = states.ToDictionary(c => c.Key, c => c.Count),
+            Assignments = states,
             Directives = directiveStates,
-            Buckets = buckets.ToDictionary(b => b.Key, b => b.Count),
+            Buckets = buckets,
             Lights = lights,
             Ranking = ranking,
             Heatmap = heatmap,
@@ -117,6 +119,59 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             ProvinceAverage = average,
             ZeroOnline = zero,
         };
+    }
+
+    /// <summary>How many notices the filter offers (the latest; a notice chosen by its link is added).</summary>
+    public const int NoticeChoices = 200;
+
+    private sealed record UnitStanding(int UnitId, string UnitName, int OnTime, int Late, int Overdue, DateOnly LastHeard, bool EverReported);
+
+    /// <summary>Assignments of one unit in one state and bucket: how many, how many were reported on, when last heard of.</summary>
+    private sealed record Group(int UnitId, TimingState State, OverdueBucket Bucket, int Count, int Reported, DateOnly LastHeard);
+
+    /// <summary>The groups from the units' counters (<see cref="UnitTally"/>): one grouped read of the counters, whose
+    /// number follows the units and their deadline days, not the assignments.</summary>
+    private Task<List<Group>> FromTalliesAsync(DashboardFilter f, SignalDay day, CancellationToken cancellationToken)
+    {
+        var tallies = db.UnitTallies.AsNoTracking();
+        if (f.Kind is { } kind)
+        {
+            tallies = tallies.Where(t => db.Units.Any(u => u.Id == t.UnitId && u.Kind == kind));
+        }
+
+        var stateOn = UnitTally.StateOn.With(day);
+        var bucketOn = UnitTally.BucketOn.With(day);
+        return tallies
+            .SelectExpanded(t => new { t.UnitId, State = stateOn.Invoke(t), Bucket = bucketOn.Invoke(t), t.Count, t.Reported, t.LastHeardOn })
+            .GroupBy(x => new { x.UnitId, x.State, x.Bucket })
+            .Select(g => new Group(g.Key.UnitId, g.Key.State, g.Key.Bucket, g.Sum(x => x.Count), g.Sum(x => x.Reported), g.Max(x => x.LastHeardOn)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The groups counted from the assignments the filter selects (a notice's, or those due in a span of days).</summary>
+    private Task<List<Group>> FromAssignmentsAsync(DashboardFilter f, SignalDay day, CancellationToken cancellationToken) =>
+        Rows(Filtered(f), day)
+            .GroupBy(r => new { r.UnitId, r.State, r.Bucket })
+            .Select(g => new Group(g.Key.UnitId, g.Key.State, g.Key.Bucket, g.Count(), g.Count(r => r.LastReportAt != null), g.Max(r => r.HeardOn)))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Folds the groups into the totals by state and bucket and each unit's standing.</summary>
+    private async Task<(Dictionary<TimingState, int>, Dictionary<OverdueBucket, int>, List<UnitStanding>)> CountAsync(List<Group> groups, CancellationToken cancellationToken)
+    {
+        var unitIds = groups.Select(g => g.UnitId).Distinct().ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.ShortName ?? u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var states = groups.GroupBy(g => g.State).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var buckets = groups.Where(g => g.Bucket != OverdueBucket.None).GroupBy(g => g.Bucket).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var perUnit = groups.GroupBy(g => g.UnitId).Select(u => new UnitStanding(
+            u.Key,
+            names.GetValueOrDefault(u.Key, string.Empty),
+            u.Where(g => g.State == TimingState.CompletedOnTime).Sum(g => g.Count),
+            u.Where(g => g.State == TimingState.CompletedLate).Sum(g => g.Count),
+            u.Where(g => g.State == TimingState.Overdue).Sum(g => g.Count),
+            u.Max(g => g.LastHeard),
+            u.Sum(g => g.Reported) > 0)).ToList();
+        return (states, buckets, perUnit);
     }
 
     private IQueryable<Assignment> Filtered(DashboardFilter f)

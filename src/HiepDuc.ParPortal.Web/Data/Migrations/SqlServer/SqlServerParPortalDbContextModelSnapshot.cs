@@ -792,6 +792,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("NoticeId")
                         .HasColumnType("int");
 
+                    b.Property<int>("RollupActive")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RollupCompleted")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("RollupDueOn")
                         .HasColumnType("date");
 
@@ -1284,6 +1290,51 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("KpiDistrictTotals", (string)null);
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.ReadModel.UnitTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("HeardOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("LastDayInForce")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastHeardOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Settled")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitTallies", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1711,6 +1762,15 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
                         .WithMany()
                         .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.ReadModel.UnitTally", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -756,6 +756,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("NoticeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RollupActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RollupCompleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("RollupDueOn")
                         .HasColumnType("TEXT");
 
@@ -1235,6 +1241,49 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("KpiDistrictTotals", (string)null);
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.ReadModel.UnitTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeardOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastDayInForce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastHeardOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Settled")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitTallies", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1651,6 +1700,15 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("HiepDuc.ParPortal.Domain.Kpis.KpiDefinition", null)
                         .WithMany()
                         .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Data.ReadModel.UnitTally", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -382,6 +382,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SearchKey = table.Column<string>(type: "TEXT", maxLength: 22000, nullable: false),
                     RollupDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RollupActive = table.Column<int>(type: "INTEGER", nullable: false),
+                    RollupCompleted = table.Column<int>(type: "INTEGER", nullable: false),
                     DeadlineUrgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     DeadlineKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     DeadlineLastDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -472,6 +474,33 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitTallies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Settled = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    LastDayInForce = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HeardOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsUrgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reported = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastHeardOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitTallies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitTallies_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1079,6 +1108,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "IX_Units_Kind_IsActive",
                 table: "Units",
                 columns: new[] { "Kind", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitTallies_UnitId",
+                table: "UnitTallies",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
@@ -1149,6 +1183,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "UnitGroupMember");
+
+            migrationBuilder.DropTable(
+                name: "UnitTallies");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

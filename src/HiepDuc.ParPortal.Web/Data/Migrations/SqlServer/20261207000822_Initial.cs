@@ -382,6 +382,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     CancelReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     SearchKey = table.Column<string>(type: "nvarchar(max)", maxLength: 22000, nullable: false),
                     RollupDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RollupActive = table.Column<int>(type: "int", nullable: false),
+                    RollupCompleted = table.Column<int>(type: "int", nullable: false),
                     DeadlineUrgent = table.Column<bool>(type: "bit", nullable: false),
                     DeadlineKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     DeadlineLastDay = table.Column<DateOnly>(type: "date", nullable: true),
@@ -472,6 +474,33 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitTallies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Settled = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    LastDayInForce = table.Column<DateOnly>(type: "date", nullable: true),
+                    HeardOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsUrgent = table.Column<bool>(type: "bit", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    Reported = table.Column<int>(type: "int", nullable: false),
+                    LastHeardOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitTallies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitTallies_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1081,6 +1110,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "IX_Units_Kind_IsActive",
                 table: "Units",
                 columns: new[] { "Kind", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitTallies_UnitId",
+                table: "UnitTallies",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
@@ -1151,6 +1185,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "UnitGroupMember");
+
+            migrationBuilder.DropTable(
+                name: "UnitTallies");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,156 @@
+using System.Linq.Expressions;
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiepDuc.ParPortal.Web.Data.ReadModel;
+
+/// <summary>
+/// A unit's counter of assignments (of directives that are not cancelled) that have the same timing on every day: how
+/// many there are, how many were ever reported on, and when the unit was last heard of among them. Work that no day can
+/// change any more (submitted, completed on time or late, cancelled) is counted by its <see cref="Settled"/> state;
+/// running work by its deadline day (<see cref="LastDayInForce"/>), or without one by the day it was last heard of, so
+/// that each day's timing — in term, due soon, overdue and its bucket, stale, urgent unanswered — is derived from the
+/// stored days by the same rules as an assignment's (<see cref="AssignmentRules.StateOf"/>, <see cref="AssignmentRules.BucketOf"/>),
+/// and no request recounts the assignments. The save pipeline recounts the units a change touches in its transaction;
+/// <c>rebuild-read-model</c> recounts all of them and reports drift.
+/// </summary>
+public sealed class UnitTally
+{
+    /// <summary>The day no rule reads for settled work; any day gives the same state (<see cref="Settled"/>).</summary>
+    private static readonly SignalDay AnyDay = new(new DateOnly(2000, 1, 1));
+
+    public long Id { get; set; }
+
+    public int UnitId { get; set; }
+
+    public AssignmentStatus Status { get; set; }
+
+    /// <summary>The state of submitted, completed and cancelled work, which no day changes; null for running work.</summary>
+    public TimingState? Settled { get; set; }
+
+    /// <summary>Running work: its deadline in force (null without one).</summary>
+    public DateOnly? LastDayInForce { get; set; }
+
+    /// <summary>Running work without a deadline: the day it was last heard of (otherwise not read by any rule, kept at its default).</summary>
+    public DateOnly HeardOn { get; set; }
+
+    /// <summary>Running work without a deadline: urgent ("khẩn trương").</summary>
+    public bool IsUrgent { get; set; }
+
+    public int Count { get; set; }
+
+    /// <summary>How many of them were ever reported on.</summary>
+    public int Reported { get; set; }
+
+    /// <summary>The latest day the unit was heard of on any of them (its last report, else the day it was assigned).</summary>
+    public DateOnly LastHeardOn { get; set; }
+
+    /// <summary>The facts the timing rules read, rebuilt from the counter's key.</summary>
+    private static readonly Expression<Func<UnitTally, TimingFacts>> Facts = t => new TimingFacts
+    {
+        Status = t.Status,
+        LastDayInForce = t.LastDayInForce,
+        HeardOn = t.HeardOn,
+        AcceptedSubmissionOn = null, // read only for completed work, which is settled
+        IsUrgent = t.IsUrgent,
+    };
+
+    /// <summary>The counted assignments' state on a day.</summary>
+    public static readonly Expression<Func<UnitTally, SignalDay, TimingState>> StateOn = Rules.Expand<Func<UnitTally, SignalDay, TimingState>>((t, d) =>
+        t.Settled ?? AssignmentRules.StateOf.Invoke(Facts.Invoke(t), d));
+
+    /// <summary>The counted assignments' overdue bucket on a day.</summary>
+    public static readonly Expression<Func<UnitTally, SignalDay, OverdueBucket>> BucketOn = Rules.Expand<Func<UnitTally, SignalDay, OverdueBucket>>((t, d) =>
+        AssignmentRules.BucketOf.Invoke(Facts.Invoke(t), d));
+
+    /// <summary>The counters of the given units (all of them when <paramref name="unitIds"/> is null), counted from the assignments.</summary>
+    public static Task<List<UnitTally>> ComputeAsync(ParPortalDbContext db, IReadOnlyCollection<int>? unitIds, CancellationToken cancellationToken)
+    {
+        var settled = AssignmentRules.State.With(AnyDay);
+        var assignments = db.Assignments.AsNoTracking().Where(a => !a.Directive.IsCancelled);
+        if (unitIds is not null)
+        {
+            assignments = assignments.Where(a => unitIds.Contains(a.UnitId));
+        }
+
+        return assignments
+            .SelectExpanded(a => new
+            {
+                a.UnitId,
+                a.Status,
+                Settled = AssignmentRules.Running.Invoke(a) ? null : (TimingState?)settled.Invoke(a),
+                LastDayInForce = AssignmentRules.Running.Invoke(a) ? a.LastDayInForce : null,
+                HeardOn = AssignmentRules.Running.Invoke(a) && a.LastDayInForce == null ? a.HeardOn : default,
+                IsUrgent = AssignmentRules.Running.Invoke(a) && a.LastDayInForce == null && a.Deadline.IsUrgent,
+                Heard = a.HeardOn,
+                Reported = a.LastReportAt != null ? 1 : 0,
+            })
+            .GroupBy(x => new { x.UnitId, x.Status, x.Settled, x.LastDayInForce, x.HeardOn, x.IsUrgent })
+            .Select(g => new UnitTally
+            {
+                UnitId = g.Key.UnitId,
+                Status = g.Key.Status,
+                Settled = g.Key.Settled,
+                LastDayInForce = g.Key.LastDayInForce,
+                HeardOn = g.Key.HeardOn,
+                IsUrgent = g.Key.IsUrgent,
+                Count = g.Count(),
+                Reported = g.Sum(x => x.Reported),
+                LastHeardOn = g.Max(x => x.Heard),
+            })
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Recounts the given units' counters and replaces the stored ones (the save pipeline's step, inside its transaction).</summary>
+    public static async Task RefreshAsync(ParPortalDbContext db, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
+    {
+        var fresh = await ComputeAsync(db, unitIds, cancellationToken);
+        await db.UnitTallies.Where(t => unitIds.Contains(t.UnitId)).ExecuteDeleteAsync(cancellationToken);
+        db.UnitTallies.AddRange(fresh);
+    }
+
+    /// <summary>Recounts every counter; returns how many stored counters were wrong, missing or left over (and corrects them).</summary>
+    public static async Task<int> RebuildAsync(ParPortalDbContext db, CancellationToken cancellationToken)
+    {
+        var fresh = await ComputeAsync(db, null, cancellationToken);
+        var stored = await db.UnitTallies.AsNoTracking().ToListAsync(cancellationToken);
+        var drift = Drift(stored, fresh);
+        if (drift > 0)
+        {
+            await db.UnitTallies.ExecuteDeleteAsync(cancellationToken);
+            db.UnitTallies.AddRange(fresh);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return drift;
+    }
+
+    /// <summary>How many counters differ between two sets (a counter is its key with its values).</summary>
+    public static int Drift(IEnumerable<UnitTally> stored, IEnumerable<UnitTally> fresh)
+    {
+        static (int, AssignmentStatus, TimingState?, DateOnly?, DateOnly, bool, int, int, DateOnly) Of(UnitTally t) =>
+            (t.UnitId, t.Status, t.Settled, t.LastDayInForce, t.HeardOn, t.IsUrgent, t.Count, t.Reported, t.LastHeardOn);
+        var a = stored.Select(Of).ToHashSet();
+        var b = fresh.Select(Of).ToHashSet();
+        return a.Except(b).Count() + b.Except(a).Count();
+    }
+}
+
+/// <summary>The roll-up each directive keeps (<see cref="Directive.RollupDueOn"/>, <see cref="Directive.RollupActive"/>, <see cref="Directive.RollupCompleted"/>).</summary>
+public static class DirectiveRollups
+{
+    /// <summary>Recomputes the stored roll-up of the given directives from their assignments.</summary>
+    public static Task<int> UpdateAsync(IQueryable<Directive> directives, CancellationToken cancellationToken) =>
+        directives.ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.RollupDueOn, AssignmentRules.RollupDueOn)
+            .SetProperty(d => d.RollupActive, AssignmentRules.RollupActive)
+            .SetProperty(d => d.RollupCompleted, AssignmentRules.RollupCompleted), cancellationToken);
+
+    /// <summary>The directives whose stored roll-up differs from their assignments.</summary>
+    public static IQueryable<Directive> Drifted(IQueryable<Directive> directives) =>
+        directives.WhereExpanded(d => d.RollupDueOn != AssignmentRules.RollupDueOn.Invoke(d)
+            || d.RollupActive != AssignmentRules.RollupActive.Invoke(d)
+            || d.RollupCompleted != AssignmentRules.RollupCompleted.Invoke(d));
+}
