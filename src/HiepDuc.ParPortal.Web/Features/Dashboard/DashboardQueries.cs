@@ -33,15 +33,7 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
     internal async Task<DashboardModel> ComputeAsync(DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         var day = portalDay.On(today);
-        // The latest notices for the filter's list (and the chosen one), not every notice ever recorded.
-        var notices = await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate).ThenByDescending(n => n.Id)
-            .Take(NoticeChoices)
-            .Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken);
-        if (filter.Notice is { } chosen && notices.All(n => n.Id != chosen))
-        {
-            notices.AddRange(await db.Notices.AsNoTracking().Where(n => n.Id == chosen).Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken));
-        }
-
+        var notices = await Shared.NoticeChoices.LatestAsync(db, filter.Notice, cancellationToken);
         var lightsNotice = filter.Notice ?? notices.FirstOrDefault()?.Id;
 
         // Assignments by state and overdue bucket, and the units' standing: from the units' counters (the read model)
@@ -120,9 +112,6 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             ZeroOnline = zero,
         };
     }
-
-    /// <summary>How many notices the filter offers (the latest; a notice chosen by its link is added).</summary>
-    public const int NoticeChoices = 200;
 
     private sealed record UnitStanding(int UnitId, string UnitName, int OnTime, int Late, int Overdue, DateOnly LastHeard, bool EverReported);
 

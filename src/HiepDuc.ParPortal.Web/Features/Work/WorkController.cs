@@ -12,15 +12,19 @@ namespace HiepDuc.ParPortal.Web.Features.Work;
 
 public sealed record Option(int Id, string Name);
 
-public sealed record WorkListModel(WorkFilter Filter, IReadOnlyList<AssignmentRow> Rows, int Total, int PageSize, IReadOnlyList<Option> Notices, IReadOnlyList<Option> Units)
+/// <summary>A page of the list; <see cref="Total"/> is counted up to <see cref="WorkController.TotalCap"/> only, <see cref="Next"/> is the cursor of the next page.</summary>
+public sealed record WorkListModel(WorkFilter Filter, IReadOnlyList<AssignmentRow> Rows, int Total, int? Next, IReadOnlyList<Option> Notices, IReadOnlyList<Option> Units)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool TotalCapped => Total > WorkController.TotalCap;
 }
 
 /// <summary>The assignment list with filters, sorting and paging; a unit head's list holds only their unit's rows.</summary>
 public sealed class WorkController(ParPortalDbContext db, PortalDay portalDay, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 50;
+
+    /// <summary>The list counts its rows up to this many (shown "1.000+" beyond).</summary>
+    public const int TotalCap = 1000;
     public const int ExportLimit = 100_000;
 
     /// <summary>The filtered list as a workbook: Vietnamese headers, real dates and numbers.</summary>
@@ -69,15 +73,21 @@ public sealed class WorkController(ParPortalDbContext db, PortalDay portalDay, I
 
         var day = portalDay.Today();
         var query = db.Assignments.VisibleTo(User).Apply(filter, day);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToRowsAsync(day, cancellationToken);
-        var notices = (await db.Notices.AsNoTracking().OrderByDescending(n => n.MeetingDate)
-            .Select(n => new { n.Id, n.Number, n.MeetingDate }).ToListAsync(cancellationToken))
+        // No count over the table: the total is counted up to a cap, and the page is read from its cursor on.
+        var total = await query.Take(TotalCap + 1).CountAsync(cancellationToken);
+        var cursor = filter.After is { } after
+            ? await db.Assignments.AsNoTracking().Where(a => a.Id == after)
+                .Select(a => new WorkCursor(a.Id, a.Unit.Name, a.Directive.Notice.MeetingDate, a.Directive.SortOrder, a.Status, a.LastDayInForce))
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var rows = await query.After(filter, cursor).Take(PageSize + 1).ToRowsAsync(day, cancellationToken);
+        var next = rows.Count > PageSize ? rows[PageSize - 1].Id : (int?)null;
+        var notices = (await NoticeChoices.LatestAsync(db, filter.Notice, cancellationToken))
             .Select(n => new Option(n.Id, n.Number is null ? Format.Date(n.MeetingDate) : $"{n.Number} ({Format.Date(n.MeetingDate)})"))
             .ToList();
         var units = User.SeesAllUnits()
             ? await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new Option(u.Id, u.ShortName ?? u.Name)).ToListAsync(cancellationToken)
             : [];
-        return View(new WorkListModel(filter, rows, total, PageSize, notices, units));
+        return View(new WorkListModel(filter, rows.Take(PageSize).ToList(), total, next, notices, units));
     }
 }

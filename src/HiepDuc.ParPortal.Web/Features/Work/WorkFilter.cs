@@ -33,9 +33,13 @@ public sealed class WorkFilter
 
     public bool Desc { get; set; }
 
-    [Range(1, 100_000, ErrorMessage = "Validation_Range")]
-    public int Page { get; set; } = 1;
+    /// <summary>The page starts after this assignment (the last row of the page before) in the chosen order.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Validation_Range")]
+    public int? After { get; set; }
 }
+
+/// <summary>Where the assignment list's order puts a row: what the "next page" cursor compares against.</summary>
+public sealed record WorkCursor(int Id, string UnitName, DateOnly MeetingDate, int SortOrder, AssignmentStatus Status, DateOnly? LastDayInForce);
 
 public static class WorkQueries
 {
@@ -83,7 +87,39 @@ public static class WorkQueries
             q = q.Where(a => a.Directive.SearchKey.Contains(key) || a.Unit.SearchKey.Contains(key));
         }
 
+        return q.Ordered(f);
+    }
+
+    /// <summary>The rows after <paramref name="c"/> in the filter's order (keyset paging: no offset, no count).</summary>
+    public static IQueryable<Assignment> After(this IQueryable<Assignment> q, WorkFilter f, WorkCursor? c)
+    {
+        if (c is null)
+        {
+            return q;
+        }
+
+        var (id, name, meeting, order, status, last) = (c.Id, c.UnitName, c.MeetingDate, c.SortOrder, c.Status, c.LastDayInForce);
+#pragma warning disable CA1309, CA1310 // translated to SQL: the database's own collation orders the list, as in the ORDER BY
         return (f.Sort, f.Desc) switch
+        {
+            ("unit", false) => q.Where(a => a.Unit.Name.CompareTo(name) > 0 || (a.Unit.Name == name && a.Id > id)),
+            ("unit", true) => q.Where(a => a.Unit.Name.CompareTo(name) < 0 || (a.Unit.Name == name && a.Id > id)),
+            ("directive", false) => q.Where(a => a.Directive.Notice.MeetingDate < meeting
+                || (a.Directive.Notice.MeetingDate == meeting && (a.Directive.SortOrder > order || (a.Directive.SortOrder == order && a.Id > id)))),
+            ("directive", true) => q.Where(a => a.Directive.Notice.MeetingDate > meeting
+                || (a.Directive.Notice.MeetingDate == meeting && (a.Directive.SortOrder < order || (a.Directive.SortOrder == order && a.Id > id)))),
+            // Statuses are stored by name: the comparison, like the ORDER BY, is of the stored names.
+            ("status", false) => q.Where(a => a.Status > status || (a.Status == status && a.Id > id)),
+            ("status", true) => q.Where(a => a.Status < status || (a.Status == status && a.Id > id)),
+            _ when last is null => q.Where(a => a.LastDayInForce == null && a.Id > id),
+            (_, true) => q.Where(a => a.LastDayInForce == null || a.LastDayInForce < last || (a.LastDayInForce == last && a.Id > id)),
+            _ => q.Where(a => a.LastDayInForce == null || a.LastDayInForce > last || (a.LastDayInForce == last && a.Id > id)),
+        };
+#pragma warning restore CA1309, CA1310
+    }
+
+    private static IQueryable<Assignment> Ordered(this IQueryable<Assignment> q, WorkFilter f) =>
+        (f.Sort, f.Desc) switch
         {
             ("unit", false) => q.OrderBy(a => a.Unit.Name).ThenBy(a => a.Id),
             ("unit", true) => q.OrderByDescending(a => a.Unit.Name).ThenBy(a => a.Id),
@@ -94,5 +130,4 @@ public static class WorkQueries
             (_, true) => q.OrderBy(a => a.LastDayInForce == null).ThenByDescending(a => a.LastDayInForce).ThenBy(a => a.Id),
             _ => q.OrderBy(a => a.LastDayInForce == null).ThenBy(a => a.LastDayInForce).ThenBy(a => a.Id),
         };
-    }
 }
