@@ -89,13 +89,20 @@ public partial class ParPortalDbContext
             var kpiPeriods = changed.Where(e => e.Entity is Domain.Kpis.KpiMeasurement { UnitId: not null })
                 .Select(e => (Domain.Kpis.KpiMeasurement)e.Entity).Select(m => (m.KpiId, m.Period.Start, m.Period.End)).Distinct().ToList();
 
-            // The units whose counters a change moves: those of changed assignments, and of the assignments of a directive
-            // cancelled or restored (the counters leave out cancelled directives).
-            var tallyUnits = changed.Where(e => e.Entity is Assignment)
-                .SelectMany(e => new[] { (int)e.Property(nameof(Assignment.UnitId)).CurrentValue!, (int)e.Property(nameof(Assignment.UnitId)).OriginalValue! })
-                .ToHashSet();
+            // The unit counters a change moves: those the changed assignments counted in before (read now, while the
+            // database holds the old values) and after, with those of every assignment of a directive cancelled (the
+            // counters leave out cancelled directives).
             var cancelledDirectives = changed.Where(e => e is { Entity: Directive, State: EntityState.Modified } && e.Property(nameof(Directive.IsCancelled)).IsModified)
                 .Select(e => ((Directive)e.Entity).Id).ToList();
+            var touchedAssignments = changed.Where(e => e is { Entity: Assignment, State: EntityState.Modified or EntityState.Deleted })
+                .Select(e => ((Assignment)e.Entity).Id).ToList();
+            if (cancelledDirectives.Count > 0)
+            {
+                touchedAssignments.AddRange(await Assignments.Where(a => cancelledDirectives.Contains(a.DirectiveId)).Select(a => a.Id).ToListAsync(cancellationToken));
+            }
+
+            var tallyKeys = await ReadModel.UnitTally.KeysAsync(this, touchedAssignments, cancellationToken);
+            var addedAssignments = changed.Where(e => e is { Entity: Assignment, State: EntityState.Added }).Select(e => (Assignment)e.Entity).ToList();
 
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -118,14 +125,11 @@ public partial class ParPortalDbContext
                 await ReadModel.DirectiveRollups.UpdateAsync(Directives.Where(d => directiveIds.Contains(d.Id)), cancellationToken);
             }
 
-            if (cancelledDirectives.Count > 0)
+            var countedNow = touchedAssignments.Concat(addedAssignments.Select(a => a.Id)).Distinct().ToList();
+            if (countedNow.Count > 0)
             {
-                tallyUnits.UnionWith(await Assignments.Where(a => cancelledDirectives.Contains(a.DirectiveId)).Select(a => a.UnitId).Distinct().ToListAsync(cancellationToken));
-            }
-
-            if (tallyUnits.Count > 0)
-            {
-                await ReadModel.UnitTally.RefreshAsync(this, tallyUnits, cancellationToken);
+                tallyKeys.AddRange(await ReadModel.UnitTally.KeysAsync(this, countedNow, cancellationToken));
+                await ReadModel.UnitTally.RefreshAsync(this, tallyKeys, cancellationToken);
                 await base.SaveChangesAsync(true, cancellationToken);
             }
 

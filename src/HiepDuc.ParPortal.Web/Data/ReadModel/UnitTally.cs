@@ -16,6 +16,22 @@ namespace HiepDuc.ParPortal.Web.Data.ReadModel;
 /// and no request recounts the assignments. The save pipeline recounts the units a change touches in its transaction;
 /// <c>rebuild-read-model</c> recounts all of them and reports drift.
 /// </summary>
+/// <summary>Which counter an assignment counts in (<see cref="UnitTally.KeyOf"/>).</summary>
+public sealed record TallyKey
+{
+    public int UnitId { get; init; }
+
+    public AssignmentStatus Status { get; init; }
+
+    public TimingState? Settled { get; init; }
+
+    public DateOnly? LastDayInForce { get; init; }
+
+    public DateOnly HeardOn { get; init; }
+
+    public bool IsUrgent { get; init; }
+}
+
 public sealed class UnitTally
 {
     /// <summary>The day no rule reads for settled work; any day gives the same state (<see cref="Settled"/>).</summary>
@@ -65,25 +81,31 @@ public sealed class UnitTally
     public static readonly Expression<Func<UnitTally, SignalDay, OverdueBucket>> BucketOn = Rules.Expand<Func<UnitTally, SignalDay, OverdueBucket>>((t, d) =>
         AssignmentRules.BucketOf.Invoke(Facts.Invoke(t), d));
 
-    /// <summary>The counters of the given units (all of them when <paramref name="unitIds"/> is null), counted from the assignments.</summary>
-    public static Task<List<UnitTally>> ComputeAsync(ParPortalDbContext db, IReadOnlyCollection<int>? unitIds, CancellationToken cancellationToken)
-    {
-        var settled = AssignmentRules.State.With(AnyDay);
-        var assignments = db.Assignments.AsNoTracking().Where(a => !a.Directive.IsCancelled);
-        if (unitIds is not null)
-        {
-            assignments = assignments.Where(a => unitIds.Contains(a.UnitId));
-        }
+    /// <summary>The settled state: any day gives it (<see cref="Settled"/>).</summary>
+    private static readonly Expression<Func<Assignment, TimingState>> SettledState = AssignmentRules.State.With(AnyDay);
 
-        return assignments
+    /// <summary>The counter an assignment counts in: its unit and the facts of its timing that a day can still change.</summary>
+    public static readonly Expression<Func<Assignment, TallyKey>> KeyOf = Rules.Expand<Func<Assignment, TallyKey>>(a => new TallyKey
+    {
+        UnitId = a.UnitId,
+        Status = a.Status,
+        Settled = AssignmentRules.Running.Invoke(a) ? null : (TimingState?)SettledState.Invoke(a),
+        LastDayInForce = AssignmentRules.Running.Invoke(a) ? a.LastDayInForce : null,
+        HeardOn = AssignmentRules.Running.Invoke(a) && a.LastDayInForce == null ? a.HeardOn : default,
+        IsUrgent = AssignmentRules.Running.Invoke(a) && a.LastDayInForce == null && a.Deadline.IsUrgent,
+    });
+
+    /// <summary>The counters of the given assignments (all when <paramref name="assignments"/> is null), counted in one grouped query.</summary>
+    public static Task<List<UnitTally>> ComputeAsync(ParPortalDbContext db, IQueryable<Assignment>? assignments, CancellationToken cancellationToken) =>
+        (assignments ?? db.Assignments).AsNoTracking().Where(a => !a.Directive.IsCancelled)
             .SelectExpanded(a => new
             {
-                a.UnitId,
-                a.Status,
-                Settled = AssignmentRules.Running.Invoke(a) ? null : (TimingState?)settled.Invoke(a),
-                LastDayInForce = AssignmentRules.Running.Invoke(a) ? a.LastDayInForce : null,
-                HeardOn = AssignmentRules.Running.Invoke(a) && a.LastDayInForce == null ? a.HeardOn : default,
-                IsUrgent = AssignmentRules.Running.Invoke(a) && a.LastDayInForce == null && a.Deadline.IsUrgent,
+                KeyOf.Invoke(a).UnitId,
+                KeyOf.Invoke(a).Status,
+                KeyOf.Invoke(a).Settled,
+                KeyOf.Invoke(a).LastDayInForce,
+                KeyOf.Invoke(a).HeardOn,
+                KeyOf.Invoke(a).IsUrgent,
                 Heard = a.HeardOn,
                 Reported = a.LastReportAt != null ? 1 : 0,
             })
@@ -101,14 +123,46 @@ public sealed class UnitTally
                 LastHeardOn = g.Max(x => x.Heard),
             })
             .ToListAsync(cancellationToken);
-    }
 
-    /// <summary>Recounts the given units' counters and replaces the stored ones (the save pipeline's step, inside its transaction).</summary>
-    public static async Task RefreshAsync(ParPortalDbContext db, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
+    /// <summary>The counters the given assignments count in now (as the database holds them).</summary>
+    public static async Task<List<TallyKey>> KeysAsync(ParPortalDbContext db, IReadOnlyCollection<int> assignmentIds, CancellationToken cancellationToken) =>
+        assignmentIds.Count == 0 ? [] : await db.Assignments.AsNoTracking().Where(a => assignmentIds.Contains(a.Id)).Select(KeyOf).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Recounts the given counters from the assignments and writes them (the save pipeline's step, inside its
+    /// transaction): each is one indexed group of one unit's assignments, so a save costs what it touched, not what the
+    /// unit has accumulated.
+    /// </summary>
+    public static async Task RefreshAsync(ParPortalDbContext db, IEnumerable<TallyKey> keys, CancellationToken cancellationToken)
     {
-        var fresh = await ComputeAsync(db, unitIds, cancellationToken);
-        await db.UnitTallies.Where(t => unitIds.Contains(t.UnitId)).ExecuteDeleteAsync(cancellationToken);
-        db.UnitTallies.AddRange(fresh);
+        foreach (var k in keys.Distinct())
+        {
+            var group = db.Assignments.Where(a => a.UnitId == k.UnitId && a.Status == k.Status);
+            if (k.LastDayInForce is { } last)
+            {
+                group = group.Where(a => a.LastDayInForce == last); // implied by the key; lets the index find the group
+            }
+
+            group = group.WhereExpanded(a => KeyOf.Invoke(a).Settled == k.Settled && KeyOf.Invoke(a).LastDayInForce == k.LastDayInForce
+                && KeyOf.Invoke(a).HeardOn == k.HeardOn && KeyOf.Invoke(a).IsUrgent == k.IsUrgent);
+            var fresh = (await ComputeAsync(db, group, cancellationToken)).SingleOrDefault();
+            var stored = await db.UnitTallies.SingleOrDefaultAsync(t => t.UnitId == k.UnitId && t.Status == k.Status && t.Settled == k.Settled
+                && t.LastDayInForce == k.LastDayInForce && t.HeardOn == k.HeardOn && t.IsUrgent == k.IsUrgent, cancellationToken);
+            switch (stored, fresh)
+            {
+                case (null, null):
+                    break;
+                case (null, _):
+                    db.UnitTallies.Add(fresh);
+                    break;
+                case (_, null):
+                    db.UnitTallies.Remove(stored);
+                    break;
+                default:
+                    (stored.Count, stored.Reported, stored.LastHeardOn) = (fresh.Count, fresh.Reported, fresh.LastHeardOn);
+                    break;
+            }
+        }
     }
 
     /// <summary>Recounts every counter; returns how many stored counters were wrong, missing or left over (and corrects them).</summary>

@@ -5,10 +5,8 @@ using HiepDuc.ParPortal.Web.Features.Shared;
 
 namespace HiepDuc.ParPortal.Web.Features.Notices;
 
-public sealed record NoticeListModel(IReadOnlyList<NoticeListItem> Items, int Page, int PageSize, int Total)
-{
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
+/// <summary>A page of notices, newest first; <see cref="Next"/> is the last notice of the page when more follow.</summary>
+public sealed record NoticeListModel(IReadOnlyList<NoticeListItem> Items, bool IsFirstPage, int? Next);
 
 public sealed record NoticeListItem(int Id, string? Number, DateOnly? IssueDate, DateOnly MeetingDate, string Title, string? MeetingBody, string? Session, string? ChairedBy)
 {

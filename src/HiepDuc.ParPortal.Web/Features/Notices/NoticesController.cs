@@ -25,15 +25,21 @@ public sealed class NoticesController(
 
     [HttpGet("/notices")]
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PageCache.Policy)]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(int? after = null, CancellationToken cancellationToken = default)
     {
-        page = Math.Max(1, page);
-        var total = await db.Notices.CountAsync(cancellationToken);
-        var notices = await db.Notices.AsNoTracking()
+        // Newest first, paged by the sort key of the page's last notice: no offset and no count over the table.
+        var query = db.Notices.AsNoTracking();
+        if (after is { } id && await db.Notices.Where(n => n.Id == id).Select(n => (DateOnly?)n.MeetingDate).FirstOrDefaultAsync(cancellationToken) is { } meeting)
+        {
+            query = query.Where(n => n.MeetingDate < meeting || (n.MeetingDate == meeting && n.Id < id));
+        }
+
+        var page = await query
             .OrderByDescending(n => n.MeetingDate).ThenByDescending(n => n.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Take(PageSize + 1)
             .Select(n => new NoticeListItem(n.Id, n.Number, n.IssueDate, n.MeetingDate, n.Title, n.MeetingBody, n.Session, n.ChairedBy))
             .ToListAsync(cancellationToken);
+        var notices = page.Take(PageSize).ToList();
 
         var ids = notices.Select(n => n.Id).ToList();
         var directives = await db.Directives.AsNoTracking()
@@ -51,7 +57,7 @@ public sealed class NoticesController(
             notice.Summary = NoticeProgress.From(rollups);
         }
 
-        return View(new NoticeListModel(notices, page, PageSize, total));
+        return View(new NoticeListModel(notices, after is null, page.Count > PageSize ? notices[^1].Id : null));
     }
 
     [HttpGet("/notices/{id:int}")]

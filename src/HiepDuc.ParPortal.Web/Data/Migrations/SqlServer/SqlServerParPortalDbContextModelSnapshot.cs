@@ -1330,7 +1330,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "Status", "LastDayInForce");
 
                     b.ToTable("UnitTallies", (string)null);
                 });

@@ -1279,7 +1279,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "Status", "LastDayInForce");
 
                     b.ToTable("UnitTallies", (string)null);
                 });

@@ -1110,9 +1110,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 columns: new[] { "Kind", "IsActive" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_UnitTallies_UnitId",
+                name: "IX_UnitTallies_UnitId_Status_LastDayInForce",
                 table: "UnitTallies",
-                column: "UnitId");
+                columns: new[] { "UnitId", "Status", "LastDayInForce" });
         }
 
         /// <inheritdoc />
