@@ -13,6 +13,6 @@ function request()
   end
   local pick = n % 3
   if pick == 0 then return wrk.format("GET", "/my-unit") end
-  if pick == 1 then return wrk.format("GET", "/assignments?page=2") end
+  if pick == 1 then return wrk.format("GET", "/assignments") end
   return wrk.format("GET", "/assignments/" .. items[(n % #items) + 1][1])
 end

@@ -336,3 +336,32 @@ public class A_slow_recomputation_does_not_hold_the_page(A_slow_recomputation_do
         }
     }
 }
+
+/// <summary>The dashboard shows the head and the tail of a long ranking and counts the middle, so its size does not follow the number of units.</summary>
+public class A_long_ranking_is_shown_by_its_head_and_tail
+{
+    [Theory]
+    [InlineData(16, 16, 0)]
+    [InlineData(40, 40, 0)]
+    [InlineData(3000, 40, 2960)]
+    public void The_page_shows_at_most_forty_units_and_counts_the_rest(int units, int shown, int gap)
+    {
+        var ranking = Enumerable.Range(1, units).Select(i => new UnitRank(i, $"Đơn vị {i}", 10, 10 - (i % 10), i % 3, 100m - (i % 100), 3, true)).ToList();
+        var model = new DashboardModel
+        {
+            Filter = new DashboardFilter(), Today = new DateOnly(2024, 1, 1), ComputedAt = DateTimeOffset.UnixEpoch, Notices = [], LightsNotice = null,
+            Assignments = new Dictionary<Domain.Assignments.TimingState, int>(), Directives = new Dictionary<Domain.Notices.DirectiveState, int>(),
+            Buckets = new Dictionary<Domain.Assignments.OverdueBucket, int>(), Lights = [], Ranking = ranking, Heatmap = new Heatmap([], [], new Dictionary<(int, int), HeatCell>()),
+            Kpis = [], OnlinePeriod = null, OnlineByUnit = [], ProvinceAverage = null, ZeroOnline = [],
+        };
+        var (head, middle, tail) = model.RankingPage;
+        Assert.Equal(shown, head.Count + tail.Count);
+        Assert.Equal(gap, middle);
+        Assert.Equal(Enumerable.Range(1, head.Count), head.Select(h => h.Rank));
+        if (gap > 0)
+        {
+            Assert.Equal(units, tail[^1].Rank);
+            Assert.Equal(ranking[^1], tail[^1].Unit);
+        }
+    }
+}

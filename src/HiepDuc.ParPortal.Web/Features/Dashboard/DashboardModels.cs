@@ -66,6 +66,28 @@ public sealed class DashboardModel
 
     public required IReadOnlyList<string> ZeroOnline { get; init; }
 
+    /// <summary>The page shows a ranking of at most this many units: the head and the tail, with the middle counted (all are in the workbook).</summary>
+    public const int RankingShown = 40;
+
+    /// <summary>The page charts and lists at most this many units' online rates (the lowest) and names of units with none.</summary>
+    public const int UnitsShown = 30;
+
+    /// <summary>The ranking's head and tail as the page shows them, and how many units lie between.</summary>
+    public (IReadOnlyList<(int Rank, UnitRank Unit)> Head, int Gap, IReadOnlyList<(int Rank, UnitRank Unit)> Tail) RankingPage
+    {
+        get
+        {
+            var ranked = Ranking.Select((u, i) => (i + 1, u)).ToList();
+            if (ranked.Count <= RankingShown)
+            {
+                return (ranked, 0, []);
+            }
+
+            var half = RankingShown / 2;
+            return (ranked.Take(half).ToList(), ranked.Count - (2 * half), ranked.TakeLast(half).ToList());
+        }
+    }
+
     public int Total(TimingState code) => Assignments.GetValueOrDefault(code);
 
     public int AssignmentCount => Assignments.Where(a => a.Key != TimingState.Cancelled).Sum(a => a.Value);
