@@ -84,6 +84,28 @@ public class Accounts_are_protected(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_even_for_a_copy_of_the_cookie()
+    {
+        var user = await factory.CreateUserAsync("logout.head", Roles.UnitHead, "HIEPHOA");
+        var cookies = new CookieContainer();
+        var client = factory.CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(user.UserName, user.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/my-unit", UriKind.Relative))).StatusCode);
+        var copy = cookies.GetCookieHeader(new Uri("https://localhost"));
+
+        var token = await client.AntiforgeryTokenAsync("/my-unit");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/logout", token, [])).StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1)); // the stamp is checked on any request after the sign-in instant
+        var replay = factory.CreateDefaultClient(new Uri("https://localhost"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/my-unit");
+        request.Headers.Add("Cookie", copy);
+        var response = await replay.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_locked_user_is_signed_out_on_the_next_request()
     {
         var user = await factory.CreateUserAsync("locked.later", Roles.DistrictOffice, "VPHDND");

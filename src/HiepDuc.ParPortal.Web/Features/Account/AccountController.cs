@@ -59,6 +59,13 @@ public sealed class AccountController(
     public async Task<IActionResult> Logout()
     {
         var user = await users.GetUserAsync(User);
+        if (user is not null)
+        {
+            // A new security stamp: a copy of the old cookie is refused on its next request (the stamp is checked on
+            // every request), so signing out ends the session everywhere it was carried, not only in this browser.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         await audit.RecordAsync(SignInAudit.SignOut, user);
         return RedirectToAction(nameof(Login));
