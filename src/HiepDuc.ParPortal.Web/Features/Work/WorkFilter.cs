@@ -112,7 +112,7 @@ public static class WorkQueries
             ("status", false) => q.Where(a => a.Status > status || (a.Status == status && a.Id > id)),
             ("status", true) => q.Where(a => a.Status < status || (a.Status == status && a.Id > id)),
             _ when last is null => q.Where(a => a.LastDayInForce == null && a.Id > id),
-            (_, true) => q.Where(a => a.LastDayInForce == null || a.LastDayInForce < last || (a.LastDayInForce == last && a.Id > id)),
+            (_, true) => q.Where(a => a.LastDayInForce == null || last > a.LastDayInForce || (a.LastDayInForce == last && a.Id > id)), // the cursor row's day, not a timing rule
             _ => q.Where(a => a.LastDayInForce == null || a.LastDayInForce > last || (a.LastDayInForce == last && a.Id > id)),
         };
 #pragma warning restore CA1309, CA1310
