@@ -125,7 +125,8 @@ public sealed class KpiImportController(
     [Authorize(Policy = Policies.KpiWrite)]
     public async Task<IActionResult> TemplateCsv([StringLength(64, ErrorMessage = "Validation_MaxLength")] string? kpi, [StringLength(16, ErrorMessage = "Validation_MaxLength")] string? period, CancellationToken cancellationToken)
     {
-        var rows = await TemplateRowsAsync(kpi, period, cancellationToken);
+        var rows = (await TemplateRowsAsync(kpi, period, cancellationToken))
+            .Select(r => r.ToDictionary(c => c.Key, c => Shared.CsvText.Safe(c.Value))).ToList();
         var stream = new MemoryStream();
         stream.Write(System.Text.Encoding.UTF8.Preamble);
         await stream.SaveAsAsync(rows, excelType: ExcelType.CSV, cancellationToken: cancellationToken);
