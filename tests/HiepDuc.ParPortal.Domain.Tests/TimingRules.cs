@@ -135,6 +135,17 @@ public class Timing_is_derived_from_today_the_deadline_in_force_and_the_state
     }
 
     [Fact]
+    public void An_extension_reaches_at_most_five_years_ahead()
+    {
+        var a = NewAssignment();
+        var far = Assert.Throws<DomainException>(() => a.RequestExtension(UnitHead, new DateOnly(9999, 12, 31), "x", At(2023, 9, 25)));
+        Assert.Equal("assignment.extension.tooFar", far.Code);
+        Assert.Throws<DomainException>(() => a.RequestExtension(UnitHead, new DateOnly(2028, 9, 26), "x", At(2023, 9, 25)));
+        a.RequestExtension(UnitHead, new DateOnly(2028, 9, 25), "Dự án kéo dài", At(2023, 9, 25));
+        Assert.Equal(ExtensionState.Pending, a.Extension);
+    }
+
+    [Fact]
     public void Today_is_the_calendar_day_in_Asia_Ho_Chi_Minh()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2023, 9, 30, 17, 30, 0, TimeSpan.Zero));

@@ -201,6 +201,9 @@ public sealed class Assignment : VersionedEntity
         AddEvent(AssignmentEventKind.Reopened, by, at, why);
     }
 
+    /// <summary>An extension asks for a new last day at most this many years ahead (a mistyped 31/12/9999 is refused).</summary>
+    public const int MaxExtensionYears = 5;
+
     public void RequestExtension(Actor by, DateOnly newLastDay, string reason, DateTimeOffset at)
     {
         var why = Guard.Required(reason, "assignment.extensionReason");
@@ -222,6 +225,11 @@ public sealed class Assignment : VersionedEntity
         if (newLastDay < PortalCalendar.DateOf(at))
         {
             throw new DomainException("assignment.extension.past");
+        }
+
+        if (newLastDay > PortalCalendar.DateOf(at).AddYears(MaxExtensionYears))
+        {
+            throw new DomainException("assignment.extension.tooFar");
         }
 
         Extension = ExtensionState.Pending;
