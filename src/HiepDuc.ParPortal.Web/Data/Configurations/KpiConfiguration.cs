@@ -105,6 +105,7 @@ internal sealed class UnitTallyConfiguration : IEntityTypeConfiguration<ReadMode
     public void Configure(EntityTypeBuilder<ReadModel.UnitTally> builder)
     {
         builder.ToTable("UnitTallies");
+        builder.Ignore(t => t.Key);
         builder.HasIndex(t => new { t.UnitId, t.Status, t.LastDayInForce }); // a counter is found by its key in each save
         builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -6,16 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Data.ReadModel;
 
-/// <summary>
-/// A unit's counter of assignments (of directives that are not cancelled) that have the same timing on every day: how
-/// many there are, how many were ever reported on, and when the unit was last heard of among them. Work that no day can
-/// change any more (submitted, completed on time or late, cancelled) is counted by its <see cref="Settled"/> state;
-/// running work by its deadline day (<see cref="LastDayInForce"/>), or without one by the day it was last heard of, so
-/// that each day's timing — in term, due soon, overdue and its bucket, stale, urgent unanswered — is derived from the
-/// stored days by the same rules as an assignment's (<see cref="AssignmentRules.StateOf"/>, <see cref="AssignmentRules.BucketOf"/>),
-/// and no request recounts the assignments. The save pipeline recounts the units a change touches in its transaction;
-/// <c>rebuild-read-model</c> recounts all of them and reports drift.
-/// </summary>
 /// <summary>Which counter an assignment counts in (<see cref="UnitTally.KeyOf"/>).</summary>
 public sealed record TallyKey
 {
@@ -32,6 +22,16 @@ public sealed record TallyKey
     public bool IsUrgent { get; init; }
 }
 
+/// <summary>
+/// A unit's counter of assignments (of directives that are not cancelled) that have the same timing on every day: how
+/// many there are, how many were ever reported on, and when the unit was last heard of among them. Work that no day can
+/// change any more (submitted, completed on time or late, cancelled) is counted by its <see cref="Settled"/> state;
+/// running work by its deadline day (<see cref="LastDayInForce"/>), or without one by the day it was last heard of, so
+/// that each day's timing — in term, due soon, overdue and its bucket, stale, urgent unanswered — is derived from the
+/// stored days by the same rules as an assignment's (<see cref="AssignmentRules.StateOf"/>, <see cref="AssignmentRules.BucketOf"/>),
+/// and no request recounts the assignments. The save pipeline recounts the counters a change touches in its transaction;
+/// <c>rebuild-read-model</c> recounts all of them and reports drift.
+/// </summary>
 public sealed class UnitTally
 {
     /// <summary>The day no rule reads for settled work; any day gives the same state (<see cref="Settled"/>).</summary>
@@ -62,6 +62,9 @@ public sealed class UnitTally
 
     /// <summary>The latest day the unit was heard of on any of them (its last report, else the day it was assigned).</summary>
     public DateOnly LastHeardOn { get; set; }
+
+    /// <summary>Which counter this is (not stored: the columns above are its parts).</summary>
+    public TallyKey Key => new() { UnitId = UnitId, Status = Status, Settled = Settled, LastDayInForce = LastDayInForce, HeardOn = HeardOn, IsUrgent = IsUrgent };
 
     /// <summary>The facts the timing rules read, rebuilt from the counter's key.</summary>
     private static readonly Expression<Func<UnitTally, TimingFacts>> Facts = t => new TimingFacts
@@ -146,8 +149,8 @@ public sealed class UnitTally
             group = group.WhereExpanded(a => KeyOf.Invoke(a).Settled == k.Settled && KeyOf.Invoke(a).LastDayInForce == k.LastDayInForce
                 && KeyOf.Invoke(a).HeardOn == k.HeardOn && KeyOf.Invoke(a).IsUrgent == k.IsUrgent);
             var fresh = (await ComputeAsync(db, group, cancellationToken)).SingleOrDefault();
-            var stored = await db.UnitTallies.SingleOrDefaultAsync(t => t.UnitId == k.UnitId && t.Status == k.Status && t.Settled == k.Settled
-                && t.LastDayInForce == k.LastDayInForce && t.HeardOn == k.HeardOn && t.IsUrgent == k.IsUrgent, cancellationToken);
+            var stored = (await db.UnitTallies.Where(t => t.UnitId == k.UnitId && t.Status == k.Status && t.LastDayInForce == k.LastDayInForce)
+                .ToListAsync(cancellationToken)).SingleOrDefault(t => t.Key == k);
             switch (stored, fresh)
             {
                 case (null, null):
@@ -184,8 +187,7 @@ public sealed class UnitTally
     /// <summary>How many counters differ between two sets (a counter is its key with its values).</summary>
     public static int Drift(IEnumerable<UnitTally> stored, IEnumerable<UnitTally> fresh)
     {
-        static (int, AssignmentStatus, TimingState?, DateOnly?, DateOnly, bool, int, int, DateOnly) Of(UnitTally t) =>
-            (t.UnitId, t.Status, t.Settled, t.LastDayInForce, t.HeardOn, t.IsUrgent, t.Count, t.Reported, t.LastHeardOn);
+        static (TallyKey, int, int, DateOnly) Of(UnitTally t) => (t.Key, t.Count, t.Reported, t.LastHeardOn);
         var a = stored.Select(Of).ToHashSet();
         var b = fresh.Select(Of).ToHashSet();
         return a.Except(b).Count() + b.Except(a).Count();
