@@ -51,6 +51,9 @@ public sealed class KpiMeasurement : VersionedEntity
 
     public string? Note { get; private set; }
 
+    /// <summary>The longest note a figure keeps (the form, the import and the column say the same).</summary>
+    public const int MaxNoteLength = 2000;
+
     public string RecordedBy { get; private set; }
 
     public DateTimeOffset RecordedAt { get; private set; }
@@ -67,7 +70,7 @@ public sealed class KpiMeasurement : VersionedEntity
     {
         var m = new KpiMeasurement(kpi.Id, unitId, period, source, by, at) { Kpi = kpi };
         m.SetCounts(numerator, denominator, kpi.Kind);
-        m.Note = Guard.Optional(note);
+        m.Note = NoteOf(note);
         return m;
     }
 
@@ -90,7 +93,7 @@ public sealed class KpiMeasurement : VersionedEntity
             StatedRate = rate,
             Qualifier = qualifier,
             Numerator = numerator,
-            Note = Guard.Optional(note),
+            Note = NoteOf(note),
         };
     }
 
@@ -105,7 +108,7 @@ public sealed class KpiMeasurement : VersionedEntity
     /// <summary>New counts for the same figure; the previous values go to <see cref="Revisions"/>. False when nothing changed.</summary>
     public bool Correct(long numerator, long denominator, string? note, MeasurementSource source, Actor by, DateTimeOffset at, KpiKind kind)
     {
-        if (Numerator == numerator && Denominator == denominator && StatedRate is null && Note == Guard.Optional(note))
+        if (Numerator == numerator && Denominator == denominator && StatedRate is null && Note == NoteOf(note))
         {
             return false;
         }
@@ -114,12 +117,15 @@ public sealed class KpiMeasurement : VersionedEntity
         SetCounts(numerator, denominator, kind);
         StatedRate = null;
         Qualifier = RateQualifier.Exact;
-        Note = Guard.Optional(note);
+        Note = NoteOf(note);
         Source = source;
         RecordedBy = by.Name;
         RecordedAt = at;
         return true;
     }
+
+    private static string? NoteOf(string? note) =>
+        Guard.Optional(note) is { Length: > MaxNoteLength } ? throw new DomainException("kpi.noteTooLong") : Guard.Optional(note);
 
     private void SetCounts(long numerator, long denominator, KpiKind kind)
     {

@@ -16,8 +16,14 @@ public static class DocxText
     // Word numbers with the Latin alphabet (a, b, c, d, e…): the label is what the reader sees.
     private const string Letters = "abcdefghijklmnopqrstuvwxyz";
 
+    /// <exception cref="InvalidDataException">Not a Word file, or one that unpacks past <see cref="Packages.MaxUnpackedBytes"/>.</exception>
     public static string Extract(Stream docx)
     {
+        if (docx.CanSeek && !Packages.WithinUnpackedLimit(docx))
+        {
+            throw new InvalidDataException("unpacked");
+        }
+
         using var doc = WordprocessingDocument.Open(docx, false);
         var body = doc.MainDocumentPart?.Document.Body ?? throw new InvalidDataException("The document has no body.");
         var numbering = doc.MainDocumentPart.NumberingDefinitionsPart?.Numbering;

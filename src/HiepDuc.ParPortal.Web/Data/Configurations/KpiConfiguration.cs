@@ -27,7 +27,7 @@ internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<Kpi
 {
     public void Configure(EntityTypeBuilder<KpiMeasurement> builder)
     {
-        builder.Property(m => m.Note).HasMaxLength(2000);
+        builder.Property(m => m.Note).HasMaxLength(KpiMeasurement.MaxNoteLength);
         builder.Property(m => m.RecordedBy).HasMaxLength(200);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Rate);

@@ -47,10 +47,18 @@ public static class KpiImportReader
         List<IDictionary<string, object?>> records;
         try
         {
+            if (!csv && !Domain.Parsing.Packages.WithinUnpackedLimit(stream))
+            {
+                errors.Add(new ImportError(1, t("Import_TooLargeUnpacked", [Domain.Parsing.Packages.MaxUnpackedBytes / (1024 * 1024)])));
+                return (rows, errors);
+            }
+
             records = csv ? ReadCsv(stream) : MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException or IOException or System.Xml.XmlException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            // Whatever the reader stumbles on — a broken archive, a short or long CSV row, an unbalanced quote — the
+            // file is unreadable: one message, nothing saved, never a server error.
             errors.Add(new ImportError(1, t("Import_Unreadable", [])));
             return (rows, errors);
         }
@@ -88,7 +96,7 @@ public static class KpiImportReader
             kpiByCode.TryGetValue(code ?? string.Empty, out var kpi);
             if (kpi is null)
             {
-                reasons.Add(t("Import_UnknownKpi", [code ?? string.Empty]));
+                reasons.Add(t("Import_UnknownKpi", [Echo(code)]));
             }
 
             var unitCode = Text(ImportColumns.UnitCode);
@@ -97,13 +105,13 @@ public static class KpiImportReader
             var district = string.IsNullOrEmpty(unitCode) && (string.IsNullOrEmpty(unitName) || VietnameseText.Fold(unitName) == "toan huyen");
             if (!district && !(unitCode is { Length: > 0 } && unitByCode.TryGetValue(unitCode, out unit)) && !unitByName.TryGetValue(VietnameseText.Fold(unitName), out unit))
             {
-                reasons.Add(t("Import_UnknownUnit", [unitCode ?? unitName ?? string.Empty]));
+                reasons.Add(t("Import_UnknownUnit", [Echo(unitCode ?? unitName)]));
             }
 
             DateOnly? month = r.TryGetValue(ImportColumns.Period, out var p) ? Month(p) : null;
             if (month is null)
             {
-                reasons.Add(t("Import_BadPeriod", [Convert.ToString(p, CultureInfo.InvariantCulture) ?? string.Empty]));
+                reasons.Add(t("Import_BadPeriod", [Echo(Convert.ToString(p, CultureInfo.InvariantCulture))]));
             }
             else if (month > today)
             {
@@ -114,12 +122,18 @@ public static class KpiImportReader
             var hasD = KpiNumbers.TryParseCount(Cell(ImportColumns.Denominator), out var d);
             if (!hasN)
             {
-                reasons.Add(t("Import_BadNumber", [ImportColumns.Numerator, Convert.ToString(Cell(ImportColumns.Numerator), CultureInfo.InvariantCulture) ?? string.Empty]));
+                reasons.Add(t("Import_BadNumber", [ImportColumns.Numerator, Echo(Convert.ToString(Cell(ImportColumns.Numerator), CultureInfo.InvariantCulture))]));
             }
 
             if (!hasD)
             {
-                reasons.Add(t("Import_BadNumber", [ImportColumns.Denominator, Convert.ToString(Cell(ImportColumns.Denominator), CultureInfo.InvariantCulture) ?? string.Empty]));
+                reasons.Add(t("Import_BadNumber", [ImportColumns.Denominator, Echo(Convert.ToString(Cell(ImportColumns.Denominator), CultureInfo.InvariantCulture))]));
+            }
+
+            var note = Text(ImportColumns.Note);
+            if (note is { Length: > KpiMeasurement.MaxNoteLength })
+            {
+                reasons.Add(t("Import_NoteTooLong", [KpiMeasurement.MaxNoteLength]));
             }
 
             if (hasN && hasD && n > d && kpi?.Kind != KpiKind.Count)
@@ -145,7 +159,6 @@ public static class KpiImportReader
                 continue;
             }
 
-            var note = Text(ImportColumns.Note);
             rows.Add(new ImportRow(line, kpi!.Id, kpi.Code, unit?.Id, unit?.ShortName ?? unit?.Name ?? string.Empty, month!.Value, n, d, string.IsNullOrWhiteSpace(note) ? null : note, kpi.Name));
         }
 
@@ -156,6 +169,12 @@ public static class KpiImportReader
 
         return (rows, errors);
     }
+
+    /// <summary>How much of a wrong cell a message repeats.</summary>
+    private const int EchoLength = 60;
+
+    private static string Echo(string? value) =>
+        value is null ? string.Empty : value.Length <= EchoLength ? value : string.Concat(value.AsSpan(0, EchoLength), "…");
 
     private static List<IDictionary<string, object?>> ReadCsv(Stream stream)
     {

@@ -39,7 +39,7 @@ public sealed class EntryRow
     [Range(0, long.MaxValue, ErrorMessage = "Kpi_NotNegative")]
     public long? Denominator { get; set; }
 
-    [StringLength(2000, ErrorMessage = "Validation_MaxLength")]
+    [StringLength(KpiMeasurement.MaxNoteLength, ErrorMessage = "Validation_MaxLength")]
     public string? Note { get; set; }
 
     public long Version { get; set; }
