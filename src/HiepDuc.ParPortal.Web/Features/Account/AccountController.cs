@@ -48,7 +48,7 @@ public sealed class AccountController(
             await audit.RecordAsync(SignInAudit.SignIn, user);
             return user.MustChangePassword
                 ? RedirectToAction(nameof(ChangePassword))
-                : LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) && model.ReturnUrl != "/" ? model.ReturnUrl : "/");
+                : LocalRedirect(Url.LocalOr(model.ReturnUrl, "/"));
         }
 
         await audit.RecordAsync(result.IsLockedOut ? SignInAudit.LockedOut : SignInAudit.SignInFailed, user, name);

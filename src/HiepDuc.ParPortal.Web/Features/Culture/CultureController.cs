@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
+using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiepDuc.ParPortal.Web.Features.Culture;
@@ -20,6 +21,6 @@ public sealed class CultureController : Controller
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.LocalOr(returnUrl, "/"));
     }
 }

@@ -8,6 +8,7 @@ namespace HiepDuc.ParPortal.Web.Features.Errors;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
+[ReadsNoForm]
 public sealed class ErrorsController : Controller
 {
     [Route("/Error/{status:int?}")]
@@ -21,3 +22,29 @@ public sealed class ErrorsController : Controller
 }
 
 public sealed record ErrorModel(int StatusCode, string CorrelationId);
+
+/// <summary>
+/// The error page is re-executed with the request that failed, often a POST whose form is the very reason (a NUL,
+/// too many fields, too large): it binds nothing from the form, so that form cannot fail the error page too.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ReadsNoFormAttribute : Attribute, Microsoft.AspNetCore.Mvc.Filters.IResourceFilter
+{
+    public void OnResourceExecuting(Microsoft.AspNetCore.Mvc.Filters.ResourceExecutingContext context)
+    {
+        var factories = context.ValueProviderFactories;
+        for (var i = factories.Count - 1; i >= 0; i--)
+        {
+            if (factories[i] is Microsoft.AspNetCore.Mvc.ModelBinding.FormValueProviderFactory
+                or Microsoft.AspNetCore.Mvc.ModelBinding.FormFileValueProviderFactory
+                or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory)
+            {
+                factories.RemoveAt(i);
+            }
+        }
+    }
+
+    public void OnResourceExecuted(Microsoft.AspNetCore.Mvc.Filters.ResourceExecutedContext context)
+    {
+    }
+}

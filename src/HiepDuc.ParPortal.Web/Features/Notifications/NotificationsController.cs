@@ -53,7 +53,7 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
 
         n.MarkRead(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect(Url.IsLocalUrl(n.Link) ? n.Link : "/notifications");
+        return LocalRedirect(Url.LocalOr(n.Link, "/notifications"));
     }
 
     [HttpPost("/notifications/read-all")]
