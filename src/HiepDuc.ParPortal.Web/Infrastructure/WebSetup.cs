@@ -21,6 +21,7 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
         services.AddSingleton<Features.Files.FileStore>();
+        services.AddScoped<Features.Files.Uploads>();
         services.AddMemoryCache();
         services.AddScoped<Features.Dashboard.DashboardQueries>();
         services.AddSingleton<Features.Dashboard.DashboardSnapshots>();

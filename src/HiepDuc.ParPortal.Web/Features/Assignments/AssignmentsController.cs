@@ -23,6 +23,7 @@ public sealed class AssignmentsController(
     ParPortalDbContext db,
     IAuthorizationService authorization,
     FileStore files,
+    Uploads uploads,
     TimeProvider clock,
     PortalDay portalDay,
     ICurrentActor currentActor,
@@ -224,7 +225,7 @@ public sealed class AssignmentsController(
     {
         foreach (var upload in form.Files)
         {
-            var stored = await files.SaveAsync(upload, currentActor.Actor, clock.GetUtcNow(), HttpContext.RequestAborted);
+            var stored = await uploads.SaveAsync(upload, currentActor.Actor, clock.GetUtcNow(), HttpContext.RequestAborted);
             stored.AttachTo(report);
             db.Files.Add(stored);
         }

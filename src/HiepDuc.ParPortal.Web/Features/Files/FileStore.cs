@@ -101,7 +101,8 @@ public sealed class FileStore(IOptionsMonitor<FileStoreOptions> options, IHostEn
     }
 
     /// <summary>Writes a checked file under its hash and returns the record to attach.</summary>
-    public async Task<StoredFile> SaveAsync(IFormFile file, Actor by, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <remarks>Callers write through <see cref="Uploads"/>, which removes what the request wrote and did not keep.</remarks>
+    internal async Task<(StoredFile File, bool Created)> WriteAsync(IFormFile file, Actor by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var name = SafeName(file.FileName);
         var extension = Path.GetExtension(name).ToLowerInvariant();
@@ -126,16 +127,17 @@ public sealed class FileStore(IOptionsMonitor<FileStoreOptions> options, IHostEn
         var stored = $"{hash[..2]}/{hash}{extension}";
         var path = PathOf(stored);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (File.Exists(path))
-        {
-            File.Delete(temp); // same bytes already stored
-        }
-        else
+        var created = !File.Exists(path);
+        if (created)
         {
             File.Move(temp, path);
         }
+        else
+        {
+            File.Delete(temp); // same bytes already stored
+        }
 
-        return new StoredFile(name, stored, ContentTypes[extension], file.Length, hash, by, at);
+        return (new StoredFile(name, stored, ContentTypes[extension], file.Length, hash, by, at), created);
     }
 
     public string PathOf(string storedName)

@@ -18,6 +18,7 @@ public sealed class NoticesController(
     TimeProvider clock,
     PortalDay portalDay,
     FileStore files,
+    Uploads uploads,
     ICurrentActor currentActor,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -271,7 +272,7 @@ public sealed class NoticesController(
     {
         if (model.SignedPdf is { } pdf)
         {
-            var stored = await files.SaveAsync(pdf, currentActor.Actor, clock.GetUtcNow(), HttpContext.RequestAborted);
+            var stored = await uploads.SaveAsync(pdf, currentActor.Actor, clock.GetUtcNow(), HttpContext.RequestAborted);
             stored.AttachTo(notice);
             db.Files.Add(stored);
         }
