@@ -1,4 +1,8 @@
+using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.Directives;
+using HiepDuc.ParPortal.Web.Features.Shared;
+using HiepDuc.ParPortal.Web.Features.Work;
 using HiepDuc.ParPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -54,6 +58,77 @@ public sealed class Both_database_providers_have_complete_migrations : IDisposab
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
         // The covering index the model cannot declare (over a complex property's columns) is written in the migration.
         Assert.Contains("[IX_KpiMeasurements_KpiId_Period]", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The portal's queries that carry its own rules (timing, buckets, roll-ups, counters, keyset cursors, search),
+    /// translated by the SQL Server provider and parsed as T-SQL: a rule EF cannot translate for SQL Server, or
+    /// translates to invalid T-SQL, fails here rather than on the first production request.
+    /// </summary>
+    [Fact]
+    public void The_portal_s_rule_bearing_queries_translate_to_valid_T_SQL()
+    {
+        using var scope = Services(DatabaseOptions.SqlServer).CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParPortalDbContext>();
+        Assert.IsType<SqlServerParPortalDbContext>(db);
+        var today = new DateOnly(2023, 10, 5);
+        var day = new Domain.Assignments.SignalDay(today);
+        var stateOn = Data.ReadModel.UnitTally.StateOn.With(day);
+        var bucketOn = Data.ReadModel.UnitTally.BucketOn.With(day);
+        var key = new Data.ReadModel.TallyKey { UnitId = 3, Status = Domain.Assignments.AssignmentStatus.InProgress, LastDayInForce = today };
+        var queries = new Dictionary<string, IQueryable>
+        {
+            ["assignment state, bucket and facts"] = db.Assignments.SelectFacts(day),
+            ["unit workspace ranking"] = db.Assignments.OrderBy(Domain.Common.Rules.Expand<Func<Domain.Assignments.Assignment, int>>(a =>
+                Domain.Assignments.AssignmentRules.UrgencyRank.Invoke(Domain.Assignments.AssignmentRules.State.Invoke(a, day)))).Select(a => a.Id),
+            ["silent work"] = db.Assignments.Where(Domain.Assignments.AssignmentRules.Silent.With(day)).Select(a => a.Id),
+            ["directive roll-up counting"] = db.Assignments
+                .SelectExpanded(a => new { a.DirectiveId, a.Role, a.Status, a.Progress, State = Domain.Assignments.AssignmentRules.State.Invoke(a, day) })
+                .GroupBy(r => r.DirectiveId, r => new Domain.Notices.AssignmentSnapshot { Role = r.Role, Status = r.Status, Progress = r.Progress, State = r.State })
+                .SelectExpanded(g => new { g.Key, Counts = Domain.Notices.RollupCounts.Counting.Invoke(g) }),
+            ["directives by stored state"] = db.Directives.GroupBy(Domain.Notices.DirectiveRollup.StoredStateOn.With(today)).Select(g => new { g.Key, Count = g.Count() }),
+            ["directive roll-up drift"] = Data.ReadModel.DirectiveRollups.Drifted(db.Directives).Select(d => d.Id),
+            ["unit counters counted"] = Data.ReadModel.UnitTally.Counting(db.Assignments),
+            ["unit counter keys"] = db.Assignments.Select(Data.ReadModel.UnitTally.KeyOf),
+            ["one unit counter's group"] = Data.ReadModel.UnitTally.Counting(db.Assignments.Where(a => a.UnitId == key.UnitId && a.Status == key.Status)
+                .WhereExpanded(a => Data.ReadModel.UnitTally.KeyOf.Invoke(a).Settled == key.Settled && Data.ReadModel.UnitTally.KeyOf.Invoke(a).LastDayInForce == key.LastDayInForce
+                    && Data.ReadModel.UnitTally.KeyOf.Invoke(a).HeardOn == key.HeardOn && Data.ReadModel.UnitTally.KeyOf.Invoke(a).IsUrgent == key.IsUrgent)),
+            ["dashboard from the counters"] = db.UnitTallies
+                .SelectExpanded(t => new { t.UnitId, State = stateOn.Invoke(t), Bucket = bucketOn.Invoke(t), t.Count, t.Reported, t.LastHeardOn })
+                .GroupBy(x => new { x.UnitId, x.State, x.Bucket })
+                .Select(g => new { g.Key.UnitId, g.Key.State, g.Key.Bucket, Count = g.Sum(x => x.Count), Reported = g.Sum(x => x.Reported), Last = g.Max(x => x.LastHeardOn) }),
+        };
+        foreach (var sort in new[] { "deadline", "unit", "directive", "status" })
+        {
+            foreach (var desc in new[] { false, true })
+            {
+                var filter = new Features.Work.WorkFilter { Sort = sort, Desc = desc, Timing = Domain.Assignments.TimingState.Overdue, Q = "hiep thuan", From = today.AddDays(-30) };
+                var cursor = new Features.Work.WorkCursor(7, "Hiệp Thuận", today, 2, Domain.Assignments.AssignmentStatus.InProgress, today);
+                queries[$"assignment list by {sort}{(desc ? " desc" : string.Empty)}"] = db.Assignments.Apply(filter, day).After(filter, cursor).Select(a => a.Id);
+            }
+        }
+
+        foreach (var sort in new string?[] { null, "deadline", "label" })
+        {
+            var after = new Features.Directives.DirectiveCursor(today, 4, 2, today, 9, "3.a").For(sort);
+            var filter = new Features.Directives.DirectiveFilter { Sort = sort, Overdue = true, Q = "so hoa", Unit = 3, After = after };
+            queries[$"directive list by {sort ?? "notice"}"] = db.Directives.Apply(filter, today).Select(d => d.Id);
+        }
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        var problems = new List<string>();
+        foreach (var (name, query) in queries)
+        {
+            var sql = query.ToQueryString();
+            using var reader = new StringReader(sql);
+            parser.Parse(reader, out var errors);
+            problems.AddRange(errors.Select(e => $"{name}, line {e.Line}: {e.Message}"));
+            Assert.Contains("SELECT", sql, StringComparison.Ordinal);
+            Assert.Contains("].[", sql, StringComparison.Ordinal); // SQL Server's quoting, not SQLite's
+        }
+
+        Assert.True(queries.Count >= 20);
+        Assert.Empty(problems);
     }
 
     [Fact]

@@ -100,7 +100,11 @@ public sealed class UnitTally
 
     /// <summary>The counters of the given assignments (all when <paramref name="assignments"/> is null), counted in one grouped query.</summary>
     public static Task<List<UnitTally>> ComputeAsync(ParPortalDbContext db, IQueryable<Assignment>? assignments, CancellationToken cancellationToken) =>
-        (assignments ?? db.Assignments).AsNoTracking().Where(a => !a.Directive.IsCancelled)
+        Counting(assignments ?? db.Assignments).ToListAsync(cancellationToken);
+
+    /// <summary>The grouped query that counts the counters of some assignments (those of directives not cancelled).</summary>
+    public static IQueryable<UnitTally> Counting(IQueryable<Assignment> assignments) =>
+        assignments.AsNoTracking().Where(a => !a.Directive.IsCancelled)
             .SelectExpanded(a => new
             {
                 KeyOf.Invoke(a).UnitId,
@@ -124,8 +128,7 @@ public sealed class UnitTally
                 Count = g.Count(),
                 Reported = g.Sum(x => x.Reported),
                 LastHeardOn = g.Max(x => x.Heard),
-            })
-            .ToListAsync(cancellationToken);
+            });
 
     /// <summary>The counters the given assignments count in now (as the database holds them).</summary>
     public static async Task<List<TallyKey>> KeysAsync(ParPortalDbContext db, IReadOnlyCollection<int> assignmentIds, CancellationToken cancellationToken) =>
