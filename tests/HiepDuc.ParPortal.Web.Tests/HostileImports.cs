@@ -111,3 +111,56 @@ public class Hostile_kpi_files_get_a_message_and_save_nothing(PortalFactory fact
         return await client.PostAsync(new Uri("/kpis/import", UriKind.Relative), content);
     }
 }
+
+/// <summary>
+/// The confirm form carries only the id of the checked rows kept on the server: 12 000 rows (past the ~9 000 a posted
+/// payload allowed) are confirmed; a second confirm, or another user's, writes nothing.
+/// </summary>
+public class A_large_kpi_import_is_confirmed_by_its_id(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Twelve_thousand_rows_are_previewed_and_confirmed_and_the_preview_serves_once_and_only_its_owner()
+    {
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("large.office", Roles.DistrictOffice, "VPHDND"));
+        var other = await factory.SignedInAsync(await factory.CreateUserAsync("large.other", Roles.DistrictOffice, "VPHDND"));
+        var (kpis, units) = await factory.QueryAsync(async db => (
+            await db.KpiDefinitions.Where(k => k.Kind == Domain.Kpis.KpiKind.Rate).OrderBy(k => k.Id).Select(k => k.Code).Take(3).ToListAsync(),
+            await db.Units.Where(u => u.IsActive).OrderBy(u => u.Id).Select(u => u.Code).Take(16).ToListAsync()));
+        var csv = new StringBuilder("Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\n");
+        var count = 0;
+        foreach (var kpi in kpis)
+        {
+            foreach (var unit in units)
+            {
+                for (var m = 0; m < 250; m++)
+                {
+                    var month = new DateOnly(2002, 1, 1).AddMonths(m);
+                    csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{kpi},{unit},{month.Month:00}/{month.Year},{m % 7},{7 + (m % 5)}\n");
+                    count++;
+                }
+            }
+        }
+
+        Assert.Equal(12_000, count);
+        var token = await office.AntiforgeryTokenAsync("/kpis/import");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "lon.csv" } };
+        var preview = await Html.ParseAsync(await office.PostAsync(new Uri("/kpis/import", UriKind.Relative), content));
+        var form = preview.QuerySelector("#confirm-form")!;
+        var id = form.QuerySelector("input[name=importId]")!.GetAttribute("value")!;
+        Assert.Equal(32, id.Length);
+        var formToken = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+
+        // Another user cannot confirm it.
+        var foreign = await other.PostFormAsync("/kpis/import/confirm", await other.AntiforgeryTokenAsync("/kpis/import"), new() { ["importId"] = id });
+        Assert.Equal("/kpis/import", foreign.Headers.Location!.OriginalString);
+        Assert.Equal(0, await factory.QueryAsync(db => db.KpiMeasurements.CountAsync(m => m.Period.Start.Year < 2023 && m.Source == Domain.Kpis.MeasurementSource.Imported)));
+
+        var confirmed = await office.PostFormAsync("/kpis/import/confirm", formToken, new() { ["importId"] = id });
+        Assert.Equal("/kpis", confirmed.Headers.Location!.OriginalString);
+        Assert.Equal(12_000, await factory.QueryAsync(db => db.KpiMeasurements.CountAsync(m => m.Period.Start.Year < 2023 && m.Source == Domain.Kpis.MeasurementSource.Imported)));
+
+        // Confirmed once: a second confirm (a double click) writes nothing and says so.
+        var again = await office.PostFormAsync("/kpis/import/confirm", formToken, new() { ["importId"] = id });
+        Assert.Equal("/kpis/import", again.Headers.Location!.OriginalString);
+    }
+}

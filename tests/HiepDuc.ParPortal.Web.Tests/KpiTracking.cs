@@ -239,7 +239,7 @@ public class Figures_are_imported_all_or_nothing(PortalFactory factory) : IClass
     {
         var form = preview.QuerySelector("#confirm-form")!;
         var response = await client.PostFormAsync("/kpis/import/confirm", form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value"),
-            new() { ["payload"] = form.QuerySelector("input[name=payload]")!.GetAttribute("value")! });
+            new() { ["importId"] = form.QuerySelector("input[name=importId]")!.GetAttribute("value")! });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }

@@ -22,6 +22,7 @@ public static class WebSetup
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
         services.AddSingleton<Features.Files.FileStore>();
         services.AddScoped<Features.Files.Uploads>();
+        services.AddSingleton<Features.Kpis.PendingImports>();
         services.AddMemoryCache();
         services.AddScoped<Features.Dashboard.DashboardQueries>();
         services.AddSingleton<Features.Dashboard.DashboardSnapshots>();

@@ -21,7 +21,8 @@ public sealed record ImportChange(ImportRow Row, long? OldNumerator, long? OldDe
     public bool IsUnchanged => OldNumerator == Row.Numerator && OldDenominator == Row.Denominator;
 }
 
-public sealed record ImportPageModel(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportChange> Changes, string? Payload, string? FileName);
+/// <summary>The import page; <see cref="ImportId"/> names the checked rows kept for the confirmation (<see cref="PendingImports"/>).</summary>
+public sealed record ImportPageModel(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportChange> Changes, string? ImportId, string? FileName);
 
 /// <summary>KPI figures from CSV or XLSX: all-or-nothing, shown before they overwrite anything; and the same tables out.</summary>
 public sealed class KpiImportController(
@@ -29,10 +30,9 @@ public sealed class KpiImportController(
     TimeProvider clock,
     PortalDay portalDay,
     ICurrentActor currentActor,
-    IDataProtectionProvider protection,
+    PendingImports pending,
     IStringLocalizer<SharedResource> l) : Controller
 {
-    private const string Purpose = "HiepDuc.ParPortal.KpiImport";
     private const long MaxUpload = 10 * 1024 * 1024;
 
     [HttpGet("/kpis/import")]
@@ -62,23 +62,20 @@ public sealed class KpiImportController(
         }
 
         var changes = await ChangesAsync(rows, cancellationToken);
-        var payload = protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(rows));
-        return View(new ImportPageModel([], changes, payload, file.FileName));
+        var importId = await pending.KeepAsync(currentActor.Actor.UserId, rows, cancellationToken);
+        return View(new ImportPageModel([], changes, importId, file.FileName));
     }
 
     /// <summary>Applies a previewed import, in one transaction; earlier values are kept as revisions.</summary>
     [HttpPost("/kpis/import/confirm")]
     [Authorize(Policy = Policies.KpiWrite)]
-    public async Task<IActionResult> Confirm([StringLength(2000000, ErrorMessage = "Validation_MaxLength")] string payload, CancellationToken cancellationToken)
+    public async Task<IActionResult> Confirm([StringLength(32, ErrorMessage = "Validation_MaxLength")] string? importId, CancellationToken cancellationToken)
     {
-        List<ImportRow> rows;
-        try
+        if (await pending.FindAsync(importId, currentActor.Actor.UserId, cancellationToken) is not { } rows)
         {
-            rows = JsonSerializer.Deserialize<List<ImportRow>>(protection.CreateProtector(Purpose).Unprotect(payload)) ?? [];
-        }
-        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or JsonException or FormatException)
-        {
-            return BadRequest();
+            // Confirmed already, expired, or not this user's: nothing is written; the office uploads the file again.
+            TempData[Flash.Key] = l["Import_PreviewGone"].Value;
+            return Redirect("/kpis/import");
         }
 
         var kpis = await db.KpiDefinitions.ToDictionaryAsync(k => k.Id, cancellationToken);
@@ -106,6 +103,7 @@ public sealed class KpiImportController(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        pending.Remove(importId!);
         TempData[Flash.Key] = l.GetString("Import_Done", written, rows.Count - written).Value;
         return Redirect("/kpis");
     }
