@@ -4,6 +4,7 @@ using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Data.Seed;
 using HiepDuc.ParPortal.Web.Infrastructure;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +48,7 @@ public class Accounts_are_protected(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_and_are_audited()
+    public async Task Five_wrong_passwords_lock_the_account_from_that_address_for_15_minutes_and_are_audited()
     {
         var user = await factory.CreateUserAsync("lock.me", Roles.UnitHead, "QUELUU");
         var client = factory.NewClient();
@@ -61,11 +62,11 @@ public class Accounts_are_protected(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.OK, right.StatusCode); // the form again: locked
         Assert.Contains("tạm khóa", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var (lockoutEnd, audit) = await factory.QueryAsync(async db => (
-            await db.Users.Where(u => u.UserName == user.UserName).Select(u => u.LockoutEnd).SingleAsync(),
+        var (blockedUntil, audit) = await factory.QueryAsync(async db => (
+            await db.Set<Features.Account.SignInThrottle>().Where(t => t.Key.StartsWith(user.Id + "|")).Select(t => t.BlockedUntil).SingleAsync(),
             await db.AuditEntries.Where(a => a.UserName == user.UserName).Select(a => a.Action).ToListAsync()));
-        Assert.NotNull(lockoutEnd);
-        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(16));
+        Assert.NotNull(blockedUntil);
+        Assert.Equal(TimeSpan.FromMinutes(15), blockedUntil!.Value - factory.Clock.GetUtcNow());
         Assert.Contains(SignInAudit.LockedOut, audit);
         Assert.True(audit.Count(a => a == SignInAudit.SignInFailed) >= 4);
     }
@@ -155,6 +156,84 @@ public class Accounts_are_protected(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains(entries, e => e.EntityType == "PortalUser" && e.Action == "Created" && e.Changes!.Contains("Nguyễn Thị Kiểm Toán", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.EntityType.StartsWith("IdentityUserRole", StringComparison.Ordinal) && e.Action == "Created");
         Assert.All(entries, e => Assert.DoesNotContain("AQAAAA", e.Changes ?? string.Empty, StringComparison.Ordinal)); // no password hash
+    }
+}
+
+/// <summary>
+/// Knowing a user name is not enough to lock its owner out: wrong passwords lock the account for the address they come
+/// from; the owner signs in from theirs, an administrator's unlock clears every address, and an administrator's lock
+/// still holds everywhere.
+/// </summary>
+public class Wrong_passwords_lock_only_the_address_they_come_from(Wrong_passwords_lock_only_the_address_they_come_from.Factory factory)
+    : IClassFixture<Wrong_passwords_lock_only_the_address_they_come_from.Factory>
+{
+    [Fact]
+    public async Task An_attacker_s_address_is_locked_and_the_owner_still_signs_in_from_theirs()
+    {
+        var user = await factory.CreateUserAsync("target.head", Roles.UnitHead, "QUELUU");
+        var attacker = Client("203.0.113.9");
+        for (var i = 0; i < 6; i++)
+        {
+            await attacker.SignInAsync(user.UserName, "Doan-mat-khau-" + i);
+        }
+
+        var fromAttacker = await attacker.SignInAsync(user.UserName, user.Password);
+        Assert.Equal(HttpStatusCode.OK, fromAttacker.StatusCode); // refused: the form again
+        Assert.Contains("tạm khóa", await fromAttacker.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var owner = await Client("198.51.100.20").SignInAsync(user.UserName, user.Password);
+        Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
+        Assert.Null(await factory.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+
+        // An administrator's unlock clears the attacker's address too; the lock lapses after 15 minutes anyway.
+        var admin = await factory.SignedInAsync(await factory.CreateUserAsync("unlock.admin", Roles.Administrator));
+        await admin.PostFormAsync($"/admin/users/{user.Id}/unlock", await admin.AntiforgeryTokenAsync($"/admin/users/{user.Id}"), []);
+        Assert.Equal(HttpStatusCode.Redirect, (await Client("203.0.113.9").SignInAsync(user.UserName, user.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_s_lock_holds_from_every_address()
+    {
+        var user = await factory.CreateUserAsync("admin.locked", Roles.UnitHead, "QUELUU");
+        var admin = await factory.SignedInAsync(await factory.CreateUserAsync("lock.admin2", Roles.Administrator));
+        await admin.PostFormAsync($"/admin/users/{user.Id}/lock", await admin.AntiforgeryTokenAsync($"/admin/users/{user.Id}"), []);
+        Assert.Equal(HttpStatusCode.OK, (await Client("198.51.100.21").SignInAsync(user.UserName, user.Password)).StatusCode);
+    }
+
+    private HttpClient Client(string address)
+    {
+        var client = factory.NewClient();
+        client.DefaultRequestHeaders.Add(Factory.AddressHeader, address);
+        return client;
+    }
+
+    /// <summary>The portal as a test server where each client says which address it comes from.</summary>
+    public sealed class Factory : PortalFactory
+    {
+        public const string AddressHeader = "X-Test-Client-Address";
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress>());
+        }
+
+        private sealed class ClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+        {
+            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+            {
+                app.Use((context, nextStep) =>
+                {
+                    if (context.Request.Headers.TryGetValue(AddressHeader, out var value))
+                    {
+                        context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(value.ToString());
+                    }
+
+                    return nextStep(context);
+                });
+                next(app);
+            };
+        }
     }
 }
 

@@ -10,5 +10,6 @@ namespace HiepDuc.ParPortal.Web.Data;
 internal static class Bookkeeping
 {
     public static bool Is(object entity) => entity is Domain.Auditing.AuditEntry or Domain.Notifications.Notification
-        or Domain.Notifications.ReminderLog or Domain.Notifications.OutboxEmail or Lease or DataProtectionKey or ReadModel.KpiDistrictTotal or ReadModel.UnitTally;
+        or Domain.Notifications.ReminderLog or Domain.Notifications.OutboxEmail or Lease or DataProtectionKey or ReadModel.KpiDistrictTotal or ReadModel.UnitTally
+        or Features.Account.SignInThrottle;
 }

@@ -57,6 +57,7 @@ public static class IdentitySetup
         services.AddSingleton<IAuthorizationHandler, DirectiveAuthorizationHandler>();
         services.AddScoped<IdentitySeed>();
         services.AddScoped<SignInAudit>();
+        services.AddScoped<Features.Account.SignInThrottles>();
 
         services.AddRateLimiter(o =>
         {

@@ -18,6 +18,7 @@ public sealed class AccountController(
     UserManager<PortalUser> users,
     SignInAudit audit,
     IdentitySeed identitySeed,
+    SignInThrottles throttles,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [AllowAnonymous]
@@ -42,16 +43,27 @@ public sealed class AccountController(
             return Failed(model);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (await throttles.IsBlockedAsync(user.Id, address, HttpContext.RequestAborted))
+        {
+            await audit.RecordAsync(SignInAudit.LockedOut, user, name);
+            return Failed(model);
+        }
+
+        // Wrong passwords lock the account for the address they come from (SignInThrottles), not everywhere: an
+        // administrator's lock (Identity's lockout) still refuses every address.
+        var result = await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await throttles.ClearAsync(user.Id, address, HttpContext.RequestAborted);
             await audit.RecordAsync(SignInAudit.SignIn, user);
             return user.MustChangePassword
                 ? RedirectToAction(nameof(ChangePassword))
                 : LocalRedirect(Url.LocalOr(model.ReturnUrl, "/"));
         }
 
-        await audit.RecordAsync(result.IsLockedOut ? SignInAudit.LockedOut : SignInAudit.SignInFailed, user, name);
+        var blocked = !result.IsLockedOut && await throttles.FailedAsync(user.Id, address, HttpContext.RequestAborted);
+        await audit.RecordAsync(result.IsLockedOut || blocked ? SignInAudit.LockedOut : SignInAudit.SignInFailed, user, name);
         return Failed(model);
     }
 

@@ -17,6 +17,7 @@ public sealed class UsersController(
     ParPortalDbContext db,
     UserManager<PortalUser> users,
     SignInAudit audit,
+    Account.SignInThrottles throttles,
     IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 25;
@@ -171,6 +172,7 @@ public sealed class UsersController(
     {
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await throttles.ClearAsync(user.Id, null, HttpContext.RequestAborted); // every address its wrong passwords blocked
         return "Users_Unlocked";
     });
 

@@ -201,6 +201,20 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInThrottles",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BlockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInThrottles", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitGroups",
                 columns: table => new
                 {
@@ -1180,6 +1194,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReminderLogs");
+
+            migrationBuilder.DropTable(
+                name: "SignInThrottles");
 
             migrationBuilder.DropTable(
                 name: "UnitGroupMember");

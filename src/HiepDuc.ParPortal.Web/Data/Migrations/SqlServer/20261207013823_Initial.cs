@@ -201,6 +201,20 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInThrottles",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    Failures = table.Column<int>(type: "int", nullable: false),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    BlockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInThrottles", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitGroups",
                 columns: table => new
                 {
@@ -1182,6 +1196,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ReminderLogs");
+
+            migrationBuilder.DropTable(
+                name: "SignInThrottles");
 
             migrationBuilder.DropTable(
                 name: "UnitGroupMember");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParPortalDbContext))]
-    [Migration("20261207003256_Initial")]
+    [Migration("20261207013751_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1285,6 +1285,26 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "Status", "LastDayInForce");
 
                     b.ToTable("UnitTallies", (string)null);
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Features.Account.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SignInThrottles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

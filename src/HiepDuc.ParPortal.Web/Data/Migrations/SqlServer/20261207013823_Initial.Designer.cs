@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerParPortalDbContext))]
-    [Migration("20261207003325_Initial")]
+    [Migration("20261207013823_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1336,6 +1336,26 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("UnitId", "Status", "LastDayInForce");
 
                     b.ToTable("UnitTallies", (string)null);
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Web.Features.Account.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SignInThrottles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
