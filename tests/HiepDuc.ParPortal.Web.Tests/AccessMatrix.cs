@@ -105,6 +105,7 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["POST /admin/users/{id}"] = "LAFFF",
         ["POST /admin/users/{id}/lock"] = "LAFFF",
         ["POST /admin/users/{id}/unlock"] = "LAFFF",
+        ["POST /admin/users/{id}/end-sessions"] = "LAFFF",
         ["POST /admin/users/{id}/deactivate"] = "LAFFF",
         ["POST /admin/users/{id}/activate"] = "LAFFF",
         ["POST /admin/users/{id}/reset-password"] = "LAFFF",

@@ -107,6 +107,43 @@ public class Accounts_are_protected(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task The_administrator_ends_a_user_s_sessions_everywhere()
+    {
+        var user = await factory.CreateUserAsync("sessions.head", Roles.UnitHead, "HIEPHOA");
+        var phone = await factory.SignedInAsync(user);
+        var office = await factory.SignedInAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync(new Uri("/my-unit", UriKind.Relative))).StatusCode);
+
+        var admin = await factory.SignedInAsync(await factory.CreateUserAsync("sessions.admin", Roles.Administrator));
+        var ended = await admin.PostFormAsync($"/admin/users/{user.Id}/end-sessions", await admin.AntiforgeryTokenAsync($"/admin/users/{user.Id}"), []);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        foreach (var client in new[] { phone, office })
+        {
+            var next = await client.GetAsync(new Uri("/my-unit", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+            Assert.Contains("/account/login", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_session_in_daily_use_still_ends_twelve_hours_after_its_sign_in()
+    {
+        var client = await factory.SignedInAsync(await factory.CreateUserAsync("lifetime.office", Roles.DistrictOffice, "VPHDND"));
+        for (var hours = 0; hours < 12; hours += 4)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/notices", UriKind.Relative))).StatusCode);
+            factory.Clock.Advance(TimeSpan.FromHours(4)); // used every 4 hours: never idle for 8
+        }
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var late = await client.GetAsync(new Uri("/notices", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Contains("/account/login", late.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_locked_user_is_signed_out_on_the_next_request()
     {
         var user = await factory.CreateUserAsync("locked.later", Roles.DistrictOffice, "VPHDND");

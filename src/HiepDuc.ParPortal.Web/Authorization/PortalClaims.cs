@@ -9,6 +9,9 @@ public static class PortalClaims
     public const string UnitName = "parportal:unitname";
     public const string MustChangePassword = "parportal:must-change-password";
 
+    /// <summary>When the session began (Unix seconds): a session ends <see cref="Infrastructure.SecurityOptions.SessionLifetimeHours"/> after it.</summary>
+    public const string SignedInAt = "parportal:signed-in-at";
+
     public static int? GetUnitId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(UnitId), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 

@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 namespace HiepDuc.ParPortal.Web.Authorization;
 
 /// <summary>Puts the user's full name, unit and "must change password" flag in the sign-in cookie.</summary>
-public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, ParPortalDbContext db)
+public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, ParPortalDbContext db, TimeProvider clock)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.FullName, user.FullName));
+        identity.AddClaim(new Claim(PortalClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         if (user.UnitId is { } unit)
         {
             identity.AddClaim(new Claim(PortalClaims.UnitId, unit.ToString(CultureInfo.InvariantCulture)));

@@ -29,7 +29,11 @@ internal static class StampCheck
         var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var current = id is null ? null : await Current(services.GetRequiredService<ParPortalDbContext>(), id, context.HttpContext.RequestAborted);
-        if (stamp is null || current is null || current.SecurityStamp != stamp || !current.IsActive || current.LockoutEnd > now)
+        var lifetime = TimeSpan.FromHours(services.GetRequiredService<IOptions<Infrastructure.SecurityOptions>>().Value.SessionLifetimeHours);
+        var began = long.TryParse(context.Principal?.FindFirstValue(PortalClaims.SignedInAt), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+        if (stamp is null || current is null || current.SecurityStamp != stamp || !current.IsActive || current.LockoutEnd > now
+            || began is null || now - began > lifetime)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

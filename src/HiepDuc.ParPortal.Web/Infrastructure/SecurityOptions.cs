@@ -25,6 +25,14 @@ public sealed class SecurityOptions
     /// </summary>
     public string[] KnownProxies { get; set; } = [];
 
+    /// <summary>A session not used for this many minutes ends (sliding: each request renews it).</summary>
+    [Range(5, 24 * 60)]
+    public int IdleTimeoutMinutes { get; set; } = 8 * 60;
+
+    /// <summary>A session ends this many hours after its sign-in, however much it is used.</summary>
+    [Range(1, 7 * 24)]
+    public int SessionLifetimeHours { get; set; } = 12;
+
     /// <summary>The largest request body of an ordinary form; upload forms declare their own, larger limit.</summary>
     [Range(64 * 1024, 64 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 2 * 1024 * 1024;

@@ -167,6 +167,14 @@ public sealed class UsersController(
         return "Users_Locked";
     });
 
+    /// <summary>Ends every session of the user (a lost phone, a shared computer): each of their cookies is refused on its next request.</summary>
+    [HttpPost("{id}/end-sessions")]
+    public Task<IActionResult> EndSessions([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id) => Change(id, async user =>
+    {
+        await users.UpdateSecurityStampAsync(user);
+        return "Users_SessionsEnded";
+    });
+
     [HttpPost("{id}/unlock")]
     public Task<IActionResult> Unlock([StringLength(64, ErrorMessage = "Validation_MaxLength")] string id) => Change(id, async user =>
     {
