@@ -18,9 +18,10 @@ public static class PortalCommands
     public const string SeedDemoUsers = "seed-demo-users";
     public const string ParseNotice = "parse-notice";
     public const string RebuildReadModel = "rebuild-read-model";
+    public const string VerifyFiles = "verify-files";
     public const string DemoMarker = "[DEMO]";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers or ParseNotice or RebuildReadModel;
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers or ParseNotice or RebuildReadModel or VerifyFiles;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -34,6 +35,7 @@ public static class PortalCommands
                 SeedDemoUsers => await SeedDemoUsersAsync(sp, output),
                 ParseNotice => await ParseNoticeAsync(sp, Options(args), output),
                 RebuildReadModel => await RebuildReadModelAsync(sp, output),
+                VerifyFiles => await VerifyFilesAsync(sp, Options(args), output),
                 _ => 1,
             };
         }
@@ -77,6 +79,49 @@ public static class PortalCommands
         await output.WriteLineAsync(System.FormattableString.Invariant(
             $"Tổng hợp của nhiệm vụ: {rollupDrift} lệch / directive roll-ups: {rollupDrift} drifted; tổng chỉ tiêu toàn huyện: {kpiDrift} lệch / district KPI sums: {kpiDrift} drifted; bộ đếm theo đơn vị: {tallyDrift} lệch / unit counters: {tallyDrift} drifted; đã sửa / corrected ({watch.ElapsedMilliseconds} ms)."));
         return 0;
+    }
+
+    /// <summary>
+    /// Compares the file store with the file records: removes the files no record refers to (older than an hour, so
+    /// that a request still saving is left alone; with <c>--dry-run</c> only lists them) and lists the records whose
+    /// file is missing (restore them from the backup of <c>Files:Root</c>). Exit code 0 when the two agree afterwards.
+    /// </summary>
+    private static async Task<int> VerifyFilesAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
+    {
+        var db = sp.GetRequiredService<ParPortalDbContext>();
+        var store = sp.GetRequiredService<Features.Files.FileStore>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var dryRun = options.ContainsKey("dry-run");
+        var records = await db.Files.AsNoTracking().Select(f => new { f.Id, f.StoredName }).ToListAsync();
+        var referenced = records.Select(r => r.StoredName).ToHashSet(StringComparer.Ordinal);
+        var root = store.RootPath;
+        var onDisk = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(root, f).StartsWith("pending-imports", StringComparison.Ordinal))
+                .ToList()
+            : [];
+        var orphans = onDisk.Where(f => !referenced.Contains(Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            && now - File.GetLastWriteTimeUtc(f) > TimeSpan.FromHours(1)).ToList();
+        long bytes = 0;
+        foreach (var orphan in orphans)
+        {
+            bytes += new FileInfo(orphan).Length;
+            await output.WriteLineAsync($"Tệp không thuộc bản ghi nào / orphan file: {Path.GetRelativePath(root, orphan)}");
+            if (!dryRun)
+            {
+                File.Delete(orphan);
+            }
+        }
+
+        var missing = records.Where(r => !File.Exists(store.PathOf(r.StoredName))).ToList();
+        foreach (var record in missing)
+        {
+            await output.WriteLineAsync(System.FormattableString.Invariant($"Bản ghi thiếu tệp / record without its file: #{record.Id} {record.StoredName}"));
+        }
+
+        await output.WriteLineAsync(System.FormattableString.Invariant(
+            $"Tệp mồ côi: {orphans.Count} ({bytes} byte){(dryRun ? " — chưa xóa (--dry-run)" : " — đã xóa")} / orphan files: {orphans.Count} ({bytes} bytes){(dryRun ? ", kept (--dry-run)" : ", removed")}; bản ghi thiếu tệp / records without a file: {missing.Count}."));
+        return missing.Count == 0 && (orphans.Count == 0 || !dryRun) ? 0 : 1;
     }
 
     /// <summary>
