@@ -24,6 +24,22 @@ public class A_package_is_measured_before_it_is_read
     }
 
     [Fact]
+    public void A_package_of_more_than_2000_parts_is_not_read()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i < 2001; i++)
+            {
+                zip.CreateEntry($"p/{i}.xml");
+            }
+        }
+
+        stream.Position = 0;
+        Assert.False(Packages.WithinUnpackedLimit(stream));
+    }
+
+    [Fact]
     public void A_Word_file_that_unpacks_past_the_limit_is_refused_as_unreadable()
     {
         using var package = Package(100, "word/document.xml");

@@ -31,18 +31,27 @@ public class Hostile_kpi_files_get_a_message_and_save_nothing(PortalFactory fact
     }
 
     [Theory]
-    [InlineData("short row", "Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\nONLINE_FILING,HIEPHOA\n")]
-    [InlineData("trailing comma", "Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\nONLINE_FILING,HIEPHOA,09/2023,5,10,\n")]
-    [InlineData("extra column", "Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\nONLINE_FILING,HIEPHOA,09/2023,5,10,x,y\n")]
-    [InlineData("unbalanced quote", "Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\n\"ONLINE_FILING,HIEPHOA,09/2023,5,10\n")]
-    public async Task A_malformed_csv_gets_a_message_never_a_server_error(string what, string csv)
+    [InlineData("short row", "Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\nONLINE_FILING,HIEPHOA,09/2023,5\n", "Dòng 2:")]
+    [InlineData("trailing comma", "Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\nONLINE_FILING,HIEPHOA,09/2023,5,10,\n", null)]
+    [InlineData("extra column", "Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\nONLINE_FILING,HIEPHOA,09/2023,5,10,x,y\n", "Dòng 2: Dòng có nhiều ô hơn dòng tiêu đề.")]
+    [InlineData("unbalanced quote", "Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số\nONLINE_FILING,QUETHO,09/2023,1,2\n\"ONLINE_FILING,HIEPHOA,09/2023,5,10\n", "Dòng 3: Dấu ngoặc kép mở")]
+    [InlineData("quoted cells", "\"Mã chỉ tiêu\";\"Mã đơn vị\";\"Kỳ (tháng/năm)\";\"Tử số\";\"Mẫu số\";\"Ghi chú\"\r\nONLINE_FILING;HIEPHOA;09/2023;5;10;\"Có \"\"dấu\"\" ngoặc; và\nxuống dòng\"\r\n", null)]
+    public async Task A_malformed_csv_gets_a_message_on_its_line_never_a_server_error(string what, string csv, string? message)
     {
         var office = await factory.SignedInAsync(await factory.CreateUserAsync($"csv.{what.Replace(' ', '.')}", Roles.DistrictOffice, "VPHDND"));
         var before = await factory.QueryAsync(db => db.KpiMeasurements.CountAsync());
         var response = await Upload(office, "so-lieu.csv", Encoding.UTF8.GetBytes(csv));
         Assert.True((int)response.StatusCode < 500, $"{what}: {(int)response.StatusCode}");
         var page = await Html.ParseAsync(response);
-        Assert.True(page.QuerySelector("#import-errors, #confirm-form") is not null, what);
+        if (message is null)
+        {
+            Assert.True(page.QuerySelector("#confirm-form") is not null, $"{what}: {page.QuerySelector("#import-errors")?.TextContent}");
+        }
+        else
+        {
+            Assert.Contains(message, page.QuerySelector("#import-errors")!.TextContent, StringComparison.Ordinal);
+        }
+
         Assert.Equal(before, await factory.QueryAsync(db => db.KpiMeasurements.CountAsync()));
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Kpis;
 using MiniExcelLibs;
-using MiniExcelLibs.Csv;
 
 namespace HiepDuc.ParPortal.Web.Features.Kpis;
 
@@ -45,6 +44,7 @@ public static class KpiImportReader
         var rows = new List<ImportRow>();
         var errors = new List<ImportError>();
         List<IDictionary<string, object?>> records;
+        Dictionary<int, CsvProblem> csvProblems;
         try
         {
             if (!csv && !Domain.Parsing.Packages.WithinUnpackedLimit(stream))
@@ -53,7 +53,7 @@ public static class KpiImportReader
                 return (rows, errors);
             }
 
-            records = csv ? ReadCsv(stream) : MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+            (records, csvProblems) = csv ? ReadCsv(stream) : (MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList(), []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -79,6 +79,12 @@ public static class KpiImportReader
         {
             var line = i + 2;
             var r = records[i];
+            if (csvProblems.TryGetValue(i, out var problem))
+            {
+                errors.Add(new ImportError(line, t(problem == CsvProblem.ExtraCells ? "Import_CsvExtraCells" : "Import_CsvOpenQuote", [])));
+                continue;
+            }
+
             string? Text(string column) => r.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() : null;
             object? Cell(string column) => r.TryGetValue(column, out var v) ? v : null;
             if (r.Values.All(v => string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
@@ -176,18 +182,116 @@ public static class KpiImportReader
     private static string Echo(string? value) =>
         value is null ? string.Empty : value.Length <= EchoLength ? value : string.Concat(value.AsSpan(0, EchoLength), "…");
 
-    private static List<IDictionary<string, object?>> ReadCsv(Stream stream)
+    private enum CsvProblem
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-        var header = text.Split('\n', 2)[0];
+        ExtraCells,
+        OpenQuote,
+    }
 
-        // Excel in Vietnamese writes ";" between columns (the comma is the decimal separator); others write ",".
-        var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
-        buffer.Position = 0;
-        return MiniExcel.Query(buffer, useHeaderRow: true, excelType: ExcelType.CSV, configuration: new CsvConfiguration { Seperator = separator })
-            .Cast<IDictionary<string, object?>>().ToList();
+    /// <summary>
+    /// Reads a CSV file as spreadsheets write it (RFC 4180: quoted cells, doubled quotes, line breaks inside quotes)
+    /// with "," or — as Excel writes in Vietnamese, where the comma is the decimal separator — ";". A row may be
+    /// shorter than the header (its missing cells are empty) or end in empty cells (a trailing comma); a row with more
+    /// filled cells than the header, or a quote left open, is reported on its own line.
+    /// </summary>
+    private static (List<IDictionary<string, object?>> Records, Dictionary<int, CsvProblem> Problems) ReadCsv(Stream stream)
+    {
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
+        var firstLine = text.Split('\n', 2)[0];
+        var separator = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
+        var rows = new List<(List<string> Cells, bool OpenQuote)>();
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        var cellStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    cell.Append(c);
+                }
+                else if (i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+
+                continue;
+            }
+
+            if (c == '"' && cellStart)
+            {
+                quoted = true;
+                cellStart = false;
+            }
+            else if (c == separator)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+                cellStart = true;
+            }
+            else if (c == '\n')
+            {
+                cells.Add(cell.ToString().TrimEnd('\r'));
+                rows.Add((cells, false));
+                (cells, cellStart) = ([], true);
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+                cellStart = false;
+            }
+        }
+
+        if (quoted || cell.Length > 0 || cells.Count > 0)
+        {
+            cells.Add(cell.ToString().TrimEnd('\r'));
+            rows.Add((cells, quoted));
+        }
+
+        var records = new List<IDictionary<string, object?>>();
+        var problems = new Dictionary<int, CsvProblem>();
+        if (rows.Count == 0)
+        {
+            return (records, problems);
+        }
+
+        var header = rows[0].Cells.Select(h => h.Trim()).ToList();
+        while (header.Count > 0 && header[^1].Length == 0)
+        {
+            header.RemoveAt(header.Count - 1);
+        }
+
+        foreach (var (row, openQuote) in rows.Skip(1))
+        {
+            if (openQuote)
+            {
+                problems[records.Count] = CsvProblem.OpenQuote;
+            }
+            else if (row.Skip(header.Count).Any(extra => extra.Trim().Length > 0))
+            {
+                problems[records.Count] = CsvProblem.ExtraCells;
+            }
+
+            var record = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var k = 0; k < header.Count; k++)
+            {
+                record[header[k]] = k < row.Count ? row[k] : null;
+            }
+
+            records.Add(record);
+        }
+
+        return (records, problems);
     }
 
     private static DateOnly? Month(object? value) => value switch
