@@ -82,14 +82,19 @@ public sealed class KpiImportController(
         var by = currentActor.Actor;
         var now = clock.GetUtcNow();
         var written = 0;
+        // The figures the rows may replace, read in one query (not one per KPI and month).
+        var kpiIds = rows.Select(r => r.KpiId).Distinct().ToList();
+        var starts = rows.Select(r => r.Month).Distinct().ToList();
+        var existing = (await db.KpiMeasurements.Include(m => m.Revisions)
+                .Where(m => kpiIds.Contains(m.KpiId) && starts.Contains(m.Period.Start)).ToListAsync(cancellationToken))
+            .ToLookup(m => (m.KpiId, m.Period.Start, m.Period.End));
         foreach (var group in rows.GroupBy(r => (r.KpiId, r.Month)))
         {
             var period = KpiPeriod.Month(group.Key.Month.Year, group.Key.Month.Month);
-            var existing = await db.KpiMeasurements.Include(m => m.Revisions)
-                .Where(m => m.KpiId == group.Key.KpiId && m.Period.Start == period.Start && m.Period.End == period.End).ToListAsync(cancellationToken);
+            var figures = existing[(group.Key.KpiId, period.Start, period.End)].ToDictionary(m => m.UnitId ?? 0);
             foreach (var row in group)
             {
-                var current = existing.SingleOrDefault(m => m.UnitId == row.UnitId);
+                var current = figures.GetValueOrDefault(row.UnitId ?? 0);
                 if (current is null)
                 {
                     db.KpiMeasurements.Add(KpiMeasurement.Counted(kpis[row.KpiId], row.UnitId, period, row.Numerator, row.Denominator, MeasurementSource.Imported, by, now, row.Note));
