@@ -36,6 +36,12 @@ public class The_office_records_directives_and_assigns_them(PortalFactory factor
         });
         Assert.Contains("Thời hạn chưa đủ thông tin", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        var tooFar = await office.PostFormAsync($"/notices/{noticeId}/directives/new", token, new()
+        {
+            ["Label"] = "2.đ", ["Title"] = "Rà soát TTHC", ["FullText"] = "Rà soát thủ tục hành chính", ["Deadline.Kind"] = "Date", ["Deadline.Date"] = "9999-12-31",
+        });
+        Assert.Contains("Hạn không được quá 5 năm kể từ hôm nay", await tooFar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var directive = await office.PostFormAsync($"/notices/{noticeId}/directives/new", token, new()
         {
             ["Label"] = "2.đ", ["Title"] = "Rà soát TTHC", ["FullText"] = "Rà soát thủ tục hành chính thuộc thẩm quyền",

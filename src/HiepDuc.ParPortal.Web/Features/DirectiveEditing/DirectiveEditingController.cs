@@ -35,7 +35,7 @@ public sealed class DirectiveEditingController(
             return NotFound();
         }
 
-        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l);
+        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today());
         if (!ModelState.IsValid || deadline is null)
         {
             return EditView(model, noticeId, null);
@@ -92,7 +92,7 @@ public sealed class DirectiveEditingController(
             return NotFound();
         }
 
-        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l);
+        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today());
         if (!ModelState.IsValid || deadline is null)
         {
             return EditView(model, directive.NoticeId, id);
@@ -153,7 +153,7 @@ public sealed class DirectiveEditingController(
             return NotFound();
         }
 
-        var deadline = model.OwnDeadline ? model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l) : directive.Deadline;
+        var deadline = model.OwnDeadline ? model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today()) : directive.Deadline;
         var unitIds = await ResolveUnitsAsync(model);
         if (unitIds.Count == 0)
         {

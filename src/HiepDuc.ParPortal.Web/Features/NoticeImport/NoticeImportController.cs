@@ -23,7 +23,7 @@ namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
 /// highlighted), save. Nothing is written before the office saves; leaving the preview leaves no trace.
 /// </summary>
 [Authorize(Policy = Policies.OfficeWork)]
-public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading reading, NoticeImporter importer, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading reading, NoticeImporter importer, ICurrentActor currentActor, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public const long MaxUpload = 5 * 1024 * 1024;
 
@@ -67,7 +67,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
             }
         }
 
-        var deadlines = included.ToDictionary(x => x.Index, x => x.Task.Deadline.ToDeadline(ModelState, $"Tasks[{x.Index}].Deadline", l));
+        var deadlines = included.ToDictionary(x => x.Index, x => x.Task.Deadline.ToDeadline(ModelState, $"Tasks[{x.Index}].Deadline", l, clock.Today()));
         foreach (var dup in included.GroupBy(x => x.Task.Label.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             ModelState.AddModelError($"Tasks[{dup.First().Index}].Label", l.GetString("NoticeImport_DuplicateLabel", dup.Key).Value);

@@ -47,12 +47,15 @@ public sealed class DeadlineInput
         WrittenAs = d.WrittenAs,
     };
 
+    /// <summary>A deadline's last day lies at most this many years after today (a mistyped 9999 is refused).</summary>
+    public const int MaxYearsAhead = 5;
+
     /// <summary>The deadline, or null with an error in <paramref name="state"/> under <paramref name="prefix"/>.</summary>
-    public Deadline? ToDeadline(ModelStateDictionary state, string prefix, IStringLocalizer l)
+    public Deadline? ToDeadline(ModelStateDictionary state, string prefix, IStringLocalizer l, DateOnly today)
     {
         try
         {
-            return Kind switch
+            var deadline = Kind switch
             {
                 DeadlineKind.Date when Date is { } d => Deadline.OnDate(d, WrittenAs),
                 DeadlineKind.Month when Month is { } m && Year is { } y => Deadline.InMonth(y, m, WrittenAs),
@@ -63,6 +66,13 @@ public sealed class DeadlineInput
                 DeadlineKind.None => Deadline.NotSet(Urgent, WrittenAs),
                 _ => Missing(),
             };
+            if (deadline?.LastDay is { } last && last > today.AddYears(MaxYearsAhead))
+            {
+                state.AddModelError($"{prefix}.{nameof(Kind)}", l.GetString("Deadline_TooFar", MaxYearsAhead));
+                return null;
+            }
+
+            return deadline;
         }
         catch (DomainException ex)
         {
