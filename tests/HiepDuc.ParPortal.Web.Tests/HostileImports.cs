@@ -23,7 +23,7 @@ public class Hostile_kpi_files_get_a_message_and_save_nothing(PortalFactory fact
         var bomb = Bomb(300);
         Assert.True(bomb.Length < 2 * 1024 * 1024);
 
-        var response = await Upload(office, "bom.xlsx", bomb);
+        var response = await Figures_are_imported_all_or_nothing.Upload(office, "bom.xlsx", bomb);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("giải nén ra quá 64 MB", body, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public class Hostile_kpi_files_get_a_message_and_save_nothing(PortalFactory fact
     {
         var office = await factory.SignedInAsync(await factory.CreateUserAsync($"csv.{what.Replace(' ', '.')}", Roles.DistrictOffice, "VPHDND"));
         var before = await factory.QueryAsync(db => db.KpiMeasurements.CountAsync());
-        var response = await Upload(office, "so-lieu.csv", Encoding.UTF8.GetBytes(csv));
+        var response = await Figures_are_imported_all_or_nothing.Upload(office, "so-lieu.csv", Encoding.UTF8.GetBytes(csv));
         Assert.True((int)response.StatusCode < 500, $"{what}: {(int)response.StatusCode}");
         var page = await Html.ParseAsync(response);
         if (message is null)
@@ -60,7 +60,7 @@ public class Hostile_kpi_files_get_a_message_and_save_nothing(PortalFactory fact
     {
         var office = await factory.SignedInAsync(await factory.CreateUserAsync("note.office", Roles.DistrictOffice, "VPHDND"));
         var csv = $"Mã chỉ tiêu,Mã đơn vị,Kỳ (tháng/năm),Tử số,Mẫu số,Ghi chú\nONLINE_FILING,HIEPHOA,09/2023,5,10,{new string('x', 200_000)}\n";
-        var response = await Upload(office, "ghi-chu.csv", Encoding.UTF8.GetBytes(csv));
+        var response = await Figures_are_imported_all_or_nothing.Upload(office, "ghi-chu.csv", Encoding.UTF8.GetBytes(csv));
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Ghi chú dài quá 2000 ký tự", body, StringComparison.Ordinal);
@@ -112,13 +112,6 @@ public class Hostile_kpi_files_get_a_message_and_save_nothing(PortalFactory fact
 
         return output.ToArray();
     }
-
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, string name, byte[] bytes)
-    {
-        var token = await client.AntiforgeryTokenAsync("/kpis/import");
-        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), "file", name } };
-        return await client.PostAsync(new Uri("/kpis/import", UriKind.Relative), content);
-    }
 }
 
 /// <summary>
@@ -151,9 +144,7 @@ public class A_large_kpi_import_is_confirmed_by_its_id(PortalFactory factory) : 
         }
 
         Assert.Equal(12_000, count);
-        var token = await office.AntiforgeryTokenAsync("/kpis/import");
-        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "lon.csv" } };
-        var preview = await Html.ParseAsync(await office.PostAsync(new Uri("/kpis/import", UriKind.Relative), content));
+        var preview = await Html.ParseAsync(await Figures_are_imported_all_or_nothing.Upload(office, "lon.csv", Encoding.UTF8.GetBytes(csv.ToString())));
         var form = preview.QuerySelector("#confirm-form")!;
         var id = form.QuerySelector("input[name=importId]")!.GetAttribute("value")!;
         Assert.Equal(32, id.Length);

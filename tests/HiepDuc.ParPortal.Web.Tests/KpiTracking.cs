@@ -228,7 +228,8 @@ public class Figures_are_imported_all_or_nothing(PortalFactory factory) : IClass
         return stream.ToArray();
     }
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, string name, byte[] bytes)
+    /// <summary>Uploads a KPI file to the import page, as the office's form does.</summary>
+    internal static async Task<HttpResponseMessage> Upload(HttpClient client, string name, byte[] bytes)
     {
         var token = await client.AntiforgeryTokenAsync("/kpis/import");
         using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), "file", name } };
