@@ -13,7 +13,7 @@ namespace HiepDuc.ParPortal.Web.Tests;
 
 public class The_speed_data_generator(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SqliteFact]
     public async Task Writes_a_marked_database_with_every_status_that_the_pages_read()
     {
         _ = factory.Services; // migrate and seed
@@ -59,7 +59,7 @@ public class The_speed_data_generator(PortalFactory factory) : IClassFixture<Por
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public void Refuses_to_write_into_an_existing_file()
     {
         var existing = Path.GetTempFileName();

@@ -259,7 +259,7 @@ public class The_dashboard_s_query_count_does_not_grow_with_the_data : IClassFix
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<CommandCounter>();
-                services.ConfigureDbContext<SqliteParPortalDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CommandCounter>()));
+                services.ConfigurePortalDb((sp, o) => o.AddInterceptors(sp.GetRequiredService<CommandCounter>()));
             });
         }
     }
@@ -310,7 +310,7 @@ public class A_slow_recomputation_does_not_hold_the_page(A_slow_recomputation_do
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.ConfigureDbContext<SqliteParPortalDbContext>((_, o) => o.AddInterceptors(Slow)));
+            builder.ConfigureServices(services => services.ConfigurePortalDb((_, o) => o.AddInterceptors(Slow)));
         }
     }
 

@@ -16,7 +16,7 @@ namespace HiepDuc.ParPortal.Web.Tests;
 /// <summary>Nothing a user enters can stop the portal: the seed and start-up never assume that user data is unique.</summary>
 public class Duplicated_notices_never_stop_the_portal
 {
-    [Fact]
+    [SqliteFact]
     public async Task After_a_notice_is_saved_twice_on_purpose_and_its_rows_copied_in_the_database_the_portal_restarts_and_every_command_runs()
     {
         using var first = new PortalFactory();

@@ -113,7 +113,7 @@ public sealed class A_killed_portal_keeps_every_acknowledged_report : IDisposabl
 /// <summary>The online backup is a consistent snapshot while reports are written, and restores to a working database.</summary>
 public class Backup_and_restore(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SqliteFact]
     public async Task A_backup_taken_during_writes_restores_with_consistent_counts_and_a_running_database_is_not_overwritten()
     {
         var head = await factory.SignedInAsync(await factory.CreateUserAsync("backup.head", Roles.UnitHead, "HIEPTHUAN"));

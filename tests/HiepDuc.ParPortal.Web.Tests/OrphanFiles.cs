@@ -147,7 +147,7 @@ public class A_store_failing_mid_save_leaves_no_file_behind(A_store_failing_mid_
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.ConfigureDbContext<Data.SqliteParPortalDbContext>((_, o) => o.AddInterceptors(Interceptor.Object)));
+            builder.ConfigureServices(services => services.ConfigurePortalDb((_, o) => o.AddInterceptors(Interceptor.Object)));
         }
     }
 }

@@ -52,6 +52,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        if (TestDatabase.IsSqlServer)
+        {
+            builder.UseSetting("Database:Provider", "SqlServer");
+            builder.UseSetting("ConnectionStrings:SqlServer", TestDatabase.SqlServerFor(DatabasePath));
+        }
+
         builder.UseSetting("PortalLogging:File", Environment.GetEnvironmentVariable("PORTAL_TEST_LOG") ?? string.Empty);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning");
@@ -68,12 +74,25 @@ public class PortalFactory : WebApplicationFactory<Program>
         });
     }
 
+    private bool _hostCreated;
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        _hostCreated = true;
+        return base.CreateHost(builder);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (!_ownsDatabase)
         {
             return;
+        }
+
+        if (TestDatabase.IsSqlServer && _hostCreated)
+        {
+            TestDatabase.DropSqlServer(DatabasePath);
         }
 
         SqliteConnection.ClearAllPools();
