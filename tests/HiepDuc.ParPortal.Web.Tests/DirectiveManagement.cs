@@ -42,6 +42,12 @@ public class The_office_records_directives_and_assigns_them(PortalFactory factor
         });
         Assert.Contains("Hạn không được quá 5 năm kể từ hôm nay", await tooFar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        var beforeMeeting = await office.PostFormAsync($"/notices/{noticeId}/directives/new", token, new()
+        {
+            ["Label"] = "2.đ", ["Title"] = "Rà soát TTHC", ["FullText"] = "Rà soát thủ tục hành chính", ["Deadline.Kind"] = "Date", ["Deadline.Date"] = "2023-10-05",
+        });
+        Assert.Contains("Hạn không được trước ngày họp của thông báo (06/10/2023)", await beforeMeeting.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var directive = await office.PostFormAsync($"/notices/{noticeId}/directives/new", token, new()
         {
             ["Label"] = "2.đ", ["Title"] = "Rà soát TTHC", ["FullText"] = "Rà soát thủ tục hành chính thuộc thẩm quyền",

@@ -35,7 +35,7 @@ public sealed class DirectiveEditingController(
             return NotFound();
         }
 
-        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today());
+        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today(), notice.MeetingDate);
         if (!ModelState.IsValid || deadline is null)
         {
             return EditView(model, noticeId, null);
@@ -92,7 +92,7 @@ public sealed class DirectiveEditingController(
             return NotFound();
         }
 
-        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today());
+        var deadline = model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today(), directive.Notice.MeetingDate);
         if (!ModelState.IsValid || deadline is null)
         {
             return EditView(model, directive.NoticeId, id);
@@ -147,13 +147,13 @@ public sealed class DirectiveEditingController(
     [Authorize(Policy = Policies.OfficeWork)]
     public async Task<IActionResult> Assign(int id, AssignModel model)
     {
-        var directive = await db.Directives.Include(d => d.Assignments).SingleOrDefaultAsync(d => d.Id == id);
+        var directive = await db.Directives.Include(d => d.Assignments).Include(d => d.Notice).SingleOrDefaultAsync(d => d.Id == id);
         if (directive is null)
         {
             return NotFound();
         }
 
-        var deadline = model.OwnDeadline ? model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today()) : directive.Deadline;
+        var deadline = model.OwnDeadline ? model.Deadline.ToDeadline(ModelState, nameof(model.Deadline), l, clock.Today(), directive.Notice.MeetingDate) : directive.Deadline;
         var unitIds = await ResolveUnitsAsync(model);
         if (unitIds.Count == 0)
         {

@@ -67,7 +67,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
             }
         }
 
-        var deadlines = included.ToDictionary(x => x.Index, x => x.Task.Deadline.ToDeadline(ModelState, $"Tasks[{x.Index}].Deadline", l, clock.Today()));
+        var deadlines = included.ToDictionary(x => x.Index, x => x.Task.Deadline.ToDeadline(ModelState, $"Tasks[{x.Index}].Deadline", l, clock.Today(), form.MeetingDate));
         foreach (var dup in included.GroupBy(x => x.Task.Label.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             ModelState.AddModelError($"Tasks[{dup.First().Index}].Label", l.GetString("NoticeImport_DuplicateLabel", dup.Key).Value);

@@ -50,8 +50,12 @@ public sealed class DeadlineInput
     /// <summary>A deadline's last day lies at most this many years after today (a mistyped 9999 is refused).</summary>
     public const int MaxYearsAhead = 5;
 
-    /// <summary>The deadline, or null with an error in <paramref name="state"/> under <paramref name="prefix"/>.</summary>
-    public Deadline? ToDeadline(ModelStateDictionary state, string prefix, IStringLocalizer l, DateOnly today)
+    /// <summary>
+    /// The deadline, or null with an error in <paramref name="state"/> under <paramref name="prefix"/>. A last day lies
+    /// at most <see cref="MaxYearsAhead"/> years after today and, when <paramref name="meeting"/> is given, not before
+    /// the meeting that gave the directive (a notice entered after the fact may carry deadlines already past).
+    /// </summary>
+    public Deadline? ToDeadline(ModelStateDictionary state, string prefix, IStringLocalizer l, DateOnly today, DateOnly? meeting = null)
     {
         try
         {
@@ -69,6 +73,12 @@ public sealed class DeadlineInput
             if (deadline?.LastDay is { } last && last > today.AddYears(MaxYearsAhead))
             {
                 state.AddModelError($"{prefix}.{nameof(Kind)}", l.GetString("Deadline_TooFar", MaxYearsAhead));
+                return null;
+            }
+
+            if (deadline?.LastDay is { } lastDay && meeting is { } met && lastDay < met)
+            {
+                state.AddModelError($"{prefix}.{nameof(Kind)}", l.GetString("Deadline_BeforeMeeting", met.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)));
                 return null;
             }
 
