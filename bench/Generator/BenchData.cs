@@ -151,8 +151,8 @@ public static class BenchData
         await AddUser("bench.admin", "Quản trị (thử nghiệm)", null, Roles.Administrator);
 
         var notice = Prepare(connection, tx, """
-            INSERT INTO Notices (Number, IssuingBody, IssueDate, MeetingDate, Title, MeetingBody, Session, ChairedBy, SignedBy, FullText, SearchKey, IssuerKey, NumberKey, ContentKey, Version)
-            VALUES ($1,$8,$2,$3,$4,'Ban Chỉ đạo CCHC và CĐS huyện',$5,'Chủ tịch UBND huyện','Chủ tịch UBND huyện',$6,$7,$9,$10,$11,0) RETURNING Id
+            INSERT INTO Notices (Number, IssuingBody, IssueDate, MeetingDate, Title, MeetingBody, Session, ChairedBy, SignedBy, FullText, SearchKey, IssuerKey, NumberKey, ContentKey, Version, IsPublic)
+            VALUES ($1,$8,$2,$3,$4,'Ban Chỉ đạo CCHC và CĐS huyện',$5,'Chủ tịch UBND huyện','Chủ tịch UBND huyện',$6,$7,$9,$10,$11,0,0) RETURNING Id
             """);
         var directive = Prepare(connection, tx, """
             INSERT INTO Directives (NoticeId, Label, SortOrder, Title, FullText, MonitoringUnitId, IsCancelled, SearchKey, DeadlineUrgent, DeadlineKind, DeadlineLastDay, DeadlineWrittenAs, Version, RollupActive, RollupCompleted)

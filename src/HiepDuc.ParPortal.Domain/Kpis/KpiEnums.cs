@@ -45,6 +45,9 @@ public enum MeasurementSource
     Notice,
     Entered,
     Imported,
+
+    /// <summary>Sent by another system through the API (the provincial one-stop system's export).</summary>
+    Api,
 }
 
 /// <summary>How a stated rate was worded: exact, or "trên 90 %".</summary>

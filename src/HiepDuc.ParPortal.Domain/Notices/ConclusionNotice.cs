@@ -83,6 +83,40 @@ public sealed class ConclusionNotice : VersionedEntity
 
     public void Cite(DocumentReference reference) => _references.Add(reference);
 
+    /// <summary>
+    /// Records the number and the signing date the document system gave the notice (Q-Office), keeping the rest of
+    /// its header as it is.
+    /// </summary>
+    public void Register(string number, DateOnly issueDate)
+    {
+        number = Guard.Required(number, "notice.number");
+        if (number.Length > MaxNumberLength)
+        {
+            throw new DomainException("notice.numberTooLong", MaxNumberLength);
+        }
+
+        Describe(number, issueDate, MeetingBody, Session, ChairedBy, SignedBy);
+    }
+
+    public const int MaxNumberLength = 50;
+
+    /// <summary>Whether the office has opened the notice's progress to the public page (/cong-khai).</summary>
+    public bool IsPublic { get; private set; }
+
+    /// <summary>When the notice was last opened to the public, or closed again.</summary>
+    public DateTimeOffset? PublicSince { get; private set; }
+
+    public void Publish(bool open, DateTimeOffset at)
+    {
+        if (IsPublic == open)
+        {
+            return;
+        }
+
+        IsPublic = open;
+        PublicSince = open ? at : null;
+    }
+
     /// <summary>Edits the header facts; the full text may be corrected too.</summary>
     public void Edit(string issuingBody, string title, DateOnly meetingDate, string fullText)
     {

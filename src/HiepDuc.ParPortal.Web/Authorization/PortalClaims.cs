@@ -20,7 +20,11 @@ public static class PortalClaims
 
     public static string? GetUserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    /// <summary>Sees every unit's work (office, chairman, administrator); otherwise only their own unit's.</summary>
+    /// <summary>
+    /// Sees every unit's work (office, chairman, administrator, an API token bound to no unit); otherwise only their
+    /// own unit's.
+    /// </summary>
     public static bool SeesAllUnits(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.DistrictOffice) || user.IsInRole(Roles.Chairman) || user.IsInRole(Roles.Administrator);
+        user.IsInRole(Roles.DistrictOffice) || user.IsInRole(Roles.Chairman) || user.IsInRole(Roles.Administrator)
+        || (user.HasClaim(c => c.Type == Features.Api.ApiTokenAuthentication.TokenClaim) && user.GetUnitId() is null);
 }

@@ -16,7 +16,8 @@ public static class UnitScope
             return assignments;
         }
 
-        var unit = user.IsInRole(Roles.UnitHead) ? user.GetUnitId() : null;
+        // A unit head, or an API token bound to a unit, sees that unit's work.
+        var unit = user.IsInRole(Roles.UnitHead) || user.HasClaim(c => c.Type == Features.Api.ApiTokenAuthentication.TokenClaim) ? user.GetUnitId() : null;
         return unit is { } id ? assignments.Where(a => a.UnitId == id) : assignments.Where(_ => false);
     }
 }

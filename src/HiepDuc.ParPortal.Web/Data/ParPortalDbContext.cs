@@ -57,6 +57,11 @@ public partial class ParPortalDbContext(DbContextOptions options, SaveServices s
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Domain.Access.ApiToken> ApiTokens => Set<Domain.Access.ApiToken>();
+
+    /// <summary>The answers kept for API writes sent with an <c>Idempotency-Key</c> (<see cref="Features.Api.IdempotentRequest"/>).</summary>
+    public DbSet<Features.Api.IdempotentRequest> IdempotentRequests => Set<Features.Api.IdempotentRequest>();
+
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

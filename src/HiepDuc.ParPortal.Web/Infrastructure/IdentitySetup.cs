@@ -3,6 +3,7 @@ using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Data.Seed;
 using Microsoft.AspNetCore.Authorization;
+using HiepDuc.ParPortal.Web.Features.Api;
 using Microsoft.AspNetCore.Identity;
 
 namespace HiepDuc.ParPortal.Web.Infrastructure;
@@ -52,7 +53,13 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
-        services.AddAuthorization(Policies.Add);
+        // The API's callers sign in with a token on every request (Features/Api), never with the cookie.
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.Api.ApiTokenAuthentication>(Features.Api.ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthorization(o =>
+        {
+            Policies.Add(o);
+            Features.Api.ApiPolicies.Add(o);
+        });
         services.AddSingleton<IAuthorizationHandler, AssignmentAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, DirectiveAuthorizationHandler>();
         services.AddScoped<IdentitySeed>();
@@ -65,6 +72,29 @@ public static class IdentitySetup
             o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = security.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // Each API token has its own budget (keyed by the hash of the credential it sends, so that the limit holds
+            // before the token is even looked up); requests without one share the caller's address.
+            var api = configuration.GetSection(Features.Api.ApiOptions.Section).Get<Features.Api.ApiOptions>() ?? new Features.Api.ApiOptions();
+            o.AddPolicy(Features.Api.ApiPolicies.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Request.Headers.Authorization.ToString() is { Length: > 0 } credential
+                    ? "token:" + Domain.Access.ApiToken.HashOf(credential)
+                    : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = api.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // The public page, per visiting address (a cached answer costs little, but the page is open to anyone).
+            var publicPerMinute = configuration.GetValue("Public:RequestsPerMinute", 120);
+            o.AddPolicy(Features.Public.PublicController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.HttpContext.Request.IsApi())
+                {
+                    var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Features.Shared.SharedResource>>();
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    await Features.Api.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", l["Api_RateLimited"]);
+                }
+            };
         });
         return services;
     }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
+using HiepDuc.ParPortal.Web.Features.Api;
 using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -44,6 +45,10 @@ public static class WebSetup
         {
             o.SizeLimit = 64 * 1024 * 1024;
             o.AddPolicy(PageCache.Policy, new PageCache());
+            // The public page is the same for every visitor in a language: kept a minute, emptied when a notice is
+            // opened or closed (tag), never for a signed-in request (the default policy's rule).
+            o.AddPolicy(Features.Public.PublicController.CachePolicy, b => b.Expire(TimeSpan.FromSeconds(60)).Tag(Features.Public.PublicController.CacheTag)
+                .SetVaryByQuery("culture").VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name)));
         });
 
         // Pages of a few hundred rows compress ten-fold for district networks. Over HTTPS too: the only secret in a
@@ -75,6 +80,13 @@ public static class WebSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<MustChangePasswordFilter>();
             })
+            .AddJsonOptions(o =>
+            {
+                // The API's JSON: camelCase names, enums by name ("overdue"), Vietnamese letters as they are.
+                o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+                o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                o.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
@@ -99,9 +111,19 @@ public static class WebSetup
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            // Vietnamese first: the browser's language is not consulted, only the user's explicit choice.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Vietnamese first: the browser's language is not consulted, only the user's explicit choice. The API has no
+            // cookie: its callers choose the language of its messages with Accept-Language (Vietnamese by default).
+            o.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(context => Task.FromResult(context.Request.IsApi()
+                    ? Features.Api.ApiCulture.FromAcceptLanguage(context.Request)
+                    : null)),
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
         });
+        services.AddOptions<Features.Api.ApiOptions>().BindConfiguration(Features.Api.ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOpenApi("v1", Features.Api.ApiDocument.Configure);
         return services;
     }
 
@@ -120,7 +142,9 @@ public static class WebSetup
         }
 
         app.UseResponseCompression();
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // A page's error is a page; the API's is a Problem Details document (a status with no body of its own gets one).
+        app.UseWhen(c => !c.Request.IsApi(), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseWhen(c => c.Request.IsApi(), b => b.UseStatusCodePages(Features.Api.ApiProblems.StatusCodePageAsync));
         // The host's own logger, not the static one (several hosts in one process, as in the tests, each keep their log).
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRequestLocalization();
@@ -134,6 +158,7 @@ public static class WebSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready").AllowAnonymous();
+        Features.Api.ApiDocument.Map(app);
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
         return app;
     }

@@ -20,6 +20,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<ConclusionN
         builder.Property(n => n.SearchKey).HasMaxLength(2000);
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.HasIndex(n => n.MeetingDate);
+        builder.HasIndex(n => n.IsPublic);
 
         // The duplicate rule (NoticeIdentity) looks notices up by these.
         builder.Property(n => n.IssuerKey).HasMaxLength(200);

@@ -63,6 +63,20 @@ public static class KpiImportReader
             return (rows, errors);
         }
 
+        return Check(records, csvProblems, kpis, units, today, t);
+    }
+
+    /// <summary>
+    /// Checks rows already read, keyed by the template's column names (<see cref="ImportColumns"/>): the rules every
+    /// way in applies — the file import and the API's batches alike. Row i is reported as line i + 2 (under the header).
+    /// </summary>
+    public static (List<ImportRow> Rows, List<ImportError> Errors) Check(IReadOnlyList<IDictionary<string, object?>> records, IReadOnlyList<KpiRef> kpis, IReadOnlyList<UnitRef> units, DateOnly today, Func<string, object[], string> t) =>
+        Check(records, [], kpis, units, today, t);
+
+    private static (List<ImportRow> Rows, List<ImportError> Errors) Check(IReadOnlyList<IDictionary<string, object?>> records, Dictionary<int, CsvProblem> csvProblems, IReadOnlyList<KpiRef> kpis, IReadOnlyList<UnitRef> units, DateOnly today, Func<string, object[], string> t)
+    {
+        var rows = new List<ImportRow>();
+        var errors = new List<ImportError>();
         if (records.Count > 0 && ImportColumns.Required.FirstOrDefault(c => !records[0].ContainsKey(c)) is { } missing)
         {
             errors.Add(new ImportError(1, t("Import_MissingColumn", [missing])));

@@ -14,6 +14,43 @@ using MiniExcelLibs;
 
 namespace HiepDuc.ParPortal.Web.Features.Kpis;
 
+/// <summary>Writes checked rows: a new figure, or a correction of the one there (its earlier value kept as a revision).</summary>
+public static class KpiImportWriter
+{
+    /// <summary>Adds or corrects one figure per row (nothing is saved here); returns how many were new or changed.</summary>
+    public static async Task<int> ApplyAsync(ParPortalDbContext db, IReadOnlyCollection<ImportRow> rows, MeasurementSource source, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kpis = await db.KpiDefinitions.ToDictionaryAsync(k => k.Id, cancellationToken);
+        var written = 0;
+        // The figures the rows may replace, read in one query (not one per KPI and month).
+        var kpiIds = rows.Select(r => r.KpiId).Distinct().ToList();
+        var starts = rows.Select(r => r.Month).Distinct().ToList();
+        var existing = (await db.KpiMeasurements.Include(m => m.Revisions)
+                .Where(m => kpiIds.Contains(m.KpiId) && starts.Contains(m.Period.Start)).ToListAsync(cancellationToken))
+            .ToLookup(m => (m.KpiId, m.Period.Start, m.Period.End));
+        foreach (var group in rows.GroupBy(r => (r.KpiId, r.Month)))
+        {
+            var period = KpiPeriod.Month(group.Key.Month.Year, group.Key.Month.Month);
+            var figures = existing[(group.Key.KpiId, period.Start, period.End)].ToDictionary(m => m.UnitId ?? 0);
+            foreach (var row in group)
+            {
+                var current = figures.GetValueOrDefault(row.UnitId ?? 0);
+                if (current is null)
+                {
+                    db.KpiMeasurements.Add(KpiMeasurement.Counted(kpis[row.KpiId], row.UnitId, period, row.Numerator, row.Denominator, source, by, now, row.Note));
+                    written++;
+                }
+                else if (current.Correct(row.Numerator, row.Denominator, row.Note, source, by, now, kpis[row.KpiId].Kind))
+                {
+                    written++;
+                }
+            }
+        }
+
+        return written;
+    }
+}
+
 public sealed record ImportChange(ImportRow Row, long? OldNumerator, long? OldDenominator)
 {
     public bool IsNew => OldNumerator is null && OldDenominator is null;
@@ -78,35 +115,7 @@ public sealed class KpiImportController(
             return Redirect("/kpis/import");
         }
 
-        var kpis = await db.KpiDefinitions.ToDictionaryAsync(k => k.Id, cancellationToken);
-        var by = currentActor.Actor;
-        var now = clock.GetUtcNow();
-        var written = 0;
-        // The figures the rows may replace, read in one query (not one per KPI and month).
-        var kpiIds = rows.Select(r => r.KpiId).Distinct().ToList();
-        var starts = rows.Select(r => r.Month).Distinct().ToList();
-        var existing = (await db.KpiMeasurements.Include(m => m.Revisions)
-                .Where(m => kpiIds.Contains(m.KpiId) && starts.Contains(m.Period.Start)).ToListAsync(cancellationToken))
-            .ToLookup(m => (m.KpiId, m.Period.Start, m.Period.End));
-        foreach (var group in rows.GroupBy(r => (r.KpiId, r.Month)))
-        {
-            var period = KpiPeriod.Month(group.Key.Month.Year, group.Key.Month.Month);
-            var figures = existing[(group.Key.KpiId, period.Start, period.End)].ToDictionary(m => m.UnitId ?? 0);
-            foreach (var row in group)
-            {
-                var current = figures.GetValueOrDefault(row.UnitId ?? 0);
-                if (current is null)
-                {
-                    db.KpiMeasurements.Add(KpiMeasurement.Counted(kpis[row.KpiId], row.UnitId, period, row.Numerator, row.Denominator, MeasurementSource.Imported, by, now, row.Note));
-                    written++;
-                }
-                else if (current.Correct(row.Numerator, row.Denominator, row.Note, MeasurementSource.Imported, by, now, kpis[row.KpiId].Kind))
-                {
-                    written++;
-                }
-            }
-        }
-
+        var written = await KpiImportWriter.ApplyAsync(db, rows, MeasurementSource.Imported, currentActor.Actor, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         pending.Remove(importId!);
         TempData[Flash.Key] = l.GetString("Import_Done", written, rows.Count - written).Value;

@@ -55,6 +55,9 @@ public sealed class NoticeDetailsModel
 
     public IReadOnlyList<string> References { get; init; } = [];
 
+    /// <summary>The notice's progress is on the public page.</summary>
+    public bool IsPublic { get; init; }
+
     public IReadOnlyList<NoticeDirectiveRow> Directives { get; set; } = [];
 
     public IReadOnlyList<NoticeFigureRow> Figures { get; set; } = [];

@@ -80,6 +80,7 @@ public sealed class NoticesController(
                 SignedBy = n.SignedBy,
                 FullText = n.FullText,
                 References = n.References.Select(r => r.Text).ToList(),
+                IsPublic = n.IsPublic,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (notice is null)
@@ -258,6 +259,24 @@ public sealed class NoticesController(
         notice.Move(directive, step, currentActor.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync();
         return Redirect($"/notices/{id}#directives");
+    }
+
+    /// <summary>Opens the notice's progress to the public page (/cong-khai), or closes it again.</summary>
+    [HttpPost("/notices/{id:int}/public")]
+    [Authorize(Policy = Policies.OfficeWork)]
+    public async Task<IActionResult> Publish(int id, bool open, [FromServices] Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
+    {
+        var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id);
+        if (notice is null)
+        {
+            return NotFound();
+        }
+
+        notice.Publish(open, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        await cache.EvictByTagAsync(Public.PublicController.CacheTag, HttpContext.RequestAborted);
+        TempData[Flash.Key] = l[open ? "Notice_PublicOpened" : "Notice_PublicClosed"].Value;
+        return Redirect($"/notices/{id}");
     }
 
     private void CheckPdf(NoticeEditModel model)

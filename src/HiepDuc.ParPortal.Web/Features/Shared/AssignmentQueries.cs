@@ -42,6 +42,7 @@ public static class AssignmentRowQueries
                 a.Directive.Title,
                 a.Directive.Notice.MeetingDate,
                 Unit = a.Unit.ShortName ?? a.Unit.Name,
+                a.UnitId,
                 a.Role,
                 a.Status,
                 a.Progress,
@@ -65,7 +66,7 @@ public static class AssignmentRowQueries
                 r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
                 Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs, r.RecurrenceCode), r.LastDayInForce, r.ExtendedTo, r.LastReportAt,
                 PortalCalendar.DateOf(r.CreatedAt),
-                Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today), r.Extension))
+                Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today), r.Extension, r.UnitId))
             .ToList();
     }
 }

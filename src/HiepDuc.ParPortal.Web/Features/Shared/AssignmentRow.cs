@@ -23,7 +23,8 @@ public sealed record AssignmentRow(
     DateTimeOffset? LastReportAt,
     DateOnly AssignedOn,
     Timing Timing,
-    ExtensionState Extension = ExtensionState.None)
+    ExtensionState Extension = ExtensionState.None,
+    int UnitId = 0)
 {
     public NextAction NextAction => AssignmentRules.NextActionOf(Status, Extension);
 }

@@ -122,6 +122,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     IssuerKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     NumberKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     ContentKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublicSince = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -343,6 +345,35 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -513,6 +544,30 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         name: "FK_UnitTallies_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TokenId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1000000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotentRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdempotentRequests_ApiTokens_TokenId",
+                        column: x => x.TokenId,
+                        principalTable: "ApiTokens",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -863,6 +918,17 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Hash",
+                table: "ApiTokens",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_UnitId",
+                table: "ApiTokens",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1017,6 +1083,17 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_CreatedAt",
+                table: "IdempotentRequests",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_TokenId_Key",
+                table: "IdempotentRequests",
+                columns: new[] { "TokenId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KpiDefinitions_Code",
                 table: "KpiDefinitions",
                 column: "Code",
@@ -1058,6 +1135,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "IX_NoticeReferences_ConclusionNoticeId",
                 table: "NoticeReferences",
                 column: "ConclusionNoticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_IsPublic",
+                table: "Notices",
+                column: "IsPublic");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_IssuerKey_MeetingDate_ContentKey",
@@ -1169,6 +1251,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "Files");
 
             migrationBuilder.DropTable(
+                name: "IdempotentRequests");
+
+            migrationBuilder.DropTable(
                 name: "KpiDistrictTotals");
 
             migrationBuilder.DropTable(
@@ -1212,6 +1297,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ProgressReports");
+
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
 
             migrationBuilder.DropTable(
                 name: "KpiMeasurements");

@@ -1,0 +1,44 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Kpis;
+using HiepDuc.ParPortal.Domain.Notices;
+using HiepDuc.ParPortal.Domain.Units;
+
+namespace HiepDuc.ParPortal.Web.Features.Api;
+
+public sealed record ApiNotice(int Id, string? Number, string IssuingBody, DateOnly? IssueDate, DateOnly MeetingDate, string Title, string? Session, string? ChairedBy, string? SignedBy, bool IsPublic, long Version);
+
+/// <summary>A deadline as the notice wrote it, with the last day it means (none for recurring or ongoing duties).</summary>
+public sealed record ApiDeadline(string Kind, DateOnly? LastDay, bool Urgent, string? WrittenAs);
+
+public sealed record ApiDirective(int Id, int NoticeId, string Label, string Title, ApiDeadline Deadline, DirectiveState State, int Assignments, int Completed, DateOnly? DueOn);
+
+public sealed record ApiTiming(TimingState State, int? Days, OverdueBucket Bucket);
+
+public sealed record ApiAssignment(
+    int Id, int DirectiveId, string DirectiveLabel, string DirectiveTitle, int UnitId, string UnitName, AssignmentRole Role, AssignmentStatus Status, int Progress,
+    ApiDeadline Deadline, DateOnly? LastDayInForce, DateOnly? ExtendedTo, ApiTiming Timing, DateTimeOffset? LastReportAt, long? Version = null);
+
+public sealed record ApiUnit(int Id, string Code, string Name, string? ShortName, UnitKind Kind, bool IsActive);
+
+public sealed record ApiKpi(int Id, string Code, string Name, string? Description, KpiKind Kind, KpiDirection Direction, string? NumeratorLabel, string? DenominatorLabel, decimal? Target, bool IsActive);
+
+/// <summary>How many units gave a figure for a period, of those expected; <c>sufficient</c> against the portal's threshold.</summary>
+public sealed record ApiCoverage(int Reporting, int Expected, decimal? Percent, bool Sufficient);
+
+public sealed record ApiDistrictValue(string Period, long? Numerator, long? Denominator, decimal? Rate, bool RateOnly, ApiCoverage? Coverage);
+
+public sealed record ApiUnitFigure(string Period, int? UnitId, string? UnitCode, long? Numerator, long? Denominator, decimal? Rate, MeasurementSource Source, string? Note, DateTimeOffset RecordedAt);
+
+public sealed record ApiKpiFigures(ApiKpi Kpi, IReadOnlyList<ApiDistrictValue> District, IReadOnlyList<ApiUnitFigure> Units);
+
+/// <summary>One KPI figure of a batch: the same columns as the import template.</summary>
+public sealed record ApiFigureInput(string? Kpi, string? Unit, string? Period, long? Numerator, long? Denominator, string? Note);
+
+public sealed record ApiFigureBatch(IReadOnlyList<ApiFigureInput>? Figures);
+
+public sealed record ApiBatchResult(int Received, int Written, int Unchanged);
+
+/// <summary>A progress report (<c>submit: false</c>, with a progress in per cent) or a submission of finished work.</summary>
+public sealed record ApiReportInput(string? Text, int? Progress, bool Submit);
+
+public sealed record ApiRegistrationInput(string? Number, DateOnly? IssueDate);
