@@ -116,6 +116,43 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["POST /admin/units/{id:int}"] = "LAFFF",
         ["POST /admin/units/{id:int}/deactivate"] = "LAFFF",
         ["POST /admin/units/{id:int}/activate"] = "LAFFF",
+        ["GET /admin/api-tokens"] = "LAFFF",
+        ["POST /admin/api-tokens"] = "LAFFF",
+        ["POST /admin/api-tokens/{id:int}/revoke"] = "LAFFF",
+        ["POST /notices/{id:int}/public"] = "LFAFF",
+        ["GET /cong-khai"] = "AAAAA",
+        ["GET /cong-khai/{id:int}"] = "AAAAA",
+        ["GET /cong-khai/feed.atom"] = "AAAAA",
+
+        // The API never reads the cookie: a signed-in browser gets 401 like anyone without a token (below, with tokens).
+        ["GET /api/v1/notices"] = "LLLLL",
+        ["GET /api/v1/notices/{id:int}"] = "LLLLL",
+        ["GET /api/v1/directives"] = "LLLLL",
+        ["GET /api/v1/assignments"] = "LLLLL",
+        ["GET /api/v1/assignments/{id:int}"] = "LLLLL",
+        ["GET /api/v1/units"] = "LLLLL",
+        ["GET /api/v1/kpis"] = "LLLLL",
+        ["GET /api/v1/kpis/{code}/figures"] = "LLLLL",
+        ["POST /api/v1/kpis/figures"] = "LLLLL",
+        ["POST /api/v1/assignments/{id:int}/reports"] = "LLLLL",
+        ["PUT /api/v1/notices/{id:int}/registration"] = "LLLLL",
+    };
+
+    // The API, by token. Columns: no token, read, kpi:write alone, reports:write with read (bound to Hiệp Thuận, on its
+    // own assignment), notices:write alone, a revoked read token. A = allowed, L = 401, F = 403.
+    private static readonly Dictionary<string, string> ExpectedApi = new()
+    {
+        ["GET /api/v1/notices"] = "LAFAFL",
+        ["GET /api/v1/notices/{id:int}"] = "LAFAFL",
+        ["GET /api/v1/directives"] = "LAFAFL",
+        ["GET /api/v1/assignments"] = "LAFAFL",
+        ["GET /api/v1/assignments/{id:int}"] = "LAFAFL",
+        ["GET /api/v1/units"] = "LAFAFL",
+        ["GET /api/v1/kpis"] = "LAFAFL",
+        ["GET /api/v1/kpis/{code}/figures"] = "LAFAFL",
+        ["POST /api/v1/kpis/figures"] = "LFAFFL",
+        ["POST /api/v1/assignments/{id:int}/reports"] = "LFFAFL",
+        ["PUT /api/v1/notices/{id:int}/registration"] = "LFFFAL",
     };
 
     [Fact]
@@ -176,6 +213,56 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public async Task Each_token_gets_what_its_scopes_and_unit_allow_and_nothing_more()
+    {
+        var apiActions = Actions().Where(a => a.Pattern.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.Empty(apiActions.Select(a => a.Key).Except(ExpectedApi.Keys).Select(k => $"no API entry for {k}"));
+        var revoked = await factory.IssueAsync("matrix.revoked", Domain.Access.ApiScopes.Read);
+        await factory.QueryAsync(async db =>
+        {
+            var hash = Domain.Access.ApiToken.HashOf(revoked);
+            (await db.ApiTokens.SingleAsync(t => t.Hash == hash)).Revoke(new Domain.Common.Actor(null, "matrix"), factory.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        var clients = new[]
+        {
+            factory.ApiClient(null),
+            factory.ApiClient(await factory.IssueAsync("matrix.read", Domain.Access.ApiScopes.Read)),
+            factory.ApiClient(await factory.IssueAsync("matrix.kpi", Domain.Access.ApiScopes.KpiWrite)),
+            factory.ApiClient(await factory.IssueAsync("matrix.reports", Domain.Access.ApiScopes.Read | Domain.Access.ApiScopes.ReportsWrite, "HIEPTHUAN")),
+            factory.ApiClient(await factory.IssueAsync("matrix.notices", Domain.Access.ApiScopes.NoticesWrite)),
+            factory.ApiClient(revoked),
+        };
+        var ids = await factory.QueryAsync(async db => new Ids(
+            (await db.Directives.SingleAsync(d => d.Label == "3.d")).Id,
+            (await db.Assignments.SingleAsync(a => a.Directive.Label == "3.d" && a.Unit.Code == "HIEPTHUAN")).Id,
+            (await db.Units.SingleAsync(u => u.Code == "HIEPTHUAN")).Id,
+            string.Empty));
+        var failures = new List<string>();
+        foreach (var (key, method, pattern) in apiActions)
+        {
+            for (var c = 0; c < clients.Length; c++)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), Url(pattern, ids));
+                if (method != "GET")
+                {
+                    // An empty body: an allowed token is refused by validation, nothing is written.
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                var response = await clients[c].SendAsync(request);
+                var outcome = Classify(response);
+                if (outcome != ExpectedApi[key][c] || (int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{key} with {"no token,read,kpi:write,reports:write (bound),notices:write,revoked".Split(',')[c]}: expected {ExpectedApi[key][c]}, got {outcome} ({(int)response.StatusCode})");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
     private static char Classify(HttpResponseMessage response)
     {
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
@@ -202,6 +289,9 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         .Replace("/kpis/{id:int}", "/kpis/1", StringComparison.Ordinal)
         .Replace("/units/{unitId:int}", $"/units/{ids.Unit}", StringComparison.Ordinal)
         .Replace("/notifications/{id:long}", "/notifications/999999", StringComparison.Ordinal)
+        .Replace("/admin/api-tokens/{id:int}", "/admin/api-tokens/999999", StringComparison.Ordinal)
+        .Replace("/cong-khai/{id:int}", "/cong-khai/1", StringComparison.Ordinal)
+        .Replace("/kpis/{code}", "/kpis/LATE_FILES", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal);
 
     private sealed record Ids(int Directive, int Assignment, int Unit, string User);

@@ -148,6 +148,7 @@ public static class WebSetup
         // The host's own logger, not the static one (several hosts in one process, as in the tests, each keep their log).
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRequestLocalization();
+        app.UseApiReferencePolicy();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -41,6 +41,36 @@ public static class ApiDocument
         });
     }
 
+    /// <summary>
+    /// The reference page's policy: its one inline script is allowed by its hash (computed from the page as served),
+    /// nothing else inline runs; the styles the viewer injects are allowed on this page only.
+    /// </summary>
+    public static IApplicationBuilder UseApiReferencePolicy(this IApplicationBuilder app) =>
+        app.UseWhen(c => c.Request.Path.Equals(ReferencePath + "/", StringComparison.Ordinal), b => b.Use(async (context, next) =>
+        {
+            var original = context.Response.Body;
+            using var buffer = new MemoryStream();
+            context.Response.Body = buffer;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+
+            var html = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var hashes = System.Text.RegularExpressions.Regex.Matches(html, @"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Select(m => $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(m.Groups[1].Value)))}'");
+            context.Response.Headers.ContentSecurityPolicy =
+                $"default-src 'self'; script-src 'self' {string.Join(' ', hashes)}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+                "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            context.Response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        }));
+
     public static void Map(WebApplication app)
     {
         var signedInOrToken = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser().Build();
