@@ -19,9 +19,10 @@ public static class PortalCommands
     public const string ParseNotice = "parse-notice";
     public const string RebuildReadModel = "rebuild-read-model";
     public const string VerifyFiles = "verify-files";
+    public const string IssueApiToken = "issue-api-token";
     public const string DemoMarker = "[DEMO]";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers or ParseNotice or RebuildReadModel or VerifyFiles;
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers or ParseNotice or RebuildReadModel or VerifyFiles or IssueApiToken;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -36,6 +37,7 @@ public static class PortalCommands
                 ParseNotice => await ParseNoticeAsync(sp, Options(args), output),
                 RebuildReadModel => await RebuildReadModelAsync(sp, output),
                 VerifyFiles => await VerifyFilesAsync(sp, Options(args), output),
+                IssueApiToken => await IssueApiTokenAsync(sp, Options(args), output),
                 _ => 1,
             };
         }
@@ -57,6 +59,50 @@ public static class PortalCommands
         await output.WriteLineAsync($"Mật khẩu dùng một lần / one-time password: {password}");
         await output.WriteLineAsync("Người dùng phải đổi mật khẩu ở lần đăng nhập đầu. / The user must change it at first sign-in.");
         return 0;
+    }
+
+    /// <summary>
+    /// <c>issue-api-token --name "…" --scopes "read kpi:write" [--unit CODE] [--days 365]</c>: the administrator's token
+    /// page from the command line (for a server without a browser, and docs/api.md). Prints the secret once.
+    /// </summary>
+    private static async Task<int> IssueApiTokenAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
+    {
+        var db = sp.GetRequiredService<ParPortalDbContext>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var scopes = Domain.Access.ApiScopes.None;
+        foreach (var scope in (One(options, "scopes") ?? "read").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+        {
+            scopes |= scope switch
+            {
+                "read" => Domain.Access.ApiScopes.Read,
+                "kpi:write" => Domain.Access.ApiScopes.KpiWrite,
+                "reports:write" => Domain.Access.ApiScopes.ReportsWrite,
+                "notices:write" => Domain.Access.ApiScopes.NoticesWrite,
+                _ => throw new CommandException($"Quyền không hợp lệ / unknown scope: {scope} (read, kpi:write, reports:write, notices:write)"),
+            };
+        }
+
+        int? unit = null;
+        if (One(options, "unit") is { } code)
+        {
+            unit = await db.Units.Where(u => u.Code == code && u.IsActive).Select(u => (int?)u.Id).SingleOrDefaultAsync()
+                ?? throw new CommandException($"Không có đơn vị mã {code}. / No unit with code {code}.");
+        }
+
+        var days = int.TryParse(One(options, "days"), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 365;
+        try
+        {
+            var now = clock.GetUtcNow();
+            var (token, secret) = Domain.Access.ApiToken.Issue(One(options, "name") ?? string.Empty, scopes, unit, now.AddDays(days), new Actor(null, "Dòng lệnh / command line"), now);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync();
+            await output.WriteLineAsync(secret);
+            return 0;
+        }
+        catch (DomainException ex)
+        {
+            throw new CommandException($"Không cấp được mã / cannot issue the token: {ex.Code}");
+        }
     }
 
     /// <summary>

@@ -81,10 +81,14 @@ public static class ApiDocument
             var l = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Shared.SharedResource>>();
             await ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "status-404", l["Api_Status404"]);
         }).AllowAnonymous();
-        app.MapScalarApiReference(ReferencePath, o => o
-                .WithTitle("HiepDuc.ParPortal API")
-                .WithOpenApiRoutePattern(Path)
-                .DisableDefaultFonts())
+        app.MapScalarApiReference(ReferencePath, o =>
+            {
+                o.WithTitle("HiepDuc.ParPortal API").WithOpenApiRoutePattern(Path).DisableDefaultFonts().HideDeveloperTools().DisableMcp();
+                // Nothing leaves the portal from this page: no telemetry, no AI chat, no hosted services.
+                o.Telemetry = false;
+                o.Agent = new ScalarAgentOptions { Disabled = true };
+                o.HideClientButton = true;
+            })
             .RequireAuthorization(Policies.ReadAll);
     }
 }

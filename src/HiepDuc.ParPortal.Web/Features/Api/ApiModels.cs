@@ -8,7 +8,7 @@ namespace HiepDuc.ParPortal.Web.Features.Api;
 public sealed record ApiNotice(int Id, string? Number, string IssuingBody, DateOnly? IssueDate, DateOnly MeetingDate, string Title, string? Session, string? ChairedBy, string? SignedBy, bool IsPublic, long Version);
 
 /// <summary>A deadline as the notice wrote it, with the last day it means (none for recurring or ongoing duties).</summary>
-public sealed record ApiDeadline(string Kind, DateOnly? LastDay, bool Urgent, string? WrittenAs);
+public sealed record ApiDeadline(Domain.Deadlines.DeadlineKind Kind, DateOnly? LastDay, bool Urgent, string? WrittenAs);
 
 public sealed record ApiDirective(int Id, int NoticeId, string Label, string Title, ApiDeadline Deadline, DirectiveState State, int Assignments, int Completed, DateOnly? DueOn);
 

@@ -22,6 +22,7 @@ namespace HiepDuc.ParPortal.Web.Features.Api;
 /// time from a cursor. A token bound to a unit sees that unit's assignments, directives and figures only.
 /// </summary>
 [Route("api/v1")]
+[Tags("Đọc dữ liệu / Read")]
 [Authorize(Policy = ApiPolicies.Read)]
 public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay, IStringLocalizer<SharedResource> l) : ApiController(l)
 {
@@ -71,7 +72,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
                 State = DirectiveRollup.StoredStateOn.Invoke(d, today), d.RollupActive, d.RollupCompleted, d.RollupDueOn,
             })
             .ToListAsync(cancellationToken);
-        var items = page.Take(limit).Select(d => new ApiDirective(d.Id, d.NoticeId, d.Label, d.Title, new ApiDeadline(d.Kind.ToString(), d.LastDay, d.IsUrgent, d.WrittenAs),
+        var items = page.Take(limit).Select(d => new ApiDirective(d.Id, d.NoticeId, d.Label, d.Title, new ApiDeadline(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs),
             d.State, d.RollupActive, d.RollupCompleted, d.RollupDueOn)).ToList();
         var next = page.Count > limit && page[limit - 1] is var last
             ? new DirectiveCursor(last.MeetingDate, last.NoticeId, last.SortOrder, last.LastDay, last.Id, last.Label).For(filter.Sort)
@@ -135,7 +136,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
         var threshold = portalDay.Settings.CoveragePercent;
         var district = (await db.DistrictSeriesAsync([kpi.Id], threshold, cancellationToken))[kpi.Id]
             .Where(v => v.Start >= first && v.End <= last)
-            .Select(v => new ApiDistrictValue(PeriodText(v.Start, v.End), v.Numerator, v.Denominator, v.Rate, v.RateOnly,
+            .Select(v => new ApiDistrictValue(PeriodText(v.Start, v.End), v.Numerator, v.Denominator, Round(v.Rate), v.RateOnly,
                 v.Coverage is { } c ? new ApiCoverage(c.Reporting, c.Expected, c.Percent is { } p ? Math.Round(p, 1) : null, c.IsSufficient(threshold)) : null))
             .ToList();
         var figures = db.KpiMeasurements.AsNoTracking().Where(m => m.KpiId == kpi.Id && m.UnitId != null && m.Period.Start >= first && m.Period.End <= last);
@@ -149,7 +150,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
             .Take(10_000)
             .ToListAsync(cancellationToken);
         return new ApiKpiFigures(kpi, district, units.Select(m => new ApiUnitFigure(PeriodText(m.Start, m.End), m.UnitId, m.Code, m.Numerator, m.Denominator,
-            KpiMath.Rate(m.Numerator, m.Denominator) ?? m.StatedRate, m.Source, m.Note, m.RecordedAt)).ToList());
+            Round(KpiMath.Rate(m.Numerator, m.Denominator) ?? m.StatedRate), m.Source, m.Note, m.RecordedAt)).ToList());
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<KpiDefinition, ApiKpi>> Kpi = k =>
@@ -161,9 +162,12 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
             ? start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)
             : FormattableString.Invariant($"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}");
 
+    /// <summary>A rate in per cent to two decimals, as the pages show it.</summary>
+    private static decimal? Round(decimal? rate) => rate is { } r ? Math.Round(r, 2, MidpointRounding.AwayFromZero) : null;
+
     private static ApiAssignment ToApi(AssignmentRow r) => new(
         r.Id, r.DirectiveId, r.DirectiveLabel, r.DirectiveTitle, r.UnitId, r.UnitName, r.Role, r.Status, r.Progress,
-        new ApiDeadline(r.Deadline.Kind.ToString(), r.Deadline.LastDay, r.Deadline.IsUrgent, r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese()),
+        new ApiDeadline(r.Deadline.Kind, r.Deadline.LastDay, r.Deadline.IsUrgent, r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese()),
         r.LastDayInForce, r.ExtendedTo, new ApiTiming(r.Timing.State, r.Timing.Days, r.Timing.Bucket), r.LastReportAt);
 
     private static ApiPage<T> Paged<T>(List<T> page, int limit, Func<T, string> cursorOf) =>

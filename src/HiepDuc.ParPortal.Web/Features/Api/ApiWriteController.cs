@@ -19,6 +19,7 @@ namespace HiepDuc.ParPortal.Web.Features.Api;
 /// (<c>If-Match</c>); a batch of figures names itself (<c>Idempotency-Key</c>).
 /// </summary>
 [Route("api/v1")]
+[Tags("Ghi dữ liệu / Write")]
 public sealed class ApiWriteController(ParPortalDbContext db, TimeProvider clock, PortalDay portalDay, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : ApiController(l)
 {
     /// <summary>The most figures one batch may carry.</summary>
@@ -216,7 +217,7 @@ public sealed class ApiWriteController(ParPortalDbContext db, TimeProvider clock
         var version = await one.Select(a => a.Version).SingleAsync(cancellationToken);
         Response.Headers.ETag = ETagOf(version);
         return new ApiAssignment(row.Id, row.DirectiveId, row.DirectiveLabel, row.DirectiveTitle, row.UnitId, row.UnitName, row.Role, row.Status, row.Progress,
-            new ApiDeadline(row.Deadline.Kind.ToString(), row.Deadline.LastDay, row.Deadline.IsUrgent, row.Deadline.WrittenAs ?? row.Deadline.ToVietnamese()),
+            new ApiDeadline(row.Deadline.Kind, row.Deadline.LastDay, row.Deadline.IsUrgent, row.Deadline.WrittenAs ?? row.Deadline.ToVietnamese()),
             row.LastDayInForce, row.ExtendedTo, new ApiTiming(row.Timing.State, row.Timing.Days, row.Timing.Bucket), row.LastReportAt, version);
     }
 
