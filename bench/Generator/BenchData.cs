@@ -159,9 +159,9 @@ public static class BenchData
             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,0,$9,$10,$11,0,0,0) RETURNING Id
             """);
         var assignment = Prepare(connection, tx, """
-            INSERT INTO Assignments (DirectiveId, UnitId, Role, ExtendedTo, LastDayInForce, Status, Progress, CreatedAt, LastReportAt, SubmittedAt, AcceptedSubmissionOn,
+            INSERT INTO Assignments (DirectiveId, UnitId, OriginUnitId, Role, ExtendedTo, LastDayInForce, Status, Progress, CreatedAt, LastReportAt, SubmittedAt, AcceptedSubmissionOn,
                 CompletedAt, Extension, ExtensionRequestedTo, ExtensionReason, DeadlineUrgent, DeadlineKind, DeadlineLastDay, DeadlineWrittenAs, HeardOn, SubmittedOn, Version)
-            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,0,$16,$17,$18,$19,$20,0) RETURNING Id
+            VALUES ($1,$2,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,0,$16,$17,$18,$19,$20,0) RETURNING Id
             """);
         var report = Prepare(connection, tx, "INSERT INTO ProgressReports (AssignmentId, Kind, Text, Progress, ReportedByUserId, ReportedByName, ReportedAt, ReceivedOnPaper) VALUES ($1,$2,$3,$4,$5,$6,$7,0) RETURNING Id");
         var evt = Prepare(connection, tx, "INSERT INTO AssignmentEvents (AssignmentId, Kind, ByUserId, ByName, At, Text, StatusAfter, ReportId, NewLastDay) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,NULL)");

@@ -22,6 +22,8 @@ public sealed class Assignment : VersionedEntity
         Directive = directive;
         Unit = unit;
         UnitId = unit.Id;
+        OriginUnit = unit;
+        OriginUnitId = unit.Id;
         Role = role;
         Deadline = deadline;
         Follow(deadline, at);
@@ -38,6 +40,14 @@ public sealed class Assignment : VersionedEntity
     public int UnitId { get; private set; }
 
     public Unit Unit { get; private set; } = null!;
+
+    /// <summary>
+    /// The unit first given the work. It differs from <see cref="UnitId"/> only after a reorganisation carried open
+    /// work to a successor; a unit is given a directive once (unique on directive and origin).
+    /// </summary>
+    public int OriginUnitId { get; private set; }
+
+    public Unit OriginUnit { get; private set; } = null!;
 
     public AssignmentRole Role { get; private set; }
 
@@ -279,6 +289,23 @@ public sealed class Assignment : VersionedEntity
         var next = AssignmentTransitions.Next(Status, trigger)
             ?? throw new DomainException("assignment.transition", Status);
         Status = next;
+    }
+
+    /// <summary>
+    /// Carries open work to the unit that succeeds its own (a merger, a rename, a dissolution), on the reorganisation's
+    /// effective date: one timeline event; the reports, deadline and state go with it. Finished work stays where it was.
+    /// </summary>
+    public void TransferTo(Unit successor, string why, Actor by, DateTimeOffset at)
+    {
+        if (Status is AssignmentStatus.Completed or AssignmentStatus.Cancelled)
+        {
+            throw new DomainException("assignment.transferClosed");
+        }
+
+        var text = Guard.Required(why, "assignment.transferReason");
+        Unit = successor;
+        UnitId = successor.Id;
+        AddEvent(AssignmentEventKind.Transferred, by, at, text);
     }
 
     private AssignmentEvent AddEvent(AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, ProgressReport? report = null, DateOnly? newLastDay = null)

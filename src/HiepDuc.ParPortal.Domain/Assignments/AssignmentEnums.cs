@@ -38,6 +38,9 @@ public enum AssignmentEventKind
     Direction,
     Urged,
     DeadlineChanged,
+
+    /// <summary>Carried to the successor of its unit by a reorganisation.</summary>
+    Transferred,
 }
 
 public enum ExtensionState

@@ -22,7 +22,7 @@ public static class EventAudience
             or AssignmentEventKind.ExtensionApproved or AssignmentEventKind.ExtensionRejected or AssignmentEventKind.Urged
             or AssignmentEventKind.DeadlineChanged or AssignmentEventKind.Cancelled or AssignmentEventKind.Reopened => Audience.UnitHeads,
         AssignmentEventKind.Reported or AssignmentEventKind.Submitted or AssignmentEventKind.ExtensionRequested => Audience.Office,
-        AssignmentEventKind.Direction => Audience.UnitHeads | Audience.Office,
+        AssignmentEventKind.Direction or AssignmentEventKind.Transferred => Audience.UnitHeads | Audience.Office,
         _ => Audience.None,
     };
 
@@ -44,6 +44,7 @@ public static class EventAudience
         AssignmentEventKind.DeadlineChanged => ReminderKind.DeadlineChanged,
         AssignmentEventKind.Cancelled => ReminderKind.Cancelled,
         AssignmentEventKind.Reopened => ReminderKind.Reopened,
+        AssignmentEventKind.Transferred => ReminderKind.Transferred,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

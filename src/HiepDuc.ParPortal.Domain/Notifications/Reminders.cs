@@ -27,6 +27,7 @@ public enum ReminderKind
     DeadlineChanged,
     Cancelled,
     Reopened,
+    Transferred,
 }
 
 /// <summary>

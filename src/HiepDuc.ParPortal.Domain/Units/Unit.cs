@@ -46,6 +46,28 @@ public sealed class Unit : VersionedEntity
 
     public string DisplayName => ShortName ?? Name;
 
+    /// <summary>The unit that took this one's place (a merger, a rename, a dissolution); null while it stands.</summary>
+    public int? SucceededById { get; private set; }
+
+    /// <summary>The day this unit ceased: its successor's first day.</summary>
+    public DateOnly? SucceededOn { get; private set; }
+
+    /// <summary>A former unit ("(cũ)"): its history is kept and read; it is given no new work.</summary>
+    public bool IsFormer => SucceededById is not null;
+
+    /// <summary>Ends the unit on <paramref name="on"/>: <paramref name="successorId"/> takes its place.</summary>
+    public void SucceedBy(int successorId, DateOnly on)
+    {
+        if (successorId == Id)
+        {
+            throw new DomainException("reorganisation.self");
+        }
+
+        SucceededById = successorId;
+        SucceededOn = on;
+        IsActive = false;
+    }
+
     public void Rename(string name, string? shortName)
     {
         Name = Guard.Required(name, "unit.name");

@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>The chairman's dashboard (also the office and administrators).</summary>
     public const string Dashboard = nameof(Dashboard);
 
+    /// <summary>Reorganisations of the unit registry (mergers, renames, dissolutions): the office and administrators.</summary>
+    public const string Reorganise = nameof(Reorganise);
+
     public static void Add(AuthorizationOptions options)
     {
         // Everything needs a signed-in user unless it says [AllowAnonymous] (sign-in, access denied, health, static files).
@@ -37,5 +40,6 @@ public static class Policies
         options.AddPolicy(KpiWrite, p => p.RequireRole(Roles.DistrictOffice, Roles.Administrator));
         options.AddPolicy(ReviewQueue, p => p.RequireRole(Roles.DistrictOffice, Roles.Chairman));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Chairman, Roles.DistrictOffice, Roles.Administrator));
+        options.AddPolicy(Reorganise, p => p.RequireRole(Roles.DistrictOffice, Roles.Administrator));
     }
 }

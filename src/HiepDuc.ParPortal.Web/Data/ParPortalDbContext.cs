@@ -21,6 +21,8 @@ public partial class ParPortalDbContext(DbContextOptions options, SaveServices s
 
     public DbSet<UnitGroup> UnitGroups => Set<UnitGroup>();
 
+    public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
+
     public DbSet<ConclusionNotice> Notices => Set<ConclusionNotice>();
 
     public DbSet<Directive> Directives => Set<Directive>();

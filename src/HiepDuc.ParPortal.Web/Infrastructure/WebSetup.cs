@@ -35,6 +35,7 @@ public static class WebSetup
         services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration(Features.Reports.ReportOptions.Section);
         services.AddOptions<Features.Notifications.SmtpOptions>().BindConfiguration(Features.Notifications.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Notifications.ReminderJob>();
+        services.AddScoped<Features.Reorganisations.Reorganisations>();
         services.AddScoped<Features.NoticeImport.NoticeReading>();
         services.AddScoped<Features.NoticeImport.NoticeImporter>();
         services.AddScoped<Leases>();

@@ -13,7 +13,10 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.ComplexProperty(a => a.Deadline, d => d.MapDeadline());
         builder.Ignore(a => a.IsOpen);
         builder.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(a => new { a.DirectiveId, a.UnitId }).IsUnique();
+        // A unit is given a directive once; after a merger its successor may carry several of its predecessors' shares.
+        builder.HasIndex(a => new { a.DirectiveId, a.OriginUnitId }).IsUnique();
+        builder.HasIndex(a => new { a.DirectiveId, a.UnitId });
+        builder.HasOne(a => a.OriginUnit).WithMany().HasForeignKey(a => a.OriginUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.UnitId, a.Status, a.LastDayInForce, a.DirectiveId });
         builder.HasIndex(a => new { a.Status, a.LastDayInForce });
         builder.HasIndex(a => new { a.Status, a.HeardOn }); // silent and stale work: AssignmentRules.Silent, AssignmentRules.State

@@ -13,6 +13,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.ShortName).HasMaxLength(100);
         builder.Property(u => u.SearchKey).HasMaxLength(400);
         builder.Ignore(u => u.DisplayName);
+        builder.Ignore(u => u.IsFormer);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.SucceededById).OnDelete(DeleteBehavior.Restrict);
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasIndex(u => new { u.Kind, u.IsActive });

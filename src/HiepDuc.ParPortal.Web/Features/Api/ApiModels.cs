@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Domain.Notices;
@@ -32,13 +33,47 @@ public sealed record ApiUnitFigure(string Period, int? UnitId, string? UnitCode,
 public sealed record ApiKpiFigures(ApiKpi Kpi, IReadOnlyList<ApiDistrictValue> District, IReadOnlyList<ApiUnitFigure> Units);
 
 /// <summary>One KPI figure of a batch: the same columns as the import template.</summary>
-public sealed record ApiFigureInput(string? Kpi, string? Unit, string? Period, long? Numerator, long? Denominator, string? Note);
+public sealed record ApiFigureInput
+{
+    /// <summary>The KPI's code ("LATE_FILES").</summary>
+    [StringLength(64, ErrorMessage = "Validation_MaxLength")]
+    public string? Kpi { get; init; }
+
+    /// <summary>The unit's code; none for the district's own figure.</summary>
+    [StringLength(32, ErrorMessage = "Validation_MaxLength")]
+    public string? Unit { get; init; }
+
+    /// <summary>The month: "2023-09".</summary>
+    [StringLength(16, ErrorMessage = "Validation_MaxLength")]
+    public string? Period { get; init; }
+
+    public long? Numerator { get; init; }
+
+    public long? Denominator { get; init; }
+
+    [StringLength(Domain.Kpis.KpiMeasurement.MaxNoteLength, ErrorMessage = "Validation_MaxLength")]
+    public string? Note { get; init; }
+}
 
 public sealed record ApiFigureBatch(IReadOnlyList<ApiFigureInput>? Figures);
 
 public sealed record ApiBatchResult(int Received, int Written, int Unchanged);
 
 /// <summary>A progress report (<c>submit: false</c>, with a progress in per cent) or a submission of finished work.</summary>
-public sealed record ApiReportInput(string? Text, int? Progress, bool Submit);
+public sealed record ApiReportInput
+{
+    [StringLength(8000, ErrorMessage = "Validation_MaxLength")]
+    public string? Text { get; init; }
 
-public sealed record ApiRegistrationInput(string? Number, DateOnly? IssueDate);
+    public int? Progress { get; init; }
+
+    public bool Submit { get; init; }
+}
+
+public sealed record ApiRegistrationInput
+{
+    [StringLength(ConclusionNotice.MaxNumberLength, ErrorMessage = "Validation_MaxLength")]
+    public string? Number { get; init; }
+
+    public DateOnly? IssueDate { get; init; }
+}

@@ -31,7 +31,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
 
     /// <summary>Notices, the newest first.</summary>
     [HttpGet("notices")]
-    public async Task<ActionResult<ApiPage<ApiNotice>>> Notices([Range(1, int.MaxValue)] int? after, [Range(1, MaxLimit)] int limit = DefaultLimit, CancellationToken cancellationToken = default)
+    public async Task<ActionResult<ApiPage<ApiNotice>>> Notices([Range(1, int.MaxValue, ErrorMessage = "Validation_Range")] int? after, [Range(1, MaxLimit, ErrorMessage = "Validation_Range")] int limit = DefaultLimit, CancellationToken cancellationToken = default)
     {
         var query = db.Notices.AsNoTracking();
         if (after is { } a)
@@ -56,7 +56,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
 
     /// <summary>Directives, with the filters of the directive list (<c>notice</c>, <c>unit</c>, <c>overdue</c>, <c>q</c>, <c>sort</c>) and its state roll-up.</summary>
     [HttpGet("directives")]
-    public async Task<ActionResult<ApiPage<ApiDirective>>> Directives([FromQuery] DirectiveFilter filter, [Range(1, MaxLimit)] int limit = DefaultLimit, CancellationToken cancellationToken = default)
+    public async Task<ActionResult<ApiPage<ApiDirective>>> Directives([FromQuery] DirectiveFilter filter, [Range(1, MaxLimit, ErrorMessage = "Validation_Range")] int limit = DefaultLimit, CancellationToken cancellationToken = default)
     {
         if (BoundUnit is { } unit)
         {
@@ -82,7 +82,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
 
     /// <summary>Assignments, with the filters of the assignment list (<c>notice</c>, <c>unit</c>, <c>status</c>, <c>timing</c>, <c>overdue</c>, <c>from</c>, <c>to</c>, <c>q</c>, <c>sort</c>, <c>after</c>).</summary>
     [HttpGet("assignments")]
-    public async Task<ActionResult<ApiPage<ApiAssignment>>> Assignments([FromQuery] WorkFilter filter, [Range(1, MaxLimit)] int limit = DefaultLimit, CancellationToken cancellationToken = default)
+    public async Task<ActionResult<ApiPage<ApiAssignment>>> Assignments([FromQuery] WorkFilter filter, [Range(1, MaxLimit, ErrorMessage = "Validation_Range")] int limit = DefaultLimit, CancellationToken cancellationToken = default)
     {
         var day = portalDay.Today();
         var cursor = filter.After is { } after
@@ -123,7 +123,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
     /// units' own figures — a bound token gets only its unit's. <c>from</c> and <c>to</c> are months ("2023-09").
     /// </summary>
     [HttpGet("kpis/{code}/figures")]
-    public async Task<ActionResult<ApiKpiFigures>> Figures([StringLength(64)] string code, [RegularExpression(@"^\d{4}-\d{2}$")] string? from, [RegularExpression(@"^\d{4}-\d{2}$")] string? to, CancellationToken cancellationToken)
+    public async Task<ActionResult<ApiKpiFigures>> Figures([StringLength(64, ErrorMessage = "Validation_MaxLength")] string code, [StringLength(7, ErrorMessage = "Validation_MaxLength")][RegularExpression(@"^\d{4}-\d{2}$", ErrorMessage = "Validation_Invalid")] string? from, [StringLength(7, ErrorMessage = "Validation_MaxLength")][RegularExpression(@"^\d{4}-\d{2}$", ErrorMessage = "Validation_Invalid")] string? to, CancellationToken cancellationToken)
     {
         var kpi = await db.KpiDefinitions.AsNoTracking().Where(k => k.Code == code).Select(Kpi).SingleOrDefaultAsync(cancellationToken);
         if (kpi is null)

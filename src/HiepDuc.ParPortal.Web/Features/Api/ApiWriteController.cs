@@ -35,7 +35,7 @@ public sealed class ApiWriteController(ParPortalDbContext db, TimeProvider clock
     [Authorize(Policy = ApiPolicies.KpiWrite)]
     [ProducesResponseType<ApiBatchResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Figures([FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [FromBody] ApiFigureBatch batch, CancellationToken cancellationToken)
+    public async Task<IActionResult> Figures([FromHeader(Name = "Idempotency-Key")][System.ComponentModel.DataAnnotations.StringLength(IdempotentRequest.MaxKeyLength, ErrorMessage = "Validation_MaxLength")] string? idempotencyKey, [FromBody] ApiFigureBatch batch, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotentRequest.MaxKeyLength || idempotencyKey.Any(char.IsControl))
         {

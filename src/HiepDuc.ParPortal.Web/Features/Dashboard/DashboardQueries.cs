@@ -15,7 +15,7 @@ namespace HiepDuc.ParPortal.Web.Features.Dashboard;
 /// The dashboard as a fixed set of aggregate queries, grouped in the database: the number of SQL commands does not
 /// grow with the number of directives, assignments or units (a test counts them).
 /// </summary>
-public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots snapshots, TimeProvider clock, Shared.PortalDay portalDay)
+public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots snapshots, TimeProvider clock, Shared.PortalDay portalDay, Microsoft.Extensions.Localization.IStringLocalizer<Shared.SharedResource> l)
 {
     /// <summary>Figures older than this are recomputed even when this server changed nothing (another server may have).</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
@@ -84,11 +84,17 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             .ToList();
 
         // Heatmap: communes/town × directives of the lit notice.
-        var cells = await litRows.Where(r => r.UnitKind == UnitKind.CommuneOrTown)
-            .Select(r => new { r.Id, r.UnitId, r.UnitName, r.DirectiveId, r.State }).ToListAsync(cancellationToken);
+        // A successor's row gathers its former units' cells; where several meet, the most pressing shows.
+        var lineage = await LineageAsync(cancellationToken);
+        var cells = (await litRows.Where(r => r.UnitKind == UnitKind.CommuneOrTown)
+            .Select(r => new { r.Id, r.UnitId, r.DirectiveId, r.State }).ToListAsync(cancellationToken))
+            .Select(c => new { c.Id, UnitId = lineage.Lineage.CurrentOf(c.UnitId), c.DirectiveId, c.State })
+            .GroupBy(c => (c.UnitId, c.DirectiveId))
+            .Select(g => g.OrderBy(c => Timing.Rank(c.State)).ThenBy(c => c.Id).First())
+            .ToList();
         var heatmap = new Heatmap(
             lit.Where(d => cells.Any(c => c.DirectiveId == d.Id)).Select(d => (d.Id, d.Label)).ToList(),
-            cells.Select(c => (c.UnitId, c.UnitName)).Distinct().OrderBy(u => u.UnitName, StringComparer.Ordinal).ToList(),
+            cells.Select(c => c.UnitId).Distinct().Select(id => (id, lineage.NameOf(id))).OrderBy(u => u.Item2, StringComparer.Ordinal).ToList(),
             cells.ToDictionary(c => (c.UnitId, c.DirectiveId), c => new HeatCell(c.Id, c.State)));
 
         var (kpis, onlinePeriod, onlineByUnit, average, zero) = await KpiPanelAsync(day, cancellationToken);
@@ -111,6 +117,20 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             ProvinceAverage = average,
             ZeroOnline = zero,
         };
+    }
+
+    /// <summary>The units' succession and the names rankings show: "Việt An (gồm Bình Lâm, Bình Sơn, …)".</summary>
+    private async Task<(UnitLineage Lineage, Func<int, string> NameOf)> LineageAsync(CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, Name = u.ShortName ?? u.Name, u.SucceededById }).ToListAsync(cancellationToken);
+        var lineage = new UnitLineage(units.Select(u => (u.Id, u.SucceededById)));
+        var names = units.ToDictionary(u => u.Id, u => u.Name);
+        return (lineage, id =>
+        {
+            var name = names.GetValueOrDefault(id, string.Empty);
+            var former = lineage.FormerOf(id).Select(f => names.GetValueOrDefault(f, string.Empty)).Order(StringComparer.Ordinal).ToList();
+            return former.Count == 0 ? name : l["Unit_Including", name, string.Join(", ", former)].Value;
+        });
     }
 
     private sealed record UnitStanding(int UnitId, string UnitName, int OnTime, int Late, int Overdue, DateOnly LastHeard, bool EverReported);
@@ -147,9 +167,11 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
     /// <summary>Folds the groups into the totals by state and bucket and each unit's standing.</summary>
     private async Task<(Dictionary<TimingState, int>, Dictionary<OverdueBucket, int>, List<UnitStanding>)> CountAsync(List<Group> groups, CancellationToken cancellationToken)
     {
+        // A former unit's work counts for the unit that stands for it now (UnitLineage).
+        var lineage = await LineageAsync(cancellationToken);
+        groups = groups.Select(g => g with { UnitId = lineage.Lineage.CurrentOf(g.UnitId) }).ToList();
         var unitIds = groups.Select(g => g.UnitId).Distinct().ToList();
-        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .Select(u => new { u.Id, Name = u.ShortName ?? u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var names = unitIds.ToDictionary(id => id, id => lineage.NameOf(id));
         var states = groups.GroupBy(g => g.State).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         var buckets = groups.Where(g => g.Bucket != OverdueBucket.None).GroupBy(g => g.Bucket).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         var perUnit = groups.GroupBy(g => g.UnitId).Select(u => new UnitStanding(

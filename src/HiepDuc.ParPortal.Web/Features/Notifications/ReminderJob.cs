@@ -24,10 +24,13 @@ public sealed class ReminderJob(
     NotificationWriter writer,
     TimeProvider clock,
     PortalDay portalDay,
+    Reorganisations.Reorganisations reorganisations,
     ILogger<ReminderJob> logger)
 {
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
+        // A reorganisation due today moves its work first, so that the day's reminders go to the successor's heads.
+        await reorganisations.ApplyDueAsync(cancellationToken);
         var o = options.CurrentValue;
         var signals = portalDay.On(today);
         var due = new List<(int Id, ReminderKind Kind, string Detail)>();

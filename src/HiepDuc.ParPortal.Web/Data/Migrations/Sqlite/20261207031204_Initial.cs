@@ -243,11 +243,19 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     SearchKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SucceededById = table.Column<int>(type: "INTEGER", nullable: true),
+                    SucceededOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Units_Units_SucceededById",
+                        column: x => x.SucceededById,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -498,6 +506,37 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Reorganisations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SuccessorUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MovedAssignments = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reorganisations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reorganisations_Units_SuccessorUnitId",
+                        column: x => x.SuccessorUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitGroupMember",
                 columns: table => new
                 {
@@ -665,6 +704,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     DirectiveId = table.Column<int>(type: "INTEGER", nullable: false),
                     UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginUnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ExtendedTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CycleDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -695,6 +735,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         name: "FK_Assignments_Directives_DirectiveId",
                         column: x => x.DirectiveId,
                         principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Assignments_Units_OriginUnitId",
+                        column: x => x.OriginUnitId,
+                        principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -815,6 +861,32 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         principalTable: "KpiMeasurements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReorganisationPredecessors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReorganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReorganisationPredecessors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationPredecessors_Reorganisations_ReorganisationId",
+                        column: x => x.ReorganisationId,
+                        principalTable: "Reorganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationPredecessors_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -986,10 +1058,20 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assignments_DirectiveId_OriginUnitId",
+                table: "Assignments",
+                columns: new[] { "DirectiveId", "OriginUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assignments_DirectiveId_UnitId",
                 table: "Assignments",
-                columns: new[] { "DirectiveId", "UnitId" },
-                unique: true);
+                columns: new[] { "DirectiveId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_OriginUnitId",
+                table: "Assignments",
+                column: "OriginUnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assignments_Status_HeardOn",
@@ -1190,6 +1272,26 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationPredecessors_ReorganisationId",
+                table: "ReorganisationPredecessors",
+                column: "ReorganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationPredecessors_UnitId",
+                table: "ReorganisationPredecessors",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reorganisations_State_EffectiveOn",
+                table: "Reorganisations",
+                columns: new[] { "State", "EffectiveOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reorganisations_SuccessorUnitId",
+                table: "Reorganisations",
+                column: "SuccessorUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnitGroupMember_UnitId",
                 table: "UnitGroupMember",
                 column: "UnitId");
@@ -1204,6 +1306,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "IX_Units_Kind_IsActive",
                 table: "Units",
                 columns: new[] { "Kind", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_SucceededById",
+                table: "Units",
+                column: "SucceededById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitTallies_UnitId_Status_LastDayInForce",
@@ -1281,6 +1388,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "ReminderLogs");
 
             migrationBuilder.DropTable(
+                name: "ReorganisationPredecessors");
+
+            migrationBuilder.DropTable(
                 name: "SignInThrottles");
 
             migrationBuilder.DropTable(
@@ -1303,6 +1413,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "KpiMeasurements");
+
+            migrationBuilder.DropTable(
+                name: "Reorganisations");
 
             migrationBuilder.DropTable(
                 name: "UnitGroups");

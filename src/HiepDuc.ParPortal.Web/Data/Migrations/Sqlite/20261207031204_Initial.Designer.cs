@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParPortalDbContext))]
-    [Migration("20261207024354_Initial")]
+    [Migration("20261207031204_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -126,6 +126,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<long?>("LastReportAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OriginUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
@@ -183,8 +186,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DirectiveId", "UnitId")
+                    b.HasIndex("OriginUnitId");
+
+                    b.HasIndex("DirectiveId", "OriginUnitId")
                         .IsUnique();
+
+                    b.HasIndex("DirectiveId", "UnitId");
 
                     b.HasIndex("Status", "HeardOn");
 
@@ -1065,6 +1072,71 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ReminderLogs");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MovedAssignments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuccessorUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuccessorUnitId");
+
+                    b.HasIndex("State", "EffectiveOn");
+
+                    b.ToTable("Reorganisations", (string)null);
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1098,6 +1170,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SucceededById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SucceededOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1106,6 +1184,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SucceededById");
 
                     b.HasIndex("Kind", "IsActive");
 
@@ -1576,6 +1656,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", "OriginUnit")
+                        .WithMany()
+                        .HasForeignKey("OriginUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1583,6 +1669,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Directive");
+
+                    b.Navigation("OriginUnit");
 
                     b.Navigation("Unit");
                 });
@@ -1809,6 +1897,57 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Directive");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Reorganisation", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("HiepDuc.ParPortal.Domain.Units.ReorganisationPredecessor", "Predecessors", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ReorganisationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReorganisationId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("ReorganisationPredecessors", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReorganisationId");
+
+                            b1.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                                .WithMany()
+                                .HasForeignKey("UnitId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Predecessors");
+
+                    b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Unit", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SucceededById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroupMember", b =>

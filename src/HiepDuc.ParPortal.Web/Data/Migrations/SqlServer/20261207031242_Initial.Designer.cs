@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerParPortalDbContext))]
-    [Migration("20261207024436_Initial")]
+    [Migration("20261207031242_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -135,6 +135,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LastReportAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("OriginUnitId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Progress")
                         .HasColumnType("int");
 
@@ -192,8 +195,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DirectiveId", "UnitId")
+                    b.HasIndex("OriginUnitId");
+
+                    b.HasIndex("DirectiveId", "OriginUnitId")
                         .IsUnique();
+
+                    b.HasIndex("DirectiveId", "UnitId");
 
                     b.HasIndex("Status", "HeardOn");
 
@@ -1111,6 +1118,73 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ReminderLogs");
                 });
 
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("MovedAssignments")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("SuccessorUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuccessorUnitId");
+
+                    b.HasIndex("State", "EffectiveOn");
+
+                    b.ToTable("Reorganisations", (string)null);
+                });
+
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1146,6 +1220,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("SucceededById")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("SucceededOn")
+                        .HasColumnType("date");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -1154,6 +1234,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SucceededById");
 
                     b.HasIndex("Kind", "IsActive");
 
@@ -1638,6 +1720,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", "OriginUnit")
+                        .WithMany()
+                        .HasForeignKey("OriginUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1645,6 +1733,8 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Directive");
+
+                    b.Navigation("OriginUnit");
 
                     b.Navigation("Unit");
                 });
@@ -1875,6 +1965,59 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Directive");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Reorganisation", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("HiepDuc.ParPortal.Domain.Units.ReorganisationPredecessor", "Predecessors", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("ReorganisationId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReorganisationId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("ReorganisationPredecessors", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReorganisationId");
+
+                            b1.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                                .WithMany()
+                                .HasForeignKey("UnitId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Predecessors");
+
+                    b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.Unit", b =>
+                {
+                    b.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SucceededById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("HiepDuc.ParPortal.Domain.Units.UnitGroupMember", b =>

@@ -243,11 +243,19 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
                     SearchKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    SucceededById = table.Column<int>(type: "int", nullable: true),
+                    SucceededOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Units_Units_SucceededById",
+                        column: x => x.SucceededById,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -498,6 +506,37 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Reorganisations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    LegalBasis = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SuccessorUnitId = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MovedAssignments = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reorganisations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reorganisations_Units_SuccessorUnitId",
+                        column: x => x.SuccessorUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitGroupMember",
                 columns: table => new
                 {
@@ -665,6 +704,7 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     DirectiveId = table.Column<int>(type: "int", nullable: false),
                     UnitId = table.Column<int>(type: "int", nullable: false),
+                    OriginUnitId = table.Column<int>(type: "int", nullable: false),
                     Role = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ExtendedTo = table.Column<DateOnly>(type: "date", nullable: true),
                     CycleDueOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -695,6 +735,12 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         name: "FK_Assignments_Directives_DirectiveId",
                         column: x => x.DirectiveId,
                         principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Assignments_Units_OriginUnitId",
+                        column: x => x.OriginUnitId,
+                        principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -815,6 +861,32 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         principalTable: "KpiMeasurements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReorganisationPredecessors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    ReorganisationId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReorganisationPredecessors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationPredecessors_Reorganisations_ReorganisationId",
+                        column: x => x.ReorganisationId,
+                        principalTable: "Reorganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationPredecessors_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -988,10 +1060,20 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assignments_DirectiveId_OriginUnitId",
+                table: "Assignments",
+                columns: new[] { "DirectiveId", "OriginUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assignments_DirectiveId_UnitId",
                 table: "Assignments",
-                columns: new[] { "DirectiveId", "UnitId" },
-                unique: true);
+                columns: new[] { "DirectiveId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_OriginUnitId",
+                table: "Assignments",
+                column: "OriginUnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assignments_Status_HeardOn",
@@ -1192,6 +1274,26 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationPredecessors_ReorganisationId",
+                table: "ReorganisationPredecessors",
+                column: "ReorganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationPredecessors_UnitId",
+                table: "ReorganisationPredecessors",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reorganisations_State_EffectiveOn",
+                table: "Reorganisations",
+                columns: new[] { "State", "EffectiveOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reorganisations_SuccessorUnitId",
+                table: "Reorganisations",
+                column: "SuccessorUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnitGroupMember_UnitId",
                 table: "UnitGroupMember",
                 column: "UnitId");
@@ -1206,6 +1308,11 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "IX_Units_Kind_IsActive",
                 table: "Units",
                 columns: new[] { "Kind", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_SucceededById",
+                table: "Units",
+                column: "SucceededById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitTallies_UnitId_Status_LastDayInForce",
@@ -1283,6 +1390,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "ReminderLogs");
 
             migrationBuilder.DropTable(
+                name: "ReorganisationPredecessors");
+
+            migrationBuilder.DropTable(
                 name: "SignInThrottles");
 
             migrationBuilder.DropTable(
@@ -1305,6 +1415,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "KpiMeasurements");
+
+            migrationBuilder.DropTable(
+                name: "Reorganisations");
 
             migrationBuilder.DropTable(
                 name: "UnitGroups");

@@ -1,0 +1,194 @@
+using System.Net;
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Kpis;
+using HiepDuc.ParPortal.Domain.Units;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Features.Notifications;
+using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiepDuc.ParPortal.Web.Tests;
+
+/// <summary>
+/// The three mergers Resolution 147/NQ-HĐND (23/4/2025) made in Hiệp Đức, applied to the seeded registry: drafted and
+/// previewed by the office, one withdrawn before its date and drafted again, applied by the reminder run on the
+/// effective date. Open work moves (one timeline event each) and is reminded to the successor's heads; finished work
+/// and every former unit's history stay as they were.
+/// </summary>
+public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static readonly DateOnly Effective = new(2023, 11, 1);
+    private static readonly Actor Office = new("test", "Văn phòng");
+
+    private static readonly (string Code, string Name, string Short, string[] From)[] Mergers =
+    [
+        ("XAHIEPDUC", "UBND xã Hiệp Đức", "Hiệp Đức", ["QUETAN", "TANBINH", "QUELUU"]),
+        ("VIETAN", "UBND xã Việt An", "Việt An", ["THANGPHUOC", "BINHSON", "QUETHO", "BINHLAM"]),
+        ("XAPHUOCTRA", "UBND xã Phước Trà (mới)", "Phước Trà (mới)", ["PHUOCTRA", "SONGTRA", "PHUOCGIA"]),
+    ];
+
+    private static readonly string[] FirstFormer = Mergers[0].From;
+
+    private static readonly string[] AllFormer = Mergers.SelectMany(m => m.From).ToArray();
+
+    [Fact]
+    public async Task Open_work_moves_on_the_date_finished_work_stays_and_undo_works_before_it()
+    {
+        // Quế Tân is not named in the notice: the administrator adds it, as the registry stood before 2025.
+        await factory.QueryAsync(async db =>
+        {
+            db.Units.Add(new Unit("QUETAN", "UBND xã Quế Tân", UnitKind.CommuneOrTown, "Quế Tân"));
+            return await db.SaveChangesAsync();
+        });
+        var now = factory.Clock.GetUtcNow();
+        await factory.QueryAsync(async db =>
+        {
+            var d = await db.Assignments.Include(a => a.Unit).Include(a => a.Directive).Where(a => a.Directive.Label == "3.d").ToDictionaryAsync(a => a.Unit.Code);
+            d["QUELUU"].Report(Office, "Đã rà soát 20 tài khoản", 40, now);                   // in progress
+            d["TANBINH"].Submit(Office, "Hoàn thành", now); d["TANBINH"].Confirm(Office, now);   // completed: stays
+            d["THANGPHUOC"].Submit(Office, "Xong", now); d["THANGPHUOC"].Return(Office, "Thiếu danh sách", now); // returned
+            d["BINHSON"].RequestExtension(Office, new DateOnly(2023, 12, 15), "Chờ cấp tài khoản", now);
+            d["BINHSON"].DecideExtension(Office, true, null, now);                               // extended
+            var kpi = await db.KpiDefinitions.SingleAsync(k => k.Code == "LATE_FILES");
+            var queLuu = d["QUELUU"].UnitId;
+            db.KpiMeasurements.Add(KpiMeasurement.Counted(kpi, queLuu, KpiPeriod.Month(2023, 9), 2, 30, MeasurementSource.Entered, Office, now));
+            return await db.SaveChangesAsync();
+        });
+        var head = await factory.CreateUserAsync("head.queluu", Roles.UnitHead, "QUELUU");
+        var headClient = await factory.SignedInAsync(head);
+        var stampBefore = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "head.queluu").Select(u => u.SecurityStamp).SingleAsync());
+        var officeUser = await factory.CreateUserAsync("reorg.office", Roles.DistrictOffice, "VPHDND");
+        var office = await factory.SignedInAsync(officeUser);
+
+        var openBefore = await factory.QueryAsync(db => db.Assignments.Where(a => AllFormer.Contains(a.Unit.Code))
+            .Where(a => a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled).CountAsync());
+        var closedBefore = await factory.QueryAsync(db => db.Assignments.Where(a => AllFormer.Contains(a.Unit.Code))
+            .Where(a => a.Status == AssignmentStatus.Completed || a.Status == AssignmentStatus.Cancelled).Select(a => new { a.Id, a.UnitId }).ToListAsync());
+        Assert.NotEmpty(closedBefore);
+        var historyBefore = await factory.QueryAsync(db => db.AssignmentEvents.CountAsync());
+
+        // Drafted and previewed by the office.
+        var drafts = new List<int>();
+        foreach (var merger in Mergers)
+        {
+            drafts.Add(await DraftAsync(office, merger));
+        }
+
+        var preview = await office.GetDocumentAsync($"/admin/reorganisations/{drafts[0]}");
+        var movingFirst = await factory.QueryAsync(db => db.Assignments.CountAsync(a => FirstFormer.Contains(a.Unit.Code) && a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled));
+        Assert.Equal(movingFirst, preview.QuerySelectorAll("#moving tbody tr").Length);
+        Assert.Contains("head.queluu", preview.QuerySelector("#users")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tỷ lệ hồ sơ trễ hẹn", preview.QuerySelector("#series")!.TextContent, StringComparison.Ordinal);
+
+        // Approved; the third is withdrawn before its date (nothing changes) and drafted again.
+        foreach (var id in drafts)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Post(office, $"/admin/reorganisations/{id}/schedule", id)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(office, $"/admin/reorganisations/{drafts[2]}/withdraw", drafts[2])).StatusCode);
+        Assert.Equal(ReorganisationState.Withdrawn, await factory.QueryAsync(db => db.Reorganisations.Where(r => r.Id == drafts[2]).Select(r => r.State).SingleAsync()));
+        Assert.Equal(openBefore, await factory.QueryAsync(db => db.Assignments.Where(a => AllFormer.Contains(a.Unit.Code))
+            .CountAsync(a => a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled)));
+        var again = await DraftAsync(office, Mergers[2] with { Code = "XAPHUOCTRA2" });
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(office, $"/admin/reorganisations/{again}/schedule", again)).StatusCode);
+
+        // Before the date, the former communes are as they were: the head of Quế Lưu sees Quế Lưu's work.
+        Assert.Contains("Quế Lưu", (await headClient.GetDocumentAsync("/my-unit")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(historyBefore, await factory.QueryAsync(db => db.AssignmentEvents.CountAsync()));
+
+        // The effective date: the morning's reminder run applies the mergers before it reminds anyone.
+        factory.Clock.Advance(new DateTimeOffset(2023, 11, 1, 8, 0, 0, TimeSpan.FromHours(7)) - factory.Clock.GetUtcNow());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(Effective);
+        }
+
+        office = await factory.SignedInAsync(officeUser); // four weeks later: a new session
+        var successors = await factory.QueryAsync(db => db.Units.Where(u => u.Code == "XAHIEPDUC" || u.Code == "VIETAN" || u.Code == "XAPHUOCTRA2").ToDictionaryAsync(u => u.Code, u => u.Id));
+        Assert.Equal(0, await factory.QueryAsync(db => db.Assignments.Where(a => AllFormer.Contains(a.Unit.Code))
+            .CountAsync(a => a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled)));
+        var moved = await factory.QueryAsync(db => db.Assignments.Where(a => successors.Values.Contains(a.UnitId)).Select(a => new { a.Id, a.Status, a.OriginUnit.Code, a.UnitId, a.ExtendedTo, Events = a.Events.Count(e => e.Kind == AssignmentEventKind.Transferred) }).ToListAsync());
+        Assert.Equal(openBefore, moved.Count);
+        Assert.All(moved, m => Assert.Equal(1, m.Events));
+        Assert.Contains(moved, m => m.Code == "THANGPHUOC" && m.Status == AssignmentStatus.Returned && m.UnitId == successors["VIETAN"]);
+        Assert.Contains(moved, m => m.Code == "BINHSON" && m.ExtendedTo == new DateOnly(2023, 12, 15));
+        Assert.Contains(moved, m => m.Code == "PHUOCGIA" && m.UnitId == successors["XAPHUOCTRA2"]);
+
+        // Finished work stays with the unit that did it, and reads as before.
+        foreach (var c in closedBefore)
+        {
+            Assert.Equal(c.UnitId, await factory.QueryAsync(db => db.Assignments.Where(a => a.Id == c.Id).Select(a => a.UnitId).SingleAsync()));
+        }
+
+        var done = await office.GetDocumentAsync($"/assignments/{closedBefore[0].Id}");
+        Assert.Contains("Tân Bình", done.Body!.TextContent, StringComparison.Ordinal);
+
+        // The former units are kept, ended on the date, succeeded; no new work can be given to them.
+        var former = await factory.QueryAsync(db => db.Units.Where(u => AllFormer.Contains(u.Code)).ToListAsync());
+        Assert.All(former, u => Assert.True(u.IsFormer && !u.IsActive && u.SucceededOn == Effective));
+        Assert.Equal(2, await factory.QueryAsync(db => db.KpiMeasurements.Where(m => db.Units.Any(u => u.Id == m.UnitId && u.Code == "QUELUU") && m.Period.Start == new DateOnly(2023, 9, 1) && m.Source == MeasurementSource.Entered).Select(m => m.Numerator).SingleAsync()));
+
+        // The head of Quế Lưu is moved to xã Hiệp Đức, with a new stamp (any session of theirs ends); signed in again,
+        // the workspace is the successor's.
+        Assert.NotEqual(stampBefore, await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "head.queluu").Select(u => u.SecurityStamp).SingleAsync()));
+        var again2 = await factory.SignedInAsync(head);
+        var workspace = (await again2.GetDocumentAsync("/my-unit")).Body!.TextContent;
+        Assert.Contains("Hiệp Đức", workspace, StringComparison.Ordinal);
+        Assert.Equal(successors["XAHIEPDUC"], await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "head.queluu").Select(u => u.UnitId).SingleAsync()));
+
+        // The day's reminders went to the successor's heads, and the carried work was told to them.
+        var told = await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == head.Id).Select(n => n.Kind).ToListAsync());
+        Assert.Contains(Domain.Notifications.ReminderKind.Transferred, told);
+
+        // Too late to withdraw now.
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(office, $"/admin/reorganisations/{drafts[0]}/withdraw", drafts[0])).StatusCode);
+        Assert.Equal(ReorganisationState.Applied, await factory.QueryAsync(db => db.Reorganisations.Where(r => r.Id == drafts[0]).Select(r => r.State).SingleAsync()));
+
+        // The dashboard rolls the former communes up into their successors, in the ranking and the heatmap.
+        var chairmanUser = await factory.CreateUserAsync("reorg.chairman", Roles.Chairman);
+        var board = await (await factory.SignedInAsync(chairmanUser)).GetDocumentAsync("/dashboard");
+        var ranking = board.QuerySelector("#ranking")!.TextContent;
+        Assert.Contains("Việt An (gồm Bình Lâm, Bình Sơn, Quế Thọ, Thăng Phước)", ranking, StringComparison.Ordinal);
+        var rankedNames = board.QuerySelectorAll("#ranking tbody tr[data-unit]").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+        Assert.Contains("Hiệp Thuận", rankedNames);
+        Assert.DoesNotContain(rankedNames, n => n is "Quế Lưu" or "Bình Lâm" or "Sông Trà" or "Tân Bình");
+        var heatmap = board.QuerySelector("#heatmap")!.TextContent;
+        Assert.Contains("Hiệp Đức (gồm Quế Lưu, Quế Tân, Tân Bình)", heatmap, StringComparison.Ordinal);
+
+        // The pages still open for everyone concerned.
+        var chairman = await factory.SignedInAsync(chairmanUser);
+        foreach (var page in new[] { "/dashboard", "/assignments", $"/assignments?unit={successors["VIETAN"]}", "/directives", "/reports/notices/1/report.docx", "/admin/reorganisations" })
+        {
+            var client = page.StartsWith("/admin", StringComparison.Ordinal) ? office : chairman;
+            var answer = await client.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{page}: {answer.StatusCode}");
+        }
+    }
+
+    private async Task<int> DraftAsync(HttpClient office, (string Code, string Name, string Short, string[] From) merger)
+    {
+        var codes = merger.From;
+        var units = await factory.QueryAsync(db => db.Units.Where(u => codes.Contains(u.Code) && u.IsActive).Select(u => u.Id).ToListAsync());
+        var token = await office.AntiforgeryTokenAsync("/admin/reorganisations");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", token), new("Kind", "Merge"),
+            new("Title", $"Sáp nhập thành {merger.Name}"), new("LegalBasis", "Nghị quyết số 147/NQ-HĐND ngày 23/4/2025"),
+            new("EffectiveOn", "2023-11-01"), new("NewCode", merger.Code), new("NewName", merger.Name), new("NewShortName", merger.Short), new("NewKind", "CommuneOrTown"),
+        };
+        fields.AddRange(units.Select(u => new KeyValuePair<string, string>("Predecessors", u.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var response = await office.PostAsync(new Uri("/admin/reorganisations", UriKind.Relative), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<HttpResponseMessage> Post(HttpClient client, string url, int id)
+    {
+        var version = await factory.QueryAsync(db => db.Reorganisations.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        var token = await client.AntiforgeryTokenAsync($"/admin/reorganisations/{id}");
+        return await client.PostFormAsync(url, token, new() { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+}
