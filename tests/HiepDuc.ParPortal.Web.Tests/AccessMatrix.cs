@@ -116,6 +116,11 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["POST /admin/units/{id:int}"] = "LAFFF",
         ["POST /admin/units/{id:int}/deactivate"] = "LAFFF",
         ["POST /admin/units/{id:int}/activate"] = "LAFFF",
+        ["GET /admin/reorganisations"] = "LAAFF",
+        ["POST /admin/reorganisations"] = "LAAFF",
+        ["GET /admin/reorganisations/{id:int}"] = "LAAFF",
+        ["POST /admin/reorganisations/{id:int}/schedule"] = "LAAFF",
+        ["POST /admin/reorganisations/{id:int}/withdraw"] = "LAAFF",
         ["GET /admin/api-tokens"] = "LAFFF",
         ["POST /admin/api-tokens"] = "LAFFF",
         ["POST /admin/api-tokens/{id:int}/revoke"] = "LAFFF",
@@ -290,6 +295,7 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         .Replace("/units/{unitId:int}", $"/units/{ids.Unit}", StringComparison.Ordinal)
         .Replace("/notifications/{id:long}", "/notifications/999999", StringComparison.Ordinal)
         .Replace("/admin/api-tokens/{id:int}", "/admin/api-tokens/999999", StringComparison.Ordinal)
+        .Replace("/admin/reorganisations/{id:int}", "/admin/reorganisations/999999", StringComparison.Ordinal)
         .Replace("/cong-khai/{id:int}", "/cong-khai/1", StringComparison.Ordinal)
         .Replace("/kpis/{code}", "/kpis/LATE_FILES", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal);

@@ -158,6 +158,16 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
         var heatmap = board.QuerySelector("#heatmap")!.TextContent;
         Assert.Contains("Hiệp Đức (gồm Quế Lưu, Quế Tân, Tân Bình)", heatmap, StringComparison.Ordinal);
 
+        // The registry keeps the former units, marked and linked to their successor, and its successor to them.
+        var admin = await factory.SignedInAsync(await factory.CreateUserAsync("reorg.admin", Roles.Administrator));
+        var registry = await admin.GetDocumentAsync("/admin/units");
+        var queLuuId = await factory.QueryAsync(db => db.Units.Where(u => u.Code == "QUELUU").Select(u => u.Id).SingleAsync());
+        var queLuu = registry.QuerySelector($"#unit-{queLuuId}")!.TextContent;
+        Assert.Contains("(cũ)", queLuu, StringComparison.Ordinal);
+        Assert.Contains("Kế thừa bởi UBND xã Hiệp Đức từ ngày 01/11/2023", string.Join(' ', queLuu.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        var hiepDuc = registry.QuerySelector($"#unit-{successors["XAHIEPDUC"]}")!.TextContent;
+        Assert.Contains("UBND xã Quế Lưu", hiepDuc, StringComparison.Ordinal);
+
         // The pages still open for everyone concerned.
         var chairman = await factory.SignedInAsync(chairmanUser);
         foreach (var page in new[] { "/dashboard", "/assignments", $"/assignments?unit={successors["VIETAN"]}", "/directives", "/reports/notices/1/report.docx", "/admin/reorganisations" })

@@ -79,7 +79,15 @@ public sealed class Unit : VersionedEntity
 
     public void Deactivate() => IsActive = false;
 
-    public void Activate() => IsActive = true;
+    public void Activate()
+    {
+        if (IsFormer)
+        {
+            throw new DomainException("unit.former");
+        }
+
+        IsActive = true;
+    }
 
     private static string NormalizeCode(string code)
     {

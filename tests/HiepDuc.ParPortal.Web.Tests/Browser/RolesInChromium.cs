@@ -21,7 +21,7 @@ public sealed class Each_role_signs_in_to_its_own_menu_and_landing_page(Chromium
         { Roles.DistrictOffice, "VPHDND", "/review", ["review", "dashboard", "directives", "assignments", "kpis", "notices"] },
         { Roles.Chairman, null, "/dashboard", ["review", "dashboard", "directives", "assignments", "kpis", "notices"] },
         { Roles.UnitHead, "HIEPTHUAN", "/my-unit", ["my-unit", "unit-kpis", "notices"] },
-        { Roles.Administrator, null, "/admin/users", ["dashboard", "directives", "assignments", "kpis", "notices", "admin-users", "admin-units", "admin-reminders", "admin-audit", "admin-api-tokens", "admin-settings"] },
+        { Roles.Administrator, null, "/admin/users", ["dashboard", "directives", "assignments", "kpis", "notices", "admin-users", "admin-units", "admin-reminders", "admin-audit", "admin-reorganisations", "admin-api-tokens", "admin-settings"] },
     };
 
     [Theory]

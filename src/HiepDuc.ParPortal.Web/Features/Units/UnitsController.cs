@@ -33,7 +33,7 @@ public sealed class UnitEditModel
     public long Version { get; set; }
 }
 
-public sealed record UnitRow(int Id, string Code, string Name, string? ShortName, UnitKind Kind, bool IsActive);
+public sealed record UnitRow(int Id, string Code, string Name, string? ShortName, UnitKind Kind, bool IsActive, int? SucceededById = null, string? Successor = null, DateOnly? SucceededOn = null, IReadOnlyList<(int Id, string Name)>? Predecessors = null);
 
 /// <summary>Units are never deleted: a unit that was given work stays in the record; it can be deactivated.</summary>
 [Authorize(Policy = Policies.Administer)]
@@ -51,9 +51,13 @@ public sealed class UnitsController(ParPortalDbContext db, IStringLocalizer<Shar
         }
 
         ViewData["Query"] = q;
-        var rows = await query.OrderBy(u => u.Kind).ThenBy(u => u.Name)
-            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.ShortName, u.Kind, u.IsActive)).ToListAsync();
-        return View(rows);
+        var rows = await query.OrderBy(u => u.SucceededById != null).ThenBy(u => u.Kind).ThenBy(u => u.Name)
+            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.ShortName, u.Kind, u.IsActive, u.SucceededById,
+                db.Units.Where(s => s.Id == u.SucceededById).Select(s => s.Name).FirstOrDefault(), u.SucceededOn, null)).ToListAsync();
+        // Each successor lists the units it took over (links both ways).
+        var predecessors = (await db.Units.AsNoTracking().Where(u => u.SucceededById != null).Select(u => new { u.Id, u.Name, Successor = u.SucceededById!.Value }).ToListAsync())
+            .ToLookup(u => u.Successor, u => (u.Id, u.Name));
+        return View(rows.Select(r => predecessors[r.Id].Any() ? r with { Predecessors = predecessors[r.Id].ToList() } : r).ToList());
     }
 
     [HttpGet("new")]
@@ -133,6 +137,13 @@ public sealed class UnitsController(ParPortalDbContext db, IStringLocalizer<Shar
         if (unit is null)
         {
             return NotFound();
+        }
+
+        if (active && unit.IsFormer)
+        {
+            // A former unit stays former: its successor carries its work.
+            TempData[Flash.Key] = l.Domain(new Domain.Common.DomainException("unit.former"));
+            return RedirectToAction(nameof(Index));
         }
 
         if (active)
