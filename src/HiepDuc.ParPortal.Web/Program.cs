@@ -3,6 +3,12 @@ using HiepDuc.ParPortal.Web.Infrastructure;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    if (ConfigCheck.IsCommand(args))
+    {
+        // Before anything is registered: a configuration the portal could not start with is still checked.
+        return await ConfigCheck.RunAsync(builder.Configuration, builder.Environment, Console.Out);
+    }
+
     builder.AddParPortal();
 
     var app = builder.Build();
@@ -19,6 +25,7 @@ try
     }
 
     app.UseParPortal();
+    StartupBanner.Register(app);
     await app.RunAsync();
     return 0;
 }
