@@ -158,6 +158,10 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
         var heatmap = board.QuerySelector("#heatmap")!.TextContent;
         Assert.Contains("Hiệp Đức (gồm Quế Lưu, Quế Tân, Tân Bình)", heatmap, StringComparison.Ordinal);
 
+        // The successor's KPI series continues its former units': before the date, their figures summed, with how many gave one.
+        var series = await office.GetDocumentAsync($"/units/{successors["XAHIEPDUC"]}/kpis");
+        Assert.Contains("đơn vị cũ", series.QuerySelector(".former-sum")!.TextContent, StringComparison.Ordinal);
+
         // The registry keeps the former units, marked and linked to their successor, and its successor to them.
         var admin = await factory.SignedInAsync(await factory.CreateUserAsync("reorg.admin", Roles.Administrator));
         var registry = await admin.GetDocumentAsync("/admin/units");

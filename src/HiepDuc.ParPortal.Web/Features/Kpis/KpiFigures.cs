@@ -19,7 +19,7 @@ public sealed record PeriodValue(DateOnly Start, DateOnly End, decimal? Rate, lo
 }
 
 /// <summary>One unit's figure in a period, as pages show it.</summary>
-public sealed record FigureRow(int Id, int? UnitId, long? Numerator, long? Denominator, decimal? StatedRate, RateQualifier Qualifier, MeasurementSource Source, string? Note, string RecordedBy, DateTimeOffset RecordedAt, long Version, int Revisions)
+public sealed record FigureRow(int Id, int? UnitId, long? Numerator, long? Denominator, decimal? StatedRate, RateQualifier Qualifier, MeasurementSource Source, string? Note, string RecordedBy, DateTimeOffset RecordedAt, long Version, int Revisions, KpiCoverage? FormerUnits = null)
 {
     public decimal? Rate => KpiMath.Rate(Numerator, Denominator) ?? StatedRate;
 
@@ -73,10 +73,32 @@ public static class KpiFigures
     public static async Task<List<UnitKpiRow>> UnitLatestFiguresAsync(this ParPortalDbContext db, int unitId, CancellationToken cancellationToken)
     {
         var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Id).ToListAsync(cancellationToken);
-        var figures = await db.KpiMeasurements.AsNoTracking().Where(m => m.UnitId == unitId)
-            .OrderBy(m => m.Period.End)
-            .Select(m => new { m.KpiId, m.Period.Start, m.Period.End, Row = new FigureRow(m.Id, m.UnitId, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier, m.Source, m.Note, m.RecordedBy, m.RecordedAt, m.Version, 0) })
+        var own = await db.KpiMeasurements.AsNoTracking().Where(m => m.UnitId == unitId)
+            .Select(m => new DatedFigure(m.KpiId, m.Period.Start, m.Period.End, new FigureRow(m.Id, m.UnitId, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier, m.Source, m.Note, m.RecordedBy, m.RecordedAt, m.Version, 0)))
             .ToListAsync(cancellationToken);
+
+        // A successor's series continues its former units': for a period before it took their place, its figure is the
+        // sum of their numerators and denominators, with how many of them gave one (UnitLineage).
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.SucceededById, u.SucceededOn }).ToListAsync(cancellationToken);
+        var lineage = new Domain.Units.UnitLineage(units.Select(u => (u.Id, u.SucceededById)));
+        var former = lineage.FormerOf(unitId).ToList();
+        var inherited = new List<DatedFigure>();
+        if (former.Count > 0)
+        {
+            var since = units.Where(u => former.Contains(u.Id)).Max(u => u.SucceededOn) ?? DateOnly.MaxValue;
+            var theirs = await db.KpiMeasurements.AsNoTracking()
+                .Where(m => m.UnitId != null && former.Contains(m.UnitId.Value) && m.Period.End < since && m.Numerator != null && m.Denominator != null)
+                .Select(m => new { m.KpiId, m.Period.Start, m.Period.End, m.UnitId, m.Numerator, m.Denominator, m.RecordedAt })
+                .ToListAsync(cancellationToken);
+            inherited = theirs.GroupBy(m => (m.KpiId, m.Start, m.End))
+                .Where(g => !own.Any(o => o.KpiId == g.Key.KpiId && o.Start == g.Key.Start && o.End == g.Key.End))
+                .Select(g => new DatedFigure(g.Key.KpiId, g.Key.Start, g.Key.End,
+                    new FigureRow(0, unitId, g.Sum(m => m.Numerator), g.Sum(m => m.Denominator), null, RateQualifier.Exact, MeasurementSource.Entered, null,
+                        string.Empty, g.Max(m => m.RecordedAt), 0, 0, new KpiCoverage(g.Select(m => m.UnitId).Distinct().Count(), former.Count))))
+                .ToList();
+        }
+
+        var figures = own.Concat(inherited).OrderBy(f => f.End).ToList();
         var references = await db.ReferencesAsync(kpis, cancellationToken);
         var rows = new List<UnitKpiRow>();
         foreach (var k in kpis)
@@ -90,6 +112,8 @@ public static class KpiFigures
 
         return rows;
     }
+
+    private sealed record DatedFigure(int KpiId, DateOnly Start, DateOnly End, FigureRow Row);
 
     public static Task<List<FigureRow>> FiguresAsync(this ParPortalDbContext db, int kpiId, KpiPeriod period, CancellationToken cancellationToken) =>
         db.KpiMeasurements.AsNoTracking()
