@@ -6,7 +6,12 @@ using HiepDuc.ParPortal.Domain.Units;
 
 namespace HiepDuc.ParPortal.Web.Features.Api;
 
-public sealed record ApiNotice(int Id, string? Number, string IssuingBody, DateOnly? IssueDate, DateOnly MeetingDate, string Title, string? Session, string? ChairedBy, string? SignedBy, bool IsPublic, long Version);
+public sealed record ApiNotice(int Id, string? Number, string IssuingBody, DateOnly? IssueDate, DateOnly MeetingDate, string Title, string? Session, string? ChairedBy, string? SignedBy, bool IsPublic, long Version)
+{
+    /// <summary>A notice as the API shows it, read in SQL.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<ConclusionNotice, ApiNotice>> Of = n =>
+        new ApiNotice(n.Id, n.Number, n.IssuingBody, n.IssueDate, n.MeetingDate, n.Title, n.Session, n.ChairedBy, n.SignedBy, n.IsPublic, n.Version);
+}
 
 /// <summary>A deadline as the notice wrote it, with the last day it means (none for recurring or ongoing duties).</summary>
 public sealed record ApiDeadline(Domain.Deadlines.DeadlineKind Kind, DateOnly? LastDay, bool Urgent, string? WrittenAs);
@@ -17,7 +22,14 @@ public sealed record ApiTiming(TimingState State, int? Days, OverdueBucket Bucke
 
 public sealed record ApiAssignment(
     int Id, int DirectiveId, string DirectiveLabel, string DirectiveTitle, int UnitId, string UnitName, AssignmentRole Role, AssignmentStatus Status, int Progress,
-    ApiDeadline Deadline, DateOnly? LastDayInForce, DateOnly? ExtendedTo, ApiTiming Timing, DateTimeOffset? LastReportAt, long? Version = null);
+    ApiDeadline Deadline, DateOnly? LastDayInForce, DateOnly? ExtendedTo, ApiTiming Timing, DateTimeOffset? LastReportAt, long? Version = null)
+{
+    /// <summary>An assignment as the API shows it: the row of the assignment list, its timing by the same rule.</summary>
+    public static ApiAssignment Of(Shared.AssignmentRow r, long? version = null) => new(
+        r.Id, r.DirectiveId, r.DirectiveLabel, r.DirectiveTitle, r.UnitId, r.UnitName, r.Role, r.Status, r.Progress,
+        new ApiDeadline(r.Deadline.Kind, r.Deadline.LastDay, r.Deadline.IsUrgent, r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese()),
+        r.LastDayInForce, r.ExtendedTo, new ApiTiming(r.Timing.State, r.Timing.Days, r.Timing.Bucket), r.LastReportAt, version);
+}
 
 public sealed record ApiUnit(int Id, string Code, string Name, string? ShortName, UnitKind Kind, bool IsActive);
 

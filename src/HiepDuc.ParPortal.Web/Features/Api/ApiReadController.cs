@@ -40,7 +40,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
         }
 
         var page = await query.OrderByDescending(n => n.Id).Take(limit + 1)
-            .Select(n => new ApiNotice(n.Id, n.Number, n.IssuingBody, n.IssueDate, n.MeetingDate, n.Title, n.Session, n.ChairedBy, n.SignedBy, n.IsPublic, n.Version))
+            .Select(ApiNotice.Of)
             .ToListAsync(cancellationToken);
         return Paged(page, limit, n => n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -49,7 +49,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
     public async Task<ActionResult<ApiNotice>> Notice(int id, CancellationToken cancellationToken)
     {
         var notice = await db.Notices.AsNoTracking().Where(n => n.Id == id)
-            .Select(n => new ApiNotice(n.Id, n.Number, n.IssuingBody, n.IssueDate, n.MeetingDate, n.Title, n.Session, n.ChairedBy, n.SignedBy, n.IsPublic, n.Version))
+            .Select(ApiNotice.Of)
             .SingleOrDefaultAsync(cancellationToken);
         return notice is null ? NotFoundProblem() : Tagged(notice, notice.Version);
     }
@@ -91,7 +91,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
                 .FirstOrDefaultAsync(cancellationToken)
             : null;
         var rows = await db.Assignments.VisibleTo(User).Apply(filter, day).After(filter, cursor).Take(limit + 1).ToRowsAsync(day, cancellationToken);
-        return Paged(rows.Select(ToApi).ToList(), limit, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Paged(rows.Select(r => ApiAssignment.Of(r)).ToList(), limit, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [HttpGet("assignments/{id:int}")]
@@ -105,7 +105,7 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
         }
 
         var version = await one.Select(a => a.Version).SingleAsync(cancellationToken);
-        return Tagged(ToApi(row) with { Version = version }, version);
+        return Tagged(ApiAssignment.Of(row, version), version);
     }
 
     [HttpGet("units")]
@@ -164,11 +164,6 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
 
     /// <summary>A rate in per cent to two decimals, as the pages show it.</summary>
     private static decimal? Round(decimal? rate) => rate is { } r ? Math.Round(r, 2, MidpointRounding.AwayFromZero) : null;
-
-    private static ApiAssignment ToApi(AssignmentRow r) => new(
-        r.Id, r.DirectiveId, r.DirectiveLabel, r.DirectiveTitle, r.UnitId, r.UnitName, r.Role, r.Status, r.Progress,
-        new ApiDeadline(r.Deadline.Kind, r.Deadline.LastDay, r.Deadline.IsUrgent, r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese()),
-        r.LastDayInForce, r.ExtendedTo, new ApiTiming(r.Timing.State, r.Timing.Days, r.Timing.Bucket), r.LastReportAt);
 
     private static ApiPage<T> Paged<T>(List<T> page, int limit, Func<T, string> cursorOf) =>
         new(page.Take(limit).ToList(), page.Count > limit ? cursorOf(page[limit - 1]) : null);

@@ -203,9 +203,7 @@ public sealed class ApiWriteController(ParPortalDbContext db, TimeProvider clock
             return Stale(await db.Notices.AsNoTracking().Where(n => n.Id == id).Select(n => n.Version).SingleAsync(cancellationToken));
         }
 
-        var saved = await db.Notices.AsNoTracking().Where(n => n.Id == id)
-            .Select(n => new ApiNotice(n.Id, n.Number, n.IssuingBody, n.IssueDate, n.MeetingDate, n.Title, n.Session, n.ChairedBy, n.SignedBy, n.IsPublic, n.Version))
-            .SingleAsync(cancellationToken);
+        var saved = await db.Notices.AsNoTracking().Where(n => n.Id == id).Select(ApiNotice.Of).SingleAsync(cancellationToken);
         Response.Headers.ETag = ETagOf(saved.Version);
         return Ok(saved);
     }
@@ -216,9 +214,7 @@ public sealed class ApiWriteController(ParPortalDbContext db, TimeProvider clock
         var row = (await one.ToRowsAsync(portalDay.Today(), cancellationToken)).Single();
         var version = await one.Select(a => a.Version).SingleAsync(cancellationToken);
         Response.Headers.ETag = ETagOf(version);
-        return new ApiAssignment(row.Id, row.DirectiveId, row.DirectiveLabel, row.DirectiveTitle, row.UnitId, row.UnitName, row.Role, row.Status, row.Progress,
-            new ApiDeadline(row.Deadline.Kind, row.Deadline.LastDay, row.Deadline.IsUrgent, row.Deadline.WrittenAs ?? row.Deadline.ToVietnamese()),
-            row.LastDayInForce, row.ExtendedTo, new ApiTiming(row.Timing.State, row.Timing.Days, row.Timing.Bucket), row.LastReportAt, version);
+        return ApiAssignment.Of(row, version);
     }
 
     /// <summary>The kept answer to this key, or a refusal when the key was used for another body; null when the key is new.</summary>
