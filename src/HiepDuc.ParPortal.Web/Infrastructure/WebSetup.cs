@@ -33,6 +33,7 @@ public static class WebSetup
         services.AddSingleton<Features.Shared.PortalDay>();
         services.AddOptions<Features.Notifications.ReminderOptions>().BindConfiguration(Features.Notifications.ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration(Features.Reports.ReportOptions.Section);
+        services.AddOptions<AuthorityOptions>().BindConfiguration(AuthorityOptions.Section);
         services.AddOptions<Features.Notifications.SmtpOptions>().BindConfiguration(Features.Notifications.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Notifications.ReminderJob>();
         services.AddScoped<Features.Reorganisations.Reorganisations>();

@@ -28,7 +28,7 @@ public sealed class ImportForm
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Notice_IssuingBody")]
-    public string IssuingBody { get; set; } = "UBND huyện Hiệp Đức";
+    public string IssuingBody { get; set; } = string.Empty;
 
     public DateOnly? IssueDate { get; set; }
 

@@ -23,7 +23,7 @@ namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
 /// highlighted), save. Nothing is written before the office saves; leaving the preview leaves no trace.
 /// </summary>
 [Authorize(Policy = Policies.OfficeWork)]
-public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading reading, NoticeImporter importer, ICurrentActor currentActor, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading reading, NoticeImporter importer, ICurrentActor currentActor, TimeProvider clock, Microsoft.Extensions.Options.IOptionsMonitor<Infrastructure.AuthorityOptions> authority, IStringLocalizer<SharedResource> l) : Controller
 {
     public const long MaxUpload = 5 * 1024 * 1024;
 
@@ -131,10 +131,10 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         }
     }
 
-    private static ImportForm FromParsed(ParsedNotice p) => new()
+    private ImportForm FromParsed(ParsedNotice p) => new()
     {
         Number = p.Number.Value,
-        IssuingBody = p.IssuingBody.Value ?? "UBND huyện Hiệp Đức",
+        IssuingBody = p.IssuingBody.Value ?? authority.CurrentValue.Name,
         IssueDate = p.IssueDate.Value,
         MeetingDate = p.MeetingDate.Value,
         MeetingGuessed = !p.MeetingDate.Certain,

@@ -18,7 +18,7 @@ public sealed class NoticeEditModel
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Notice_IssuingBody")]
-    public string IssuingBody { get; set; } = "UBND huyện Hiệp Đức";
+    public string IssuingBody { get; set; } = string.Empty;
 
     [Display(Name = "Notice_IssueDate")]
     public DateOnly? IssueDate { get; set; }

@@ -20,6 +20,7 @@ public sealed class NoticesController(
     FileStore files,
     Uploads uploads,
     ICurrentActor currentActor,
+    Microsoft.Extensions.Options.IOptionsMonitor<Infrastructure.AuthorityOptions> authority,
     IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 20;
@@ -144,7 +145,7 @@ public sealed class NoticesController(
 
     [HttpGet("/notices/new")]
     [Authorize(Policy = Policies.OfficeWork)]
-    public IActionResult Create() => View("Edit", new NoticeEditModel());
+    public IActionResult Create() => View("Edit", new NoticeEditModel { IssuingBody = authority.CurrentValue.Name });
 
     [HttpPost("/notices/new")]
     [Authorize(Policy = Policies.OfficeWork)]

@@ -23,7 +23,7 @@ public sealed record Recipient(string Id, string Name, string? Email, bool Email
 /// Writes notifications (the bell) and their e-mails (through the outbox) for reminders and for events alike. Texts are
 /// in Vietnamese, whatever language the request that caused them used.
 /// </summary>
-public sealed class NotificationWriter(IOptionsMonitor<ReminderOptions> options, IOptionsMonitor<SmtpOptions> smtp, IStringLocalizer<SharedResource> l)
+public sealed class NotificationWriter(IOptionsMonitor<ReminderOptions> options, IOptionsMonitor<SmtpOptions> smtp, IOptionsMonitor<Infrastructure.AuthorityOptions> authority, IStringLocalizer<SharedResource> l)
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -57,9 +57,10 @@ public sealed class NotificationWriter(IOptionsMonitor<ReminderOptions> options,
             db.Notifications.Add(new Notification(r.Id, kind, assignmentId, title, body, link, now, eventKey));
             if (mail && r.Email is { Length: > 0 } email && r.WantsEmail(kind))
             {
-                var text = T("Mail_Text", r.Name, title, body, url);
-                var html = $"<p>{WebUtility.HtmlEncode(T("Mail_Greeting", r.Name))}</p><p><strong>{WebUtility.HtmlEncode(title)}</strong></p><p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>", StringComparison.Ordinal)}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(T("Mail_Link"))}</a></p><p style=\"color:#666\">{WebUtility.HtmlEncode(T("Mail_Footer"))}</p>";
-                db.OutboxEmails.Add(new OutboxEmail(email, T("Mail_Subject", title), text, html, now));
+                var portal = authority.CurrentValue;
+                var text = T("Mail_Text", r.Name, title, body, url, portal.PortalName);
+                var html = $"<p>{WebUtility.HtmlEncode(T("Mail_Greeting", r.Name))}</p><p><strong>{WebUtility.HtmlEncode(title)}</strong></p><p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>", StringComparison.Ordinal)}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(T("Mail_Link"))}</a></p><p style=\"color:#666\">{WebUtility.HtmlEncode(T("Mail_Footer", portal.PortalName))}</p>";
+                db.OutboxEmails.Add(new OutboxEmail(email, T("Mail_Subject", title, portal.ShortName), text, html, now));
             }
         }
     }

@@ -9,7 +9,7 @@ using MimeKit;
 namespace HiepDuc.ParPortal.Web.Features.Notifications;
 
 /// <summary>Sends queued e-mails with MailKit; a failure is logged and retried later, never thrown at the caller.</summary>
-public sealed class OutboxSender(ParPortalDbContext db, IOptionsMonitor<SmtpOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
+public sealed class OutboxSender(ParPortalDbContext db, IOptionsMonitor<SmtpOptions> options, IOptionsMonitor<Infrastructure.AuthorityOptions> authority, TimeProvider clock, ILogger<OutboxSender> logger)
 {
     public const int Batch = 50;
 
@@ -74,7 +74,7 @@ public sealed class OutboxSender(ParPortalDbContext db, IOptionsMonitor<SmtpOpti
             try
             {
                 var message = new MimeMessage();
-                message.From.Add(new MailboxAddress(o.FromName, o.From));
+                message.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(o.FromName) ? authority.CurrentValue.PortalName : o.FromName, o.From));
                 message.To.Add(MailboxAddress.Parse(e.To));
                 message.Subject = e.Subject;
                 message.Body = new BodyBuilder { TextBody = e.TextBody, HtmlBody = e.HtmlBody }.ToMessageBody();

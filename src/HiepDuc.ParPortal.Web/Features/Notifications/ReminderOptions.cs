@@ -42,7 +42,9 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    public string From { get; set; } = "cong-cchc@hiepduc.quangnam.gov.vn";
+    /// <summary>The sender's address (appsettings.json, the settings page).</summary>
+    public string From { get; set; } = string.Empty;
 
-    public string FromName { get; set; } = "Cổng theo dõi CCHC & CĐS Hiệp Đức";
+    /// <summary>The sender's name; empty: the portal's name (<c>Authority:PortalName</c>).</summary>
+    public string FromName { get; set; } = string.Empty;
 }

@@ -28,7 +28,8 @@ public sealed record NoticeReportData(
     IReadOnlyList<ReportUnfinished> Unfinished,
     IReadOnlyList<string> UnitsToUrge,
     string SignerTitle,
-    string? SignerName);
+    string? SignerName,
+    string LevelWord = "huyện");
 
 /// <summary>
 /// "Báo cáo kết quả thực hiện Thông báo kết luận" laid out per Decree 30/2020/NĐ-CP: the issuing body and the national
@@ -84,7 +85,7 @@ public static class NoticeReport
             body.Append(Para("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold: true));
             body.Append(Para(d.UnitsToUrge.Count == 0
                 ? "Các nhiệm vụ đang được thực hiện đúng tiến độ; Văn phòng tiếp tục theo dõi, đôn đốc và báo cáo."
-                : $"Đề nghị Chủ tịch UBND huyện chỉ đạo các đơn vị sau khẩn trương báo cáo, hoàn thành các nhiệm vụ quá hạn hoặc chậm báo cáo: {string.Join(", ", d.UnitsToUrge)}. Các nhiệm vụ chưa hoàn thành được chuyển sang danh mục theo dõi của phiên họp tiếp theo.", justify: true, indent: true));
+                : $"Đề nghị Chủ tịch UBND {d.LevelWord} chỉ đạo các đơn vị sau khẩn trương báo cáo, hoàn thành các nhiệm vụ quá hạn hoặc chậm báo cáo: {string.Join(", ", d.UnitsToUrge)}. Các nhiệm vụ chưa hoàn thành được chuyển sang danh mục theo dõi của phiên họp tiếp theo.", justify: true, indent: true));
             body.Append(Para(string.Empty));
             body.Append(SignatureTable(d));
             body.Append(new SectionProperties(
@@ -128,10 +129,10 @@ public static class NoticeReport
         // The issuing body and its parent on the left, the national name and motto on the right; "Số" and the place and
         // date on one row, level with each other.
         var issuer = Issuer(d.Issuer, upper: true);
-        const string Suffix = " HUYỆN";
-        if (issuer.EndsWith(Suffix, StringComparison.Ordinal))
+        var suffix = " " + Upper(d.LevelWord);
+        if (issuer.EndsWith(suffix, StringComparison.Ordinal))
         {
-            issuer = issuer[..^Suffix.Length]; // the parent line names the district already
+            issuer = issuer[..^suffix.Length]; // the parent line names the district (or commune) already
         }
 
         var top = new TableRow(
@@ -163,9 +164,9 @@ public static class NoticeReport
     {
         var left = Cell(4678,
             Para("Nơi nhận:", bold: true, italic: true, size: 24, after: 0),
-            Para("- Chủ tịch, các PCT UBND huyện (để báo cáo);", size: Tiny, after: 0),
+            Para($"- Chủ tịch, các PCT UBND {d.LevelWord} (để báo cáo);", size: Tiny, after: 0),
             Para("- Các cơ quan, đơn vị liên quan;", size: Tiny, after: 0),
-            Para("- UBND các xã, thị trấn;", size: Tiny, after: 0),
+            Para(d.LevelWord == "huyện" ? "- UBND các xã, thị trấn;" : d.LevelWord == "tỉnh" ? "- UBND các xã, phường;" : "- Các thôn, tổ dân phố;", size: Tiny, after: 0),
             Para("- Lưu: VT.", size: Tiny, after: 0));
         var right = Cell(4677,
             Para(Upper(d.SignerTitle), bold: true, center: true, size: Body),
@@ -277,6 +278,4 @@ public sealed class ReportOptions
     /// <summary>The signer's full name, printed under the signature; empty until the office sets it.</summary>
     public string? SignerName { get; set; }
 
-    /// <summary>The place in the date line ("Hiệp Đức, ngày …").</summary>
-    public string Place { get; set; } = "Hiệp Đức";
 }

@@ -17,7 +17,7 @@ namespace HiepDuc.ParPortal.Web.Features.Reports;
 
 /// <summary>What the office sends and files: the dashboard as a workbook, and the report on a notice as a Word document.</summary>
 [Authorize(Policy = Policies.Dashboard)]
-public sealed class ReportsController(ParPortalDbContext db, DashboardQueries dashboard, PortalDay portalDay, Microsoft.Extensions.Options.IOptionsMonitor<ReportOptions> reportOptions, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ReportsController(ParPortalDbContext db, DashboardQueries dashboard, PortalDay portalDay, Microsoft.Extensions.Options.IOptionsMonitor<ReportOptions> reportOptions, Microsoft.Extensions.Options.IOptionsMonitor<Infrastructure.AuthorityOptions> authorityOptions, IStringLocalizer<SharedResource> l) : Controller
 {
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -66,7 +66,8 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
         var day = portalDay.Today();
         var today = day.Today;
         var m = await dashboard.LoadAsync(new DashboardFilter { Notice = id }, today, cancellationToken);
-        var office = await db.Units.Where(u => u.Code == NoticeSeed.DistrictOfficeCode).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? "Văn phòng HĐND&UBND huyện";
+        var authority = authorityOptions.CurrentValue;
+        var office = await db.Units.Where(u => u.Code == authority.OfficeUnitCode).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? $"Văn phòng HĐND&UBND {authority.LevelWord}";
         // Unfinished work that needs the chairman's attention: every signal in red or amber (overdue, urgent and
         // unreported, no recent report, due soon), by the same rule as the pages.
         var attention = Timing.StatesOf(SignalColour.Red, SignalColour.Amber);
@@ -80,7 +81,7 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
         var data = new NoticeReportData(
             notice.IssuingBody,
             office,
-            signer.Place,
+            authorityOptions.CurrentValue.Place,
             notice.Number,
             notice.IssueDate,
             notice.MeetingDate,
@@ -96,7 +97,8 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             openRows.Select(r => new ReportUnfinished(r.DirectiveLabel, r.UnitName, l.Describe(r.Timing), last.GetValueOrDefault(r.Id))).ToList(),
             openRows.Select(r => r.UnitName).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList(),
             signer.SignerTitle,
-            string.IsNullOrWhiteSpace(signer.SignerName) ? null : signer.SignerName.Trim());
+            string.IsNullOrWhiteSpace(signer.SignerName) ? null : signer.SignerName.Trim(),
+            authorityOptions.CurrentValue.LevelWord);
         return File(Reports.NoticeReport.Build(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-thong-bao-ket-luan-{id}.docx");
     }
 

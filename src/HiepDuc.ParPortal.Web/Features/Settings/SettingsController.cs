@@ -46,6 +46,13 @@ public sealed class SettingsEditModel
     [Required(ErrorMessage = "Validation_Required")] [StringLength(100, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_SignerTitle")] public string SignerTitle { get; set; } = string.Empty;
     [StringLength(100, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_SignerName")] public string? SignerName { get; set; }
 
+    [Required(ErrorMessage = "Validation_Required")] [StringLength(200, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_AuthorityName")] public string AuthorityName { get; set; } = string.Empty;
+    [Display(Name = "Settings_AuthorityLevel")] public Infrastructure.AuthorityLevel AuthorityLevel { get; set; }
+    [Required(ErrorMessage = "Validation_Required")] [StringLength(100, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_AuthorityPlace")] public string AuthorityPlace { get; set; } = string.Empty;
+    [Required(ErrorMessage = "Validation_Required")] [StringLength(200, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_PortalName")] public string PortalName { get; set; } = string.Empty;
+    [Required(ErrorMessage = "Validation_Required")] [StringLength(60, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_PortalShortName")] public string PortalShortName { get; set; } = string.Empty;
+    [Required(ErrorMessage = "Validation_Required")] [StringLength(300, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_SteeringBody")] public string SteeringBody { get; set; } = string.Empty;
+
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public bool PasswordSet { get; set; }
 
     /// <summary>The signal settings as entered, checked by the same rules as at start-up.</summary>
@@ -78,6 +85,12 @@ public sealed class SettingsEditModel
         yield return ("Files:MaxBytes", (MaxMegabytes * 1024L * 1024L).ToString(CultureInfo.InvariantCulture));
         yield return ("Reports:SignerTitle", SignerTitle.Trim());
         yield return ("Reports:SignerName", SignerName?.Trim() ?? string.Empty);
+        yield return ("Authority:Name", AuthorityName.Trim());
+        yield return ("Authority:Level", AuthorityLevel.ToString());
+        yield return ("Authority:Place", AuthorityPlace.Trim());
+        yield return ("Authority:PortalName", PortalName.Trim());
+        yield return ("Authority:ShortName", PortalShortName.Trim());
+        yield return ("Authority:SteeringBody", SteeringBody.Trim());
     }
 }
 
@@ -92,6 +105,7 @@ public sealed class SettingsController(
     IOptionsMonitor<SmtpOptions> smtp,
     IOptionsMonitor<FileStoreOptions> files,
     IOptionsMonitor<Reports.ReportOptions> report,
+    IOptionsMonitor<Infrastructure.AuthorityOptions> authority,
     IStringLocalizer<SharedResource> l) : Controller
 {
     public const string PasswordKey = "Smtp:Password";
@@ -107,6 +121,8 @@ public sealed class SettingsController(
             SmtpHost = m.Host, SmtpPort = m.Port, SmtpSecurity = m.Security, SmtpUser = m.User, SmtpFrom = m.From, SmtpFromName = m.FromName, PasswordSet = !string.IsNullOrEmpty(m.Password),
             MaxFilesPerReport = f.MaxFilesPerReport, MaxMegabytes = (int)Math.Max(1, f.MaxBytes / (1024 * 1024)),
             SignerTitle = report.CurrentValue.SignerTitle, SignerName = report.CurrentValue.SignerName,
+            AuthorityName = authority.CurrentValue.Name, AuthorityLevel = authority.CurrentValue.Level, AuthorityPlace = authority.CurrentValue.Place,
+            PortalName = authority.CurrentValue.PortalName, PortalShortName = authority.CurrentValue.ShortName, SteeringBody = authority.CurrentValue.SteeringBody,
         });
     }
 
