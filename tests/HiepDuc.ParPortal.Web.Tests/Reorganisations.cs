@@ -95,7 +95,9 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
         var again = await DraftAsync(office, Mergers[2] with { Code = "XAPHUOCTRA2" });
         Assert.Equal(HttpStatusCode.Redirect, (await Post(office, $"/admin/reorganisations/{again}/schedule", again)).StatusCode);
 
-        // Before the date, the former communes are as they were: the head of Quế Lưu sees Quế Lưu's work.
+        // Before the date, the former communes are as they were: the head of Quế Lưu sees Quế Lưu's work, and the Word
+        // report asks the chairman to urge Bình Lâm by its name.
+        Assert.Contains("Bình Lâm", await ReportTextAsync(office), StringComparison.Ordinal);
         Assert.Contains("Quế Lưu", (await headClient.GetDocumentAsync("/my-unit")).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(historyBefore, await factory.QueryAsync(db => db.AssignmentEvents.CountAsync()));
 
@@ -147,6 +149,12 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
         Assert.Equal(HttpStatusCode.Redirect, (await Post(office, $"/admin/reorganisations/{drafts[0]}/withdraw", drafts[0])).StatusCode);
         Assert.Equal(ReorganisationState.Applied, await factory.QueryAsync(db => db.Reorganisations.Where(r => r.Id == drafts[0]).Select(r => r.State).SingleAsync()));
 
+        // The Word report names the successors for the open work, the former communes no more.
+        var report = await ReportTextAsync(office);
+        var urge = report[report.IndexOf("Đề nghị Chủ tịch", StringComparison.Ordinal)..];
+        Assert.Contains("Việt An", urge, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bình Lâm", urge, StringComparison.Ordinal);
+
         // The dashboard rolls the former communes up into their successors, in the ranking and the heatmap.
         var chairmanUser = await factory.CreateUserAsync("reorg.chairman", Roles.Chairman);
         var board = await (await factory.SignedInAsync(chairmanUser)).GetDocumentAsync("/dashboard");
@@ -180,6 +188,13 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
             var answer = await client.GetAsync(new Uri(page, UriKind.Relative));
             Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{page}: {answer.StatusCode}");
         }
+    }
+
+    private static async Task<string> ReportTextAsync(HttpClient client)
+    {
+        var bytes = await client.GetByteArrayAsync(new Uri("/reports/notices/1/report.docx", UriKind.Relative));
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        return string.Join('\n', doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }
 
     private async Task<int> DraftAsync(HttpClient office, (string Code, string Name, string Short, string[] From) merger)
