@@ -170,6 +170,22 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
         var series = await office.GetDocumentAsync($"/units/{successors["XAHIEPDUC"]}/kpis");
         Assert.Contains("đơn vị cũ", series.QuerySelector(".former-sum")!.TextContent, StringComparison.Ordinal);
 
+        // The import knows the former names: a notice after the date that names Quế Lưu gives the work to xã Hiệp Đức and
+        // says so; one from before keeps Quế Lưu and carries its open part over on saving.
+        const string After = "THÔNG BÁO\nKết luận\n\nNgày 05/11/2023, Chủ tịch UBND huyện chủ trì. Kết luận:\n\n1. Giao UBND xã Quế Lưu rà soát hồ sơ tồn đọng, hoàn thành trong tháng 12/2023.\n";
+        var mapped = await A_notice_is_imported_from_its_text.Preview(office, After);
+        Assert.Contains("nay là UBND xã Hiệp Đức từ ngày 01/11/2023", mapped.QuerySelector("#import-notes")!.TextContent, StringComparison.Ordinal);
+        var chosenUnits = mapped.QuerySelectorAll("select[name$='.UnitId'] option[selected]").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(successors["XAHIEPDUC"].ToString(System.Globalization.CultureInfo.InvariantCulture), chosenUnits);
+        const string Before = "THÔNG BÁO\nKết luận\n\nNgày 20/10/2023, Chủ tịch UBND huyện chủ trì. Kết luận:\n\n1. Giao UBND xã Quế Lưu rà soát hồ sơ tồn đọng, hoàn thành trong tháng 12/2023.\n";
+        var kept = await A_notice_is_imported_from_its_text.Preview(office, Before);
+        Assert.Contains("thông báo có trước ngày đó nên nhiệm vụ ghi cho UBND xã Quế Lưu", kept.QuerySelector("#import-notes")!.TextContent, StringComparison.Ordinal);
+        var saved = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(A_notice_is_imported_from_its_text.Fields(kept.QuerySelector("#preview-form")!)));
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, (await Html.ParseAsync(saved)).QuerySelector("#errors")?.TextContent);
+        var carried = await factory.QueryAsync(db => db.Assignments.Where(a => a.Directive.Notice.MeetingDate == new DateOnly(2023, 10, 20))
+            .Select(a => new { Origin = a.OriginUnit.Code, Now = a.Unit.Code, Moved = a.Events.Any(e => e.Kind == AssignmentEventKind.Transferred) }).SingleAsync());
+        Assert.Equal(("QUELUU", "XAHIEPDUC", true), (carried.Origin, carried.Now, carried.Moved));
+
         // The registry keeps the former units, marked and linked to their successor, and its successor to them.
         var admin = await factory.SignedInAsync(await factory.CreateUserAsync("reorg.admin", Roles.Administrator));
         var registry = await admin.GetDocumentAsync("/admin/units");

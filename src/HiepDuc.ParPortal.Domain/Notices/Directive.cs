@@ -164,7 +164,8 @@ public sealed class Directive : VersionedEntity
             throw new DomainException("directive.cancelled");
         }
 
-        if (!unit.IsActive)
+        // A former unit is given work only by a notice of the time before it was succeeded (a record of the past).
+        if (!unit.IsActive && !(unit.IsFormer && Notice is not null && Notice.MeetingDate < unit.SucceededOn))
         {
             throw new DomainException("assignment.unitInactive", unit.Name);
         }

@@ -52,7 +52,9 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         }
 
         var (parsed, _) = await reading.ReadAsync(source, cancellationToken);
-        return View("Preview", await PageAsync(FromParsed(parsed), Marks(parsed), cancellationToken));
+        var form = FromParsed(parsed);
+        var notes = await SuccessorsAsync(form, cancellationToken);
+        return View("Preview", await PageAsync(form, Marks(parsed), cancellationToken, notes));
     }
 
     [HttpPost("/notices/import/save")]
@@ -75,7 +77,9 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
 
         var unitIds = included.SelectMany(x => x.Task.Units).Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
         // Checked per task here for the message; the importer checks again inside its transaction.
-        var active = (await db.Units.Where(u => unitIds.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // A former unit may be named by a notice of the time before it was succeeded (its open work is carried on saving).
+        var met = form.MeetingDate ?? DateOnly.MaxValue;
+        var active = (await db.Units.Where(u => unitIds.Contains(u.Id) && (u.IsActive || (u.SucceededById != null && u.SucceededOn > met))).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var (task, i) in included)
         {
             if (task.Units.Any(u => u.UnitId is { } id && !active.Contains(id)))
@@ -201,11 +205,40 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         return new ImportSource(p.Text, kept);
     }
 
-    private async Task<ImportPageModel> PageAsync(ImportForm form, ImportSource? source, CancellationToken cancellationToken)
+    private async Task<ImportPageModel> PageAsync(ImportForm form, ImportSource? source, CancellationToken cancellationToken, IReadOnlyList<string>? notes = null)
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Kind).ThenBy(u => u.Name)
-            .Select(u => new Work.Option(u.Id, u.Name)).ToListAsync(cancellationToken);
-        return new ImportPageModel(form, source, units, []);
+        var former = l["Unit_Former"].Value;
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive || u.SucceededById != null).OrderBy(u => u.SucceededById != null).ThenBy(u => u.Kind).ThenBy(u => u.Name)
+            .Select(u => new Work.Option(u.Id, u.SucceededById == null ? u.Name : u.Name + " " + former)).ToListAsync(cancellationToken);
+        return new ImportPageModel(form, source, units, notes ?? []);
+    }
+
+    /// <summary>
+    /// A former unit named by the notice: when the notice's meeting is on or after the day it was succeeded, the work
+    /// goes to its successor; before, it stays the former unit's (its open part is carried over on saving). Each is
+    /// said in the preview.
+    /// </summary>
+    private async Task<List<string>> SuccessorsAsync(ImportForm form, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.SucceededById, u.SucceededOn }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var lineage = new Domain.Units.UnitLineage(units.Values.Select(u => (u.Id, u.SucceededById)));
+        var notes = new List<string>();
+        foreach (var unit in form.Tasks.SelectMany(t => t.Units).Where(u => u.UnitId is { } id && units[id].SucceededById is not null))
+        {
+            var former = units[unit.UnitId!.Value];
+            var successor = units[lineage.CurrentOf(former.Id)];
+            if (form.MeetingDate is not { } met || met >= former.SucceededOn)
+            {
+                unit.UnitId = successor.Id;
+                notes.Add(l.GetString("NoticeImport_FormerMapped", unit.Text ?? former.Name, former.Name, successor.Name, Format.Date(former.SucceededOn)).Value);
+            }
+            else
+            {
+                notes.Add(l.GetString("NoticeImport_FormerKept", unit.Text ?? former.Name, former.Name, successor.Name, Format.Date(former.SucceededOn)).Value);
+            }
+        }
+
+        return notes.Distinct().ToList();
     }
 
 

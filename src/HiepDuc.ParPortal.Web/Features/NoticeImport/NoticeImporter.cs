@@ -25,7 +25,8 @@ public sealed class NoticeImporter(ParPortalDbContext db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var units = await db.Units.Where(u => unitIds.Contains(u.Id) && u.IsActive).ToDictionaryAsync(u => u.Id, cancellationToken);
+            var carried = new List<Assignment>();
+            var units = await db.Units.Where(u => unitIds.Contains(u.Id) && (u.IsActive || u.SucceededById != null)).ToDictionaryAsync(u => u.Id, cancellationToken);
             if (units.Count != unitIds.Count)
             {
                 throw new DomainException("import.unit");
@@ -59,11 +60,29 @@ public sealed class NoticeImporter(ParPortalDbContext db, TimeProvider clock)
                     .Select(g => (Unit: g.Key, Role: g.Min(x => x.Role)));
                 foreach (var (unit, role) in chosen)
                 {
-                    directive.Assign(unit, role, now, by);
+                    var assignment = directive.Assign(unit, role, now, by);
+                    if (unit.IsFormer)
+                    {
+                        // A notice of the time before a reorganisation: the work is the former unit's, its open part is
+                        // carried at once to the unit that stands for it now.
+                        carried.Add(assignment);
+                    }
                 }
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (carried.Count > 0)
+            {
+                var succession = await db.Units.Select(u => new { u.Id, u.SucceededById }).ToListAsync(cancellationToken);
+                var lineage = new UnitLineage(succession.Select(u => (u.Id, u.SucceededById)));
+                foreach (var assignment in carried.Where(a => a.Status is not (AssignmentStatus.Completed or AssignmentStatus.Cancelled)))
+                {
+                    var successor = await db.Units.SingleAsync(u => u.Id == lineage.CurrentOf(assignment.UnitId), cancellationToken);
+                    assignment.TransferTo(successor, $"Thông báo trước ngày sắp xếp đơn vị; {assignment.Unit.Name} nay là {successor.Name}", by, now);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
 
             // Figure targets become the directive's data targets, for the deadline's month (the lead unit's, else the district's).
             var kpiIds = await db.KpiDefinitions.ToDictionaryAsync(k => k.Code, k => k.Id, cancellationToken);

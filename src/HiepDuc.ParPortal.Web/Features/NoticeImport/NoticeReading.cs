@@ -17,7 +17,8 @@ namespace HiepDuc.ParPortal.Web.Features.NoticeImport;
 public sealed class NoticeReading(ParPortalDbContext db, TimeProvider clock)
 {
     public async Task<List<RegistryUnit>> RegistryAsync(CancellationToken cancellationToken) =>
-        await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new RegistryUnit(u.Id, u.Code, u.Name, u.ShortName, u.Kind)).ToListAsync(cancellationToken);
+        // Former units too: an old notice, or a new one written with an old name, still names them (NoticeImportController maps them).
+        await db.Units.AsNoTracking().Where(u => u.IsActive || u.SucceededById != null).Select(u => new RegistryUnit(u.Id, u.Code, u.Name, u.ShortName, u.Kind)).ToListAsync(cancellationToken);
 
     public async Task<List<KpiKeywords>> KpisAsync(CancellationToken cancellationToken) =>
         (await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).Select(k => new { k.Code, k.Name, k.Keywords }).ToListAsync(cancellationToken))
