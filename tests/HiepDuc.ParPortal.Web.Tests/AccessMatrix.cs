@@ -121,6 +121,7 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["GET /admin/reorganisations/{id:int}"] = "LAAFF",
         ["POST /admin/reorganisations/{id:int}/schedule"] = "LAAFF",
         ["POST /admin/reorganisations/{id:int}/withdraw"] = "LAAFF",
+        ["POST /admin/reorganisations/{id:int}/allot"] = "LAAFF",
         ["GET /admin/api-tokens"] = "LAFFF",
         ["POST /admin/api-tokens"] = "LAFFF",
         ["POST /admin/api-tokens/{id:int}/revoke"] = "LAFFF",

@@ -237,3 +237,43 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
         return await client.PostFormAsync(url, token, new() { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }
 }
+
+/// <summary>A split: Hiệp Hòa's open work shared between two units of standing, each assignment allotted on the preview.</summary>
+public class A_split_allots_each_open_assignment_to_one_successor(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Each_assignment_goes_where_it_was_allotted_and_the_rest_to_the_main_successor()
+    {
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("split.office", Roles.DistrictOffice, "VPHDND"));
+        var ids = await factory.QueryAsync(db => db.Units.Where(u => u.Code == "HIEPHOA" || u.Code == "HIEPTHUAN" || u.Code == "BINHLAM").ToDictionaryAsync(u => u.Code, u => u.Id));
+        var token = await office.AntiforgeryTokenAsync("/admin/reorganisations");
+        var created = await office.PostAsync(new Uri("/admin/reorganisations", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token), new("Kind", "Split"), new("Title", "Chia tách xã Hiệp Hòa"),
+            new("EffectiveOn", "2023-10-05"), new("Predecessors", ids["HIEPHOA"].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("SuccessorId", ids["HIEPTHUAN"].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("OtherSuccessors", ids["BINHLAM"].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        var preview = await office.GetDocumentAsync($"/admin/reorganisations/{id}");
+        var rows = preview.QuerySelectorAll("#moving tbody tr").Length;
+        Assert.True(rows >= 2);
+        var d3 = await factory.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "HIEPHOA" && a.Directive.Label == "3.d").Select(a => a.Id).SingleAsync());
+        var fields = A_notice_is_imported_from_its_text.Fields(preview.QuerySelector("#allot-form")!)
+            .Select(f => f.Key == $"allot[{d3}]" ? new KeyValuePair<string, string>(f.Key, ids["BINHLAM"].ToString(System.Globalization.CultureInfo.InvariantCulture)) : f).ToList();
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync(new Uri($"/admin/reorganisations/{id}/allot", UriKind.Relative), new FormUrlEncodedContent(fields))).StatusCode);
+
+        // Approved on its effective date: applied at once.
+        var version = await factory.QueryAsync(db => db.Reorganisations.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        token = await office.AntiforgeryTokenAsync($"/admin/reorganisations/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"/admin/reorganisations/{id}/schedule", token, new() { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
+        var moved = await factory.QueryAsync(db => db.Assignments.Where(a => a.OriginUnitId == ids["HIEPHOA"] && a.Status != AssignmentStatus.Completed && a.Status != AssignmentStatus.Cancelled)
+            .Select(a => new { a.Id, a.UnitId }).ToListAsync());
+        Assert.Equal(rows, moved.Count);
+        Assert.Equal(ids["BINHLAM"], moved.Single(m => m.Id == d3).UnitId);
+        Assert.All(moved.Where(m => m.Id != d3), m => Assert.Equal(ids["HIEPTHUAN"], m.UnitId));
+        Assert.Equal(ReorganisationState.Applied, await factory.QueryAsync(db => db.Reorganisations.Where(r => r.Id == id).Select(r => r.State).SingleAsync()));
+    }
+}

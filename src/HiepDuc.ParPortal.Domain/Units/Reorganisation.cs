@@ -12,6 +12,12 @@ public enum ReorganisationKind
 
     /// <summary>A unit is dissolved (giải thể): its work goes to a named unit of standing.</summary>
     Dissolve,
+
+    /// <summary>
+    /// A unit is split (chia tách) among several units of standing: each open assignment is allotted to one of them
+    /// (by default the first, which also stands for the former unit in rankings).
+    /// </summary>
+    Split,
 }
 
 public enum ReorganisationState
@@ -40,6 +46,8 @@ public sealed class Reorganisation : VersionedEntity
     public const int MaxTitleLength = 300;
 
     private readonly List<ReorganisationPredecessor> _predecessors = [];
+    private readonly List<ReorganisationSuccessor> _otherSuccessors = [];
+    private readonly List<ReorganisationAllotment> _allotments = [];
 
     private Reorganisation()
     {
@@ -61,6 +69,12 @@ public sealed class Reorganisation : VersionedEntity
 
     public IReadOnlyList<ReorganisationPredecessor> Predecessors => _predecessors;
 
+    /// <summary>For a split: the units besides <see cref="SuccessorUnitId"/> that take a share of the work.</summary>
+    public IReadOnlyList<ReorganisationSuccessor> OtherSuccessors => _otherSuccessors;
+
+    /// <summary>For a split: which successor each open assignment goes to (unlisted ones go to <see cref="SuccessorUnitId"/>).</summary>
+    public IReadOnlyList<ReorganisationAllotment> Allotments => _allotments;
+
     public ReorganisationState State { get; private set; }
 
     public string CreatedBy { get; private set; }
@@ -76,8 +90,16 @@ public sealed class Reorganisation : VersionedEntity
     /// <summary>How many open assignments the application moved.</summary>
     public int MovedAssignments { get; private set; }
 
-    public static Reorganisation Draft(ReorganisationKind kind, string title, string? legalBasis, DateOnly effectiveOn, Unit successor, IReadOnlyCollection<Unit> predecessors, Actor by, DateTimeOffset at)
+    public static Reorganisation Draft(ReorganisationKind kind, string title, string? legalBasis, DateOnly effectiveOn, Unit successor, IReadOnlyCollection<Unit> predecessors, Actor by, DateTimeOffset at, IReadOnlyCollection<Unit>? otherSuccessors = null)
     {
+        otherSuccessors ??= [];
+        if (kind == ReorganisationKind.Split
+            ? otherSuccessors.Count == 0 || otherSuccessors.Any(u => u.Id == 0 || u.Id == successor.Id || u.IsFormer || predecessors.Any(p => p.Id == u.Id))
+            : otherSuccessors.Count > 0)
+        {
+            throw new DomainException("reorganisation.splitSuccessors");
+        }
+
         title = Guard.Required(title, "reorganisation.title");
         if (title.Length > MaxTitleLength)
         {
@@ -100,7 +122,7 @@ public sealed class Reorganisation : VersionedEntity
             throw new DomainException("reorganisation.former");
         }
 
-        if (kind == ReorganisationKind.Dissolve && successor.Id == 0)
+        if (kind is ReorganisationKind.Dissolve or ReorganisationKind.Split && successor.Id == 0)
         {
             throw new DomainException("reorganisation.dissolveToStanding");
         }
@@ -120,6 +142,11 @@ public sealed class Reorganisation : VersionedEntity
         foreach (var p in predecessors.DistinctBy(p => p.Id))
         {
             r._predecessors.Add(new ReorganisationPredecessor(p.Id));
+        }
+
+        foreach (var u in otherSuccessors.DistinctBy(u => u.Id))
+        {
+            r._otherSuccessors.Add(new ReorganisationSuccessor(u.Id));
         }
 
         return r;
@@ -159,6 +186,29 @@ public sealed class Reorganisation : VersionedEntity
         DecidedAt = at;
     }
 
+    /// <summary>The successor an open assignment of the predecessor goes to.</summary>
+    public int SuccessorOf(int assignmentId) => _allotments.FirstOrDefault(a => a.AssignmentId == assignmentId)?.UnitId ?? SuccessorUnitId;
+
+    /// <summary>For a split, before it is applied: gives an open assignment to one of the successors.</summary>
+    public void Allot(int assignmentId, int unitId)
+    {
+        if (Kind != ReorganisationKind.Split || State is ReorganisationState.Applied or ReorganisationState.Withdrawn)
+        {
+            throw new DomainException("reorganisation.allot");
+        }
+
+        if (unitId != SuccessorUnitId && _otherSuccessors.All(s => s.UnitId != unitId))
+        {
+            throw new DomainException("reorganisation.allot");
+        }
+
+        _allotments.RemoveAll(a => a.AssignmentId == assignmentId);
+        if (unitId != SuccessorUnitId)
+        {
+            _allotments.Add(new ReorganisationAllotment(assignmentId, unitId));
+        }
+    }
+
     public bool IsDueOn(DateOnly today) => State == ReorganisationState.Scheduled && today >= EffectiveOn;
 
     /// <summary>Marks the change applied (the caller moved the work and ended the predecessors in the same transaction).</summary>
@@ -173,6 +223,28 @@ public sealed class Reorganisation : VersionedEntity
         MovedAssignments = moved;
         AppliedAt = at;
     }
+}
+
+/// <summary>A further successor of a split.</summary>
+public sealed class ReorganisationSuccessor
+{
+    public ReorganisationSuccessor(int unitId) => UnitId = unitId;
+
+    public int UnitId { get; private set; }
+}
+
+/// <summary>One open assignment of a split unit given to one of its successors.</summary>
+public sealed class ReorganisationAllotment
+{
+    public ReorganisationAllotment(int assignmentId, int unitId)
+    {
+        AssignmentId = assignmentId;
+        UnitId = unitId;
+    }
+
+    public int AssignmentId { get; private set; }
+
+    public int UnitId { get; private set; }
 }
 
 /// <summary>One unit a reorganisation ends.</summary>

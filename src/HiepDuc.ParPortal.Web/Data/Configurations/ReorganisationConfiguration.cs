@@ -26,5 +26,23 @@ internal sealed class ReorganisationConfiguration : IEntityTypeConfiguration<Reo
             p.HasIndex(x => x.UnitId);
         });
         builder.Navigation(r => r.Predecessors).HasField("_predecessors");
+        builder.OwnsMany(r => r.OtherSuccessors, p =>
+        {
+            p.ToTable("ReorganisationSuccessors");
+            p.WithOwner().HasForeignKey("ReorganisationId");
+            p.Property<int>("Id");
+            p.HasKey("Id");
+            p.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Navigation(r => r.OtherSuccessors).HasField("_otherSuccessors");
+        builder.OwnsMany(r => r.Allotments, p =>
+        {
+            p.ToTable("ReorganisationAllotments");
+            p.WithOwner().HasForeignKey("ReorganisationId");
+            p.Property<int>("Id");
+            p.HasKey("Id");
+            p.HasIndex(x => x.AssignmentId);
+        });
+        builder.Navigation(r => r.Allotments).HasField("_allotments");
     }
 }

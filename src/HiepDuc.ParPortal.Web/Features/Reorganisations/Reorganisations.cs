@@ -68,14 +68,16 @@ public sealed class Reorganisations(ParPortalDbContext db, TimeProvider clock)
     {
         var r = await db.Reorganisations.SingleAsync(x => x.Id == id, cancellationToken);
         var ids = r.Predecessors.Select(p => p.UnitId).ToList();
-        var successor = await db.Units.SingleAsync(u => u.Id == r.SuccessorUnitId, cancellationToken);
+        var successorIds = r.OtherSuccessors.Select(s => s.UnitId).Append(r.SuccessorUnitId).ToList();
+        var successors = await db.Units.Where(u => successorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var successor = successors[r.SuccessorUnitId];
         var now = clock.GetUtcNow();
         var why = $"{r.Title}{(r.LegalBasis is { } basis ? $" ({basis})" : string.Empty)}, từ ngày {Shared.Format.Date(r.EffectiveOn)}";
 
         var open = await db.Assignments.Where(a => ids.Contains(a.UnitId)).WhereExpanded(a => AssignmentRules.Open.Invoke(a)).ToListAsync(cancellationToken);
         foreach (var assignment in open)
         {
-            assignment.TransferTo(successor, why, Reorganiser, now);
+            assignment.TransferTo(successors[r.SuccessorOf(assignment.Id)], why, Reorganiser, now);
         }
 
         foreach (var unit in await db.Units.Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken))

@@ -46,13 +46,16 @@ public sealed class ReorganisationForm
     public string? NewShortName { get; set; }
 
     public UnitKind NewKind { get; set; } = UnitKind.CommuneOrTown;
+
+    /// <summary>For a split: the other units of standing that take a share of the work.</summary>
+    public List<int> OtherSuccessors { get; set; } = [];
 }
 
 public sealed record ReorganisationRow(int Id, ReorganisationKind Kind, string Title, DateOnly EffectiveOn, ReorganisationState State, int Moved, string Successor);
 
 public sealed record ReorganisationsPage(IReadOnlyList<ReorganisationRow> Rows, ReorganisationForm Form, IReadOnlyList<Work.Option> Units);
 
-public sealed record ReorganisationPage(Reorganisation Reorganisation, string Successor, IReadOnlyList<string> Predecessors, ReorganisationPreview Preview, DateOnly Today);
+public sealed record ReorganisationPage(Reorganisation Reorganisation, string Successor, IReadOnlyList<string> Predecessors, ReorganisationPreview Preview, DateOnly Today, IReadOnlyList<Work.Option> Successors);
 
 /// <summary>
 /// Mergers, renames and dissolutions of units: drafted by the office or the administrator, previewed (what moves
@@ -93,7 +96,8 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
             try
             {
                 successor ??= new Unit(form.NewCode!, form.NewName!, form.NewKind, form.NewShortName);
-                var draft = Reorganisation.Draft(form.Kind, form.Title!, form.LegalBasis, form.EffectiveOn!.Value, successor, predecessors, currentActor.Actor, clock.GetUtcNow());
+                var others = await db.Units.Where(u => form.OtherSuccessors.Contains(u.Id) && u.IsActive).ToListAsync(cancellationToken);
+                var draft = Reorganisation.Draft(form.Kind, form.Title!, form.LegalBasis, form.EffectiveOn!.Value, successor, predecessors, currentActor.Actor, clock.GetUtcNow(), others);
                 db.Reorganisations.Add(draft);
                 await db.SaveChangesAsync(cancellationToken);
                 return Redirect($"/admin/reorganisations/{draft.Id}");
@@ -117,10 +121,46 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
             return NotFound();
         }
 
-        var ids = r.Predecessors.Select(p => p.UnitId).Append(r.SuccessorUnitId).ToList();
+        var successorIds = r.OtherSuccessors.Select(s => s.UnitId).Prepend(r.SuccessorUnitId).ToList();
+        var ids = r.Predecessors.Select(p => p.UnitId).Concat(successorIds).ToList();
         var names = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        return View(new ReorganisationPage(r, names[r.SuccessorUnitId], r.Predecessors.Select(p => names[p.UnitId]).Order(StringComparer.Ordinal).ToList(),
-            await reorganisations.PreviewAsync(r, cancellationToken), clock.Today()));
+        return View(new ReorganisationPage(r, string.Join(", ", successorIds.Select(id => names[id])), r.Predecessors.Select(p => names[p.UnitId]).Order(StringComparer.Ordinal).ToList(),
+            await reorganisations.PreviewAsync(r, cancellationToken), clock.Today(), successorIds.Select(id => new Work.Option(id, names[id])).ToList()));
+    }
+
+    /// <summary>A split's allotment: which successor each open assignment goes to.</summary>
+    [HttpPost("{id:int}/allot")]
+    public async Task<IActionResult> Allot(int id, long version, Dictionary<int, int> allot, CancellationToken cancellationToken)
+    {
+        var r = await db.Reorganisations.SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (r is null)
+        {
+            return NotFound();
+        }
+
+        db.Entry(r).Property(x => x.Version).OriginalValue = version;
+        try
+        {
+            var preds = r.Predecessors.Select(p => p.UnitId).ToList();
+            var open = (await db.Assignments.Where(a => preds.Contains(a.UnitId) && allot.Keys.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+            foreach (var (assignment, unit) in allot.Where(a => open.Contains(a.Key)))
+            {
+                r.Allot(assignment, unit);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            TempData[Flash.Key] = l["Reorg_Allotted"].Value;
+        }
+        catch (DomainException ex)
+        {
+            TempData[Flash.Key] = l.Domain(ex);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData[Flash.Key] = l["Concurrency_Changed"].Value;
+        }
+
+        return Redirect($"/admin/reorganisations/{id}");
     }
 
     [HttpPost("{id:int}/schedule")]

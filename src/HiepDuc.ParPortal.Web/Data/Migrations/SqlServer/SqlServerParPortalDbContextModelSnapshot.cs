@@ -1972,6 +1972,35 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("HiepDuc.ParPortal.Domain.Units.ReorganisationAllotment", "Allotments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AssignmentId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ReorganisationId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssignmentId");
+
+                            b1.HasIndex("ReorganisationId");
+
+                            b1.ToTable("ReorganisationAllotments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReorganisationId");
+                        });
+
                     b.OwnsMany("HiepDuc.ParPortal.Domain.Units.ReorganisationPredecessor", "Predecessors", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2003,6 +2032,42 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .IsRequired();
                         });
+
+                    b.OwnsMany("HiepDuc.ParPortal.Domain.Units.ReorganisationSuccessor", "OtherSuccessors", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("ReorganisationId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReorganisationId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("ReorganisationSuccessors", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReorganisationId");
+
+                            b1.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                                .WithMany()
+                                .HasForeignKey("UnitId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Allotments");
+
+                    b.Navigation("OtherSuccessors");
 
                     b.Navigation("Predecessors");
 

@@ -1904,6 +1904,33 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("HiepDuc.ParPortal.Domain.Units.ReorganisationAllotment", "Allotments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AssignmentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ReorganisationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssignmentId");
+
+                            b1.HasIndex("ReorganisationId");
+
+                            b1.ToTable("ReorganisationAllotments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReorganisationId");
+                        });
+
                     b.OwnsMany("HiepDuc.ParPortal.Domain.Units.ReorganisationPredecessor", "Predecessors", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1933,6 +1960,40 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .IsRequired();
                         });
+
+                    b.OwnsMany("HiepDuc.ParPortal.Domain.Units.ReorganisationSuccessor", "OtherSuccessors", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ReorganisationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReorganisationId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("ReorganisationSuccessors", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReorganisationId");
+
+                            b1.HasOne("HiepDuc.ParPortal.Domain.Units.Unit", null)
+                                .WithMany()
+                                .HasForeignKey("UnitId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Allotments");
+
+                    b.Navigation("OtherSuccessors");
 
                     b.Navigation("Predecessors");
 

@@ -864,6 +864,27 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReorganisationAllotments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReorganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReorganisationAllotments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationAllotments_Reorganisations_ReorganisationId",
+                        column: x => x.ReorganisationId,
+                        principalTable: "Reorganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReorganisationPredecessors",
                 columns: table => new
                 {
@@ -883,6 +904,32 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ReorganisationPredecessors_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReorganisationSuccessors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReorganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReorganisationSuccessors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationSuccessors_Reorganisations_ReorganisationId",
+                        column: x => x.ReorganisationId,
+                        principalTable: "Reorganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationSuccessors_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -1272,6 +1319,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationAllotments_AssignmentId",
+                table: "ReorganisationAllotments",
+                column: "AssignmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationAllotments_ReorganisationId",
+                table: "ReorganisationAllotments",
+                column: "ReorganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReorganisationPredecessors_ReorganisationId",
                 table: "ReorganisationPredecessors",
                 column: "ReorganisationId");
@@ -1290,6 +1347,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "IX_Reorganisations_SuccessorUnitId",
                 table: "Reorganisations",
                 column: "SuccessorUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationSuccessors_ReorganisationId",
+                table: "ReorganisationSuccessors",
+                column: "ReorganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationSuccessors_UnitId",
+                table: "ReorganisationSuccessors",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitGroupMember_UnitId",
@@ -1388,7 +1455,13 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                 name: "ReminderLogs");
 
             migrationBuilder.DropTable(
+                name: "ReorganisationAllotments");
+
+            migrationBuilder.DropTable(
                 name: "ReorganisationPredecessors");
+
+            migrationBuilder.DropTable(
+                name: "ReorganisationSuccessors");
 
             migrationBuilder.DropTable(
                 name: "SignInThrottles");

@@ -864,6 +864,27 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReorganisationAllotments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AssignmentId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    ReorganisationId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReorganisationAllotments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationAllotments_Reorganisations_ReorganisationId",
+                        column: x => x.ReorganisationId,
+                        principalTable: "Reorganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReorganisationPredecessors",
                 columns: table => new
                 {
@@ -883,6 +904,32 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ReorganisationPredecessors_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReorganisationSuccessors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    ReorganisationId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReorganisationSuccessors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationSuccessors_Reorganisations_ReorganisationId",
+                        column: x => x.ReorganisationId,
+                        principalTable: "Reorganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReorganisationSuccessors_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -1274,6 +1321,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationAllotments_AssignmentId",
+                table: "ReorganisationAllotments",
+                column: "AssignmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationAllotments_ReorganisationId",
+                table: "ReorganisationAllotments",
+                column: "ReorganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReorganisationPredecessors_ReorganisationId",
                 table: "ReorganisationPredecessors",
                 column: "ReorganisationId");
@@ -1292,6 +1349,16 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "IX_Reorganisations_SuccessorUnitId",
                 table: "Reorganisations",
                 column: "SuccessorUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationSuccessors_ReorganisationId",
+                table: "ReorganisationSuccessors",
+                column: "ReorganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReorganisationSuccessors_UnitId",
+                table: "ReorganisationSuccessors",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitGroupMember_UnitId",
@@ -1390,7 +1457,13 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                 name: "ReminderLogs");
 
             migrationBuilder.DropTable(
+                name: "ReorganisationAllotments");
+
+            migrationBuilder.DropTable(
                 name: "ReorganisationPredecessors");
+
+            migrationBuilder.DropTable(
+                name: "ReorganisationSuccessors");
 
             migrationBuilder.DropTable(
                 name: "SignInThrottles");
