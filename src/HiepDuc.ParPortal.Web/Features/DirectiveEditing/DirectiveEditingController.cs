@@ -18,6 +18,7 @@ public sealed class DirectiveEditingController(
     ParPortalDbContext db,
     TimeProvider clock,
     ICurrentActor currentActor,
+    Microsoft.Extensions.Options.IOptionsMonitor<Infrastructure.AuthorityOptions> authority,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/notices/{noticeId:int}/directives/new")]
@@ -43,7 +44,8 @@ public sealed class DirectiveEditingController(
 
         try
         {
-            var office = await db.Units.Where(u => u.Code == NoticeSeed.DistrictOfficeCode).Select(u => (int?)u.Id).SingleOrDefaultAsync();
+            var officeCode = authority.CurrentValue.OfficeUnitCode;
+            var office = await db.Units.Where(u => u.Code == officeCode).Select(u => (int?)u.Id).SingleOrDefaultAsync();
             var directive = notice.AddDirective(model.Label, model.Title, model.FullText, deadline, office, currentActor.Actor, clock.GetUtcNow());
             foreach (var reference in References(model.References))
             {
