@@ -16,33 +16,27 @@ internal sealed class ReorganisationConfiguration : IEntityTypeConfiguration<Reo
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.State, r.EffectiveOn });
         builder.HasOne(r => r.Successor).WithMany().HasForeignKey(r => r.SuccessorUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.OwnsMany(r => r.Predecessors, p =>
-        {
-            p.ToTable("ReorganisationPredecessors");
-            p.WithOwner().HasForeignKey("ReorganisationId");
-            p.Property<int>("Id");
-            p.HasKey("Id");
-            p.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
-            p.HasIndex(x => x.UnitId);
-        });
+        // Three lists the reorganisation owns, each in a table of its own with a key of its own.
+        UnitList(builder.OwnsMany(r => r.Predecessors), "ReorganisationPredecessors", x => x.UnitId).HasIndex(x => x.UnitId);
         builder.Navigation(r => r.Predecessors).HasField("_predecessors");
-        builder.OwnsMany(r => r.OtherSuccessors, p =>
-        {
-            p.ToTable("ReorganisationSuccessors");
-            p.WithOwner().HasForeignKey("ReorganisationId");
-            p.Property<int>("Id");
-            p.HasKey("Id");
-            p.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
-        });
+        UnitList(builder.OwnsMany(r => r.OtherSuccessors), "ReorganisationSuccessors", x => x.UnitId);
         builder.Navigation(r => r.OtherSuccessors).HasField("_otherSuccessors");
-        builder.OwnsMany(r => r.Allotments, p =>
-        {
-            p.ToTable("ReorganisationAllotments");
-            p.WithOwner().HasForeignKey("ReorganisationId");
-            p.Property<int>("Id");
-            p.HasKey("Id");
-            p.HasIndex(x => x.AssignmentId);
-        });
+        UnitList(builder.OwnsMany(r => r.Allotments), "ReorganisationAllotments", unit: null).HasIndex(x => x.AssignmentId);
         builder.Navigation(r => r.Allotments).HasField("_allotments");
+    }
+
+    private static OwnedNavigationBuilder<Reorganisation, T> UnitList<T>(OwnedNavigationBuilder<Reorganisation, T> p, string table, System.Linq.Expressions.Expression<Func<T, object?>>? unit)
+        where T : class
+    {
+        p.ToTable(table);
+        p.WithOwner().HasForeignKey("ReorganisationId");
+        p.Property<int>("Id");
+        p.HasKey("Id");
+        if (unit is not null)
+        {
+            p.HasOne<Unit>().WithMany().HasForeignKey(unit).OnDelete(DeleteBehavior.Restrict);
+        }
+
+        return p;
     }
 }

@@ -122,9 +122,8 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
     /// <summary>The units' succession and the names rankings show: "Việt An (gồm Bình Lâm, Bình Sơn, …)".</summary>
     private async Task<(UnitLineage Lineage, Func<int, string> NameOf)> LineageAsync(CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, Name = u.ShortName ?? u.Name, u.SucceededById }).ToListAsync(cancellationToken);
-        var lineage = new UnitLineage(units.Select(u => (u.Id, u.SucceededById)));
-        var names = units.ToDictionary(u => u.Id, u => u.Name);
+        var lineage = await db.LineageAsync(cancellationToken);
+        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ShortName ?? u.Name, cancellationToken);
         return (lineage, id =>
         {
             var name = names.GetValueOrDefault(id, string.Empty);

@@ -79,13 +79,11 @@ public static class KpiFigures
 
         // A successor's series continues its former units': for a period before it took their place, its figure is the
         // sum of their numerators and denominators, with how many of them gave one (UnitLineage).
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.SucceededById, u.SucceededOn }).ToListAsync(cancellationToken);
-        var lineage = new Domain.Units.UnitLineage(units.Select(u => (u.Id, u.SucceededById)));
-        var former = lineage.FormerOf(unitId).ToList();
+        var former = (await db.LineageAsync(cancellationToken)).FormerOf(unitId).ToList();
         var inherited = new List<DatedFigure>();
         if (former.Count > 0)
         {
-            var since = units.Where(u => former.Contains(u.Id)).Max(u => u.SucceededOn) ?? DateOnly.MaxValue;
+            var since = await db.Units.Where(u => former.Contains(u.Id)).MaxAsync(u => u.SucceededOn, cancellationToken) ?? DateOnly.MaxValue;
             var theirs = await db.KpiMeasurements.AsNoTracking()
                 .Where(m => m.UnitId != null && former.Contains(m.UnitId.Value) && m.Period.End < since && m.Numerator != null && m.Denominator != null)
                 .Select(m => new { m.KpiId, m.Period.Start, m.Period.End, m.UnitId, m.Numerator, m.Denominator, m.RecordedAt })

@@ -220,10 +220,17 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
     /// </summary>
     private async Task<List<string>> SuccessorsAsync(ImportForm form, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.SucceededById, u.SucceededOn }).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var lineage = new Domain.Units.UnitLineage(units.Values.Select(u => (u.Id, u.SucceededById)));
+        var lineage = await db.LineageAsync(cancellationToken);
+        var named = form.Tasks.SelectMany(t => t.Units).Where(u => u.UnitId is { } id && lineage.CurrentOf(id) != id).ToList();
         var notes = new List<string>();
-        foreach (var unit in form.Tasks.SelectMany(t => t.Units).Where(u => u.UnitId is { } id && units[id].SucceededById is not null))
+        if (named.Count == 0)
+        {
+            return notes;
+        }
+
+        var ids = named.SelectMany(u => new[] { u.UnitId!.Value, lineage.CurrentOf(u.UnitId.Value) }).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name, u.SucceededOn }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        foreach (var unit in named)
         {
             var former = units[unit.UnitId!.Value];
             var successor = units[lineage.CurrentOf(former.Id)];

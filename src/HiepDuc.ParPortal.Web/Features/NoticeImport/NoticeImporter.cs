@@ -73,11 +73,13 @@ public sealed class NoticeImporter(ParPortalDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
             if (carried.Count > 0)
             {
-                var succession = await db.Units.Select(u => new { u.Id, u.SucceededById }).ToListAsync(cancellationToken);
-                var lineage = new UnitLineage(succession.Select(u => (u.Id, u.SucceededById)));
-                foreach (var assignment in carried.Where(a => a.Status is not (AssignmentStatus.Completed or AssignmentStatus.Cancelled)))
+                var lineage = await db.LineageAsync(cancellationToken);
+                var open = carried.Where(a => a.Status is not (AssignmentStatus.Completed or AssignmentStatus.Cancelled)).ToList();
+                var successorIds = open.Select(a => lineage.CurrentOf(a.UnitId)).Distinct().ToList();
+                var successors = await db.Units.Where(u => successorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+                foreach (var assignment in open)
                 {
-                    var successor = await db.Units.SingleAsync(u => u.Id == lineage.CurrentOf(assignment.UnitId), cancellationToken);
+                    var successor = successors[lineage.CurrentOf(assignment.UnitId)];
                     assignment.TransferTo(successor, $"Thông báo trước ngày sắp xếp đơn vị; {assignment.Unit.Name} nay là {successor.Name}", by, now);
                 }
 

@@ -130,16 +130,8 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
 
     /// <summary>A split's allotment: which successor each open assignment goes to.</summary>
     [HttpPost("{id:int}/allot")]
-    public async Task<IActionResult> Allot(int id, long version, Dictionary<int, int> allot, CancellationToken cancellationToken)
-    {
-        var r = await db.Reorganisations.SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-        if (r is null)
-        {
-            return NotFound();
-        }
-
-        db.Entry(r).Property(x => x.Version).OriginalValue = version;
-        try
+    public Task<IActionResult> Allot(int id, long version, Dictionary<int, int> allot, CancellationToken cancellationToken) =>
+        DecideAsync(id, version, async r =>
         {
             var preds = r.Predecessors.Select(p => p.UnitId).ToList();
             var open = (await db.Assignments.Where(a => preds.Contains(a.UnitId) && allot.Keys.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
@@ -147,31 +139,24 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
             {
                 r.Allot(assignment, unit);
             }
-
-            await db.SaveChangesAsync(cancellationToken);
-            TempData[Flash.Key] = l["Reorg_Allotted"].Value;
-        }
-        catch (DomainException ex)
-        {
-            TempData[Flash.Key] = l.Domain(ex);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData[Flash.Key] = l["Concurrency_Changed"].Value;
-        }
-
-        return Redirect($"/admin/reorganisations/{id}");
-    }
+        }, "Reorg_Allotted", cancellationToken);
 
     [HttpPost("{id:int}/schedule")]
     public Task<IActionResult> Schedule(int id, long version, CancellationToken cancellationToken) =>
-        DecideAsync(id, version, r => r.Schedule(currentActor.Actor, clock.GetUtcNow()), "Reorg_Scheduled", cancellationToken);
+        DecideAsync(id, version, Sync(r => r.Schedule(currentActor.Actor, clock.GetUtcNow())), "Reorg_Scheduled", cancellationToken);
 
     [HttpPost("{id:int}/withdraw")]
     public Task<IActionResult> Withdraw(int id, long version, CancellationToken cancellationToken) =>
-        DecideAsync(id, version, r => r.Withdraw(currentActor.Actor, clock.GetUtcNow()), "Reorg_Withdrawn", cancellationToken);
+        DecideAsync(id, version, Sync(r => r.Withdraw(currentActor.Actor, clock.GetUtcNow())), "Reorg_Withdrawn", cancellationToken);
 
-    private async Task<IActionResult> DecideAsync(int id, long version, Action<Reorganisation> decide, string done, CancellationToken cancellationToken)
+    private static Func<Reorganisation, Task> Sync(Action<Reorganisation> decide) => r =>
+    {
+        decide(r);
+        return Task.CompletedTask;
+    };
+
+    /// <summary>Loads the reorganisation at the version the user saw, applies the decision, saves, and applies what has come due.</summary>
+    private async Task<IActionResult> DecideAsync(int id, long version, Func<Reorganisation, Task> decide, string done, CancellationToken cancellationToken)
     {
         var r = await db.Reorganisations.SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (r is null)
@@ -182,7 +167,7 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
         db.Entry(r).Property(x => x.Version).OriginalValue = version;
         try
         {
-            decide(r);
+            await decide(r);
             await db.SaveChangesAsync(cancellationToken);
             // A change whose day has come is applied at once, in its own transaction.
             await reorganisations.ApplyDueAsync(cancellationToken);
