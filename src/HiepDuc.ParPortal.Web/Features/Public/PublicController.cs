@@ -159,7 +159,8 @@ public sealed class PublicController(ParPortalDbContext db, PortalDay portalDay,
         var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Id).Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken);
         var series = await db.DistrictSeriesAsync(kpis.Select(k => k.Id).ToList(), threshold, cancellationToken);
         return kpis.Where(k => series[k.Id].Any())
-            .Select(k => series[k.Id].OrderBy(v => v.End).Last() is var v ? new PublicFigure(k.Name, v.Start, v.End, v.Rate, v.Qualifier, v.Coverage, v.Sufficient) : null!)
+            .Select(k => (k.Name, Latest: series[k.Id].OrderBy(v => v.End).Last()))
+            .Select(x => new PublicFigure(x.Name, x.Latest.Start, x.Latest.End, x.Latest.Rate, x.Latest.Qualifier, x.Latest.Coverage, x.Latest.Sufficient))
             .ToList();
     }
 
