@@ -139,6 +139,7 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
         var again2 = await factory.SignedInAsync(head);
         var workspace = (await again2.GetDocumentAsync("/my-unit")).Body!.TextContent;
         Assert.Contains("Hiệp Đức", workspace, StringComparison.Ordinal);
+        Assert.Contains("chuyển từ Quế Lưu", workspace, StringComparison.Ordinal); // two shares of one directive, told apart by origin
         Assert.Equal(successors["XAHIEPDUC"], await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "head.queluu").Select(u => u.UnitId).SingleAsync()));
 
         // The day's reminders went to the successor's heads, and the carried work was told to them.

@@ -43,6 +43,8 @@ public static class AssignmentRowQueries
                 a.Directive.Notice.MeetingDate,
                 Unit = a.Unit.ShortName ?? a.Unit.Name,
                 a.UnitId,
+                // Work a reorganisation carried over names the unit first given it.
+                CarriedFrom = a.OriginUnitId != a.UnitId ? a.OriginUnit.ShortName ?? a.OriginUnit.Name : null,
                 a.Role,
                 a.Status,
                 a.Progress,
@@ -66,7 +68,7 @@ public static class AssignmentRowQueries
                 r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
                 Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs, r.RecurrenceCode), r.LastDayInForce, r.ExtendedTo, r.LastReportAt,
                 PortalCalendar.DateOf(r.CreatedAt),
-                Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today), r.Extension, r.UnitId))
+                Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today), r.Extension, r.UnitId, r.CarriedFrom))
             .ToList();
     }
 }

@@ -24,7 +24,8 @@ public sealed record AssignmentRow(
     DateOnly AssignedOn,
     Timing Timing,
     ExtensionState Extension = ExtensionState.None,
-    int UnitId = 0)
+    int UnitId = 0,
+    string? CarriedFrom = null)
 {
     public NextAction NextAction => AssignmentRules.NextActionOf(Status, Extension);
 }
