@@ -350,7 +350,7 @@ public class A_long_ranking_is_shown_by_its_head_and_tail
         var model = new DashboardModel
         {
             Filter = new DashboardFilter(), Today = new DateOnly(2024, 1, 1), ComputedAt = DateTimeOffset.UnixEpoch, Notices = [], LightsNotice = null,
-            Assignments = new Dictionary<Domain.Assignments.TimingState, int>(), Directives = new Dictionary<Domain.Notices.DirectiveState, int>(),
+            Assignments = new Dictionary<Domain.Assignments.TimingState, int>(), RunningLate = 0, Directives = new Dictionary<Domain.Notices.DirectiveState, int>(),
             Buckets = new Dictionary<Domain.Assignments.OverdueBucket, int>(), Lights = [], Ranking = ranking, Heatmap = new Heatmap([], [], new Dictionary<(int, int), HeatCell>()),
             Kpis = [], OnlinePeriod = null, OnlineByUnit = [], ProvinceAverage = null, ZeroOnline = [],
         };

@@ -115,8 +115,18 @@ public sealed class Both_database_providers_have_complete_migrations : IDisposab
             queries[$"directive list by {sort ?? "notice"}"] = db.Directives.Apply(filter, today).Select(d => d.Id);
         }
 
+        var keyText = "1|NotStarted|-|20231005|00010101|-|-";
+        queries["unit counter by its key"] = db.UnitTallies.Where(t => t.KeyText == keyText).Select(t => t.Id);
+
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         var problems = new List<string>();
+        // The statement that serialises two saves' recount of one unit's counters (sp_getapplock), with its parameter.
+        using (var lockReader = new StringReader(Data.ReadModel.CounterLocks.SqlServerLock.Replace("{0}", "@p0", StringComparison.Ordinal)))
+        {
+            parser.Parse(lockReader, out var lockErrors);
+            problems.AddRange(lockErrors.Select(e => $"counter lock, line {e.Line}: {e.Message}"));
+        }
+
         foreach (var (name, query) in queries)
         {
             var sql = query.ToQueryString();

@@ -95,6 +95,66 @@ public class The_unit_counters_never_drift_from_the_assignments(PortalFactory fa
         }
     }
 
+    /// <summary>
+    /// Parallel writers on one SQLite file, each with its own context, report on and change the assignments of a few
+    /// units at once (so their saves touch the same counters): afterwards the counters equal a full recount, and no
+    /// counter is stored twice.
+    /// </summary>
+    [Fact]
+    public async Task Parallel_saves_that_touch_the_same_counters_leave_them_equal_to_a_recount()
+    {
+        var units = await factory.QueryAsync(db => db.Units.Where(u => u.Code == "HIEPTHUAN" || u.Code == "QUELUU" || u.Code == "BINHLAM").Select(u => u.Id).ToListAsync());
+        var ids = await factory.QueryAsync(db => db.Assignments.Where(a => units.Contains(a.UnitId) && !a.Directive.IsCancelled).Select(a => a.Id).ToListAsync());
+        var saved = 0;
+        async Task Writer(int seed)
+        {
+            var rng = new Random(seed);
+            var at = new DateTimeOffset(2023, 10, 1, 9, 0, 0, TimeSpan.FromHours(7));
+            for (var step = 0; step < 25; step++)
+            {
+                at = at.AddHours(rng.Next(1, 30));
+                await using var scope = factory.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ParPortalDbContext>();
+                var pick = ids[rng.Next(ids.Count)];
+                var a = await db.Assignments.Include(x => x.Directive).SingleAsync(x => x.Id == pick);
+                try
+                {
+                    Act(db, a, rng, at);
+                    await db.SaveChangesAsync();
+                    Interlocked.Increment(ref saved);
+                }
+                catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+                {
+                    // Not allowed in its state, or another writer changed it first: nothing of this save is kept.
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Writer(100 + i))));
+
+        Assert.True(saved > 20, $"only {saved} saves went through");
+        var (stored, fresh) = await factory.QueryAsync(async db => (await db.UnitTallies.AsNoTracking().ToListAsync(), await UnitTally.ComputeAsync(db, null, CancellationToken.None)));
+        Assert.Equal(stored.Count, stored.Select(t => t.KeyText).Distinct().Count());
+        Assert.All(stored, t => Assert.Equal(t.Key.Text, t.KeyText));
+        Assert.Equal(0, UnitTally.Drift(stored, fresh));
+    }
+
+    [Fact]
+    public async Task A_counter_cannot_be_stored_twice()
+    {
+        var copy = await factory.QueryAsync(db => db.UnitTallies.AsNoTracking().FirstAsync());
+        var twin = new UnitTally
+        {
+            UnitId = copy.UnitId, Status = copy.Status, Settled = copy.Settled, LastDayInForce = copy.LastDayInForce, HeardOn = copy.HeardOn,
+            IsUrgent = copy.IsUrgent, LateBefore = copy.LateBefore, KeyText = copy.KeyText, Count = copy.Count, Reported = copy.Reported, LastHeardOn = copy.LastHeardOn,
+        };
+        await Assert.ThrowsAsync<DbUpdateException>(() => factory.QueryAsync(db =>
+        {
+            db.UnitTallies.Add(twin);
+            return db.SaveChangesAsync();
+        }));
+    }
+
     [Fact]
     public async Task Rebuild_reports_and_corrects_a_tampered_counter()
     {

@@ -17,8 +17,20 @@ public sealed class Assignment : VersionedEntity
         Deadline = Deadline.NotSet();
     }
 
-    internal Assignment(Directive directive, Unit unit, AssignmentRole role, Deadline deadline, DateTimeOffset at, Actor by)
+    internal Assignment(Directive directive, Unit unit, AssignmentRole role, Deadline deadline, DateTimeOffset at, Actor by, DateOnly? givenOn = null)
     {
+        var recorded = PortalCalendar.DateOf(at);
+        var given = givenOn ?? recorded;
+        if (given > LatestGivenOn(directive.Notice?.IssueDate ?? directive.Notice?.MeetingDate, recorded))
+        {
+            throw new DomainException("assignment.givenOn.future");
+        }
+
+        if (givenOn is not null && directive.Notice is { } notice && given < notice.MeetingDate)
+        {
+            throw new DomainException("assignment.givenOn.beforeMeeting");
+        }
+
         Directive = directive;
         Unit = unit;
         UnitId = unit.Id;
@@ -26,10 +38,11 @@ public sealed class Assignment : VersionedEntity
         OriginUnitId = unit.Id;
         Role = role;
         Deadline = deadline;
-        Follow(deadline, at);
+        AssignedOn = given;
+        Follow(deadline, given);
         Status = AssignmentStatus.NotStarted;
         CreatedAt = at;
-        HeardOn = PortalCalendar.DateOf(at);
+        HeardOn = given;
         AddEvent(AssignmentEventKind.Assigned, by, at, null);
     }
 
@@ -67,7 +80,40 @@ public sealed class Assignment : VersionedEntity
 
     public int Progress { get; private set; }
 
+    /// <summary>
+    /// The latest day work can be given: the day it is recorded — or the notice's own day, for a notice entered ahead of
+    /// the date it bears.
+    /// </summary>
+    public static DateOnly LatestGivenOn(DateOnly? noticeDay, DateOnly recorded) =>
+        noticeDay is { } dated && dated > recorded ? dated : recorded;
+
+    /// <summary>When the assignment was recorded in the portal.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// The day the work was given: the notice's meeting or issue day, or a day the office entered — for a notice recorded
+    /// after the fact, long before <see cref="CreatedAt"/>. Silence, the owed cycles of a recurring duty and every signal
+    /// count from it.
+    /// </summary>
+    public DateOnly AssignedOn { get; private set; }
+
+    /// <summary>
+    /// Days the work was already late, recorded when they happened: an extension granted after the deadline in force had
+    /// passed (counted to the day it was asked for), a cycle of a recurring duty reported after its day. A later deadline
+    /// never erases them; only a confirmed <see cref="ObjectiveCause"/> excuses them.
+    /// </summary>
+    public int LateDays { get; private set; }
+
+    /// <summary>The objective cause the office (or the chairman) confirmed for the work's lateness, which excuses it (Decree 335/2025/NĐ-CP).</summary>
+    public string? ObjectiveCause { get; private set; }
+
+    /// <summary>Who confirmed the objective cause, and when.</summary>
+    public string? ObjectiveCauseBy { get; private set; }
+
+    public DateTimeOffset? ObjectiveCauseAt { get; private set; }
+
+    /// <summary>Lateness excused by a confirmed objective cause.</summary>
+    public bool IsExcused => ObjectiveCause is not null;
 
     /// <summary>The latest report or submission; "silent" units are found from it.</summary>
     public DateTimeOffset? LastReportAt { get; private set; }
@@ -89,6 +135,9 @@ public sealed class Assignment : VersionedEntity
     public ExtensionState Extension { get; private set; }
 
     public DateOnly? ExtensionRequestedTo { get; private set; }
+
+    /// <summary>The day the pending extension was asked for: lateness runs until then, not until the office decides.</summary>
+    public DateOnly? ExtensionRequestedOn { get; private set; }
 
     public string? ExtensionReason { get; private set; }
 
@@ -118,15 +167,15 @@ public sealed class Assignment : VersionedEntity
     private void ChangeDeadline(Deadline deadline, Actor by, DateTimeOffset at)
     {
         var old = Deadline;
-        Follow(deadline, at);
+        Follow(deadline, PortalCalendar.DateOf(at));
         AddEvent(AssignmentEventKind.DeadlineChanged, by, at, $"{old.ToVietnamese()} → {deadline.ToVietnamese()}", newLastDay: deadline.LastDay ?? CycleDueOn);
     }
 
-    /// <summary>The deadline and what it puts in force from <paramref name="at"/>: its last day, or its first report cycle's day.</summary>
-    private void Follow(Deadline deadline, DateTimeOffset at)
+    /// <summary>The deadline and what it puts in force from <paramref name="from"/>: its last day, or its first report cycle's day.</summary>
+    private void Follow(Deadline deadline, DateOnly from)
     {
         Deadline = deadline;
-        CycleDueOn = deadline.Recurrence is null ? null : deadline.FirstDueFrom(PortalCalendar.DateOf(at));
+        CycleDueOn = deadline.Recurrence is null ? null : deadline.FirstDueFrom(from);
         LastDayInForce = ExtendedTo ?? deadline.LastDay ?? CycleDueOn;
     }
 
@@ -145,15 +194,23 @@ public sealed class Assignment : VersionedEntity
         LastReportAt = at;
         HeardOn = PortalCalendar.DateOf(at);
         DateOnly? nextCycle = null;
+        int? late = null;
         if (Deadline.Recurrence is { } cycles && CycleDueOn is { } owed && cycles.OwedAfterReport(owed, HeardOn) is var next && next != owed)
         {
+            // The owed cycle is reported now: after its day in force, it was late by the difference.
+            if (LastDayInForce is { } due && HeardOn > due)
+            {
+                late = HeardOn.DayNumber - due.DayNumber;
+                LateDays += late.Value;
+            }
+
             nextCycle = next;
             CycleDueOn = next;
             ExtendedTo = null;
             LastDayInForce = next;
         }
 
-        AddEvent(AssignmentEventKind.Reported, by, at, report.Text, report, nextCycle);
+        AddEvent(AssignmentEventKind.Reported, by, at, report.Text, report, nextCycle, late);
         return report;
     }
 
@@ -172,15 +229,44 @@ public sealed class Assignment : VersionedEntity
         return report;
     }
 
-    /// <summary>The office accepts the pending submission; its date decides on time or late.</summary>
-    public void Confirm(Actor by, DateTimeOffset at, string? note = null)
+    /// <summary>
+    /// The office accepts the pending submission; its date decides on time or late. When the work was late, the office
+    /// may confirm an objective cause with it (<see cref="ObjectiveCause"/>); work that was not late has none to confirm.
+    /// </summary>
+    public void Confirm(Actor by, DateTimeOffset at, string? note = null, string? objectiveCause = null)
     {
+        var cause = Guard.Optional(objectiveCause);
+        if (cause is not null && !(LateDays > 0 || (LastDayInForce is { } last && SubmittedOn > last)))
+        {
+            throw new DomainException("assignment.objectiveCause.notLate");
+        }
+
         Move(Trigger.Confirm);
         AcceptedSubmissionOn = SubmittedOn;
         CompletedAt = at;
         Extension = ExtensionState.None;
         AddEvent(AssignmentEventKind.Confirmed, by, at, Guard.Optional(note));
+        if (cause is not null)
+        {
+            Excuse(cause, by, at);
+        }
     }
+
+    /// <summary>Lateness excused: one timeline entry with the reason, kept on the assignment (audited with it).</summary>
+    private void Excuse(string cause, Actor by, DateTimeOffset at)
+    {
+        ObjectiveCause = Guard.Required(cause, "assignment.objectiveCauseReason");
+        if (ObjectiveCause.Length > MaxObjectiveCauseLength)
+        {
+            throw new DomainException("assignment.objectiveCauseLength", MaxObjectiveCauseLength);
+        }
+
+        ObjectiveCauseBy = by.Name;
+        ObjectiveCauseAt = at;
+        AddEvent(AssignmentEventKind.ObjectiveCauseConfirmed, by, at, ObjectiveCause);
+    }
+
+    public const int MaxObjectiveCauseLength = 2000;
 
     public void Return(Actor by, string reason, DateTimeOffset at)
     {
@@ -244,12 +330,17 @@ public sealed class Assignment : VersionedEntity
 
         Extension = ExtensionState.Pending;
         ExtensionRequestedTo = newLastDay;
+        ExtensionRequestedOn = PortalCalendar.DateOf(at);
         ExtensionReason = why;
         AddEvent(AssignmentEventKind.ExtensionRequested, by, at, why, newLastDay: newLastDay);
     }
 
-    /// <summary>Approve or reject the pending request. The original deadline stays; lateness is judged on the approved one.</summary>
-    public void DecideExtension(Actor by, bool approve, string? note, DateTimeOffset at)
+    /// <summary>
+    /// Approve or reject the pending request. The original deadline stays; lateness is judged on the approved one from
+    /// then on. A request made after the deadline in force had passed keeps the days it was late (<see cref="LateDays"/>);
+    /// approving it, the office (or the chairman) may confirm an objective cause that excuses them.
+    /// </summary>
+    public void DecideExtension(Actor by, bool approve, string? note, DateTimeOffset at, string? objectiveCause = null)
     {
         if (Extension != ExtensionState.Pending || ExtensionRequestedTo is not { } requested)
         {
@@ -261,17 +352,41 @@ public sealed class Assignment : VersionedEntity
             throw new DomainException("assignment.extension.rejectReason");
         }
 
+        var askedOn = ExtensionRequestedOn ?? PortalCalendar.DateOf(at);
+        int? late = approve && LastDayInForce is { } old && askedOn > old ? askedOn.DayNumber - old.DayNumber : null;
+        var cause = Guard.Optional(objectiveCause);
+        if (cause is not null && !(approve && (late > 0 || LateDays > 0)))
+        {
+            throw new DomainException("assignment.objectiveCause.notLate");
+        }
+
         Extension = ExtensionState.None;
         ExtensionRequestedTo = null;
+        ExtensionRequestedOn = null;
         ExtensionReason = null;
         if (approve)
         {
+            LateDays += late ?? 0;
             ExtendedTo = requested;
             LastDayInForce = requested;
         }
 
-        AddEvent(approve ? AssignmentEventKind.ExtensionApproved : AssignmentEventKind.ExtensionRejected, by, at, Guard.Optional(note), newLastDay: requested);
+        AddEvent(approve ? AssignmentEventKind.ExtensionApproved : AssignmentEventKind.ExtensionRejected, by, at, Guard.Optional(note), newLastDay: requested, lateDays: late);
+        if (cause is not null)
+        {
+            Excuse(cause, by, at);
+        }
     }
+
+    /// <summary>
+    /// The report cycles of a recurring duty whose day passed without their report, on a day: the owed cycle's and every
+    /// later one up to that day ("thiếu 37 kỳ báo cáo"). Zero for any other deadline and for work no longer running.
+    /// </summary>
+    public int MissedCyclesOn(DateOnly today) => MissedCycles(Status, Deadline, LastDayInForce, today);
+
+    /// <summary>The same count from an assignment's columns, for the lists that project them.</summary>
+    public static int MissedCycles(AssignmentStatus status, Deadline deadline, DateOnly? lastDayInForce, DateOnly today) =>
+        AssignmentRules.IsRunning.Invoke(status) && deadline.Recurrence is { } cycles && lastDayInForce is { } owed ? cycles.CyclesDue(owed, today) : 0;
 
     /// <summary>A chairman's direction (ý kiến chỉ đạo) or the office's urging, recorded on the timeline.</summary>
     public AssignmentEvent Note(AssignmentEventKind kind, Actor by, string text, DateTimeOffset at)
@@ -308,9 +423,9 @@ public sealed class Assignment : VersionedEntity
         AddEvent(AssignmentEventKind.Transferred, by, at, text);
     }
 
-    private AssignmentEvent AddEvent(AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, ProgressReport? report = null, DateOnly? newLastDay = null)
+    private AssignmentEvent AddEvent(AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, ProgressReport? report = null, DateOnly? newLastDay = null, int? lateDays = null)
     {
-        var e = new AssignmentEvent(this, kind, by, at, text, Status, report, newLastDay);
+        var e = new AssignmentEvent(this, kind, by, at, text, Status, report, newLastDay, lateDays);
         _events.Add(e);
         return e;
     }

@@ -41,6 +41,9 @@ public enum AssignmentEventKind
 
     /// <summary>Carried to the successor of its unit by a reorganisation.</summary>
     Transferred,
+
+    /// <summary>The office (or the chairman) confirmed an objective cause that excuses the work's lateness.</summary>
+    ObjectiveCauseConfirmed,
 }
 
 public enum ExtensionState

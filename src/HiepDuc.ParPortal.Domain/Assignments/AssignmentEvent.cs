@@ -10,7 +10,7 @@ public sealed class AssignmentEvent : Entity
         ByName = null!;
     }
 
-    internal AssignmentEvent(Assignment assignment, AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, AssignmentStatus statusAfter, ProgressReport? report, DateOnly? newLastDay)
+    internal AssignmentEvent(Assignment assignment, AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, AssignmentStatus statusAfter, ProgressReport? report, DateOnly? newLastDay, int? lateDays)
     {
         Assignment = assignment;
         Kind = kind;
@@ -21,6 +21,7 @@ public sealed class AssignmentEvent : Entity
         StatusAfter = statusAfter;
         Report = report;
         NewLastDay = newLastDay;
+        LateDays = lateDays;
     }
 
     public int AssignmentId { get; private set; }
@@ -45,4 +46,10 @@ public sealed class AssignmentEvent : Entity
 
     /// <summary>For extension events: the date asked for or granted.</summary>
     public DateOnly? NewLastDay { get; private set; }
+
+    /// <summary>
+    /// For an extension granted after the deadline in force, and for a cycle of a recurring duty reported after its day:
+    /// the days the work was late, recorded then ("gia hạn khi đã quá hạn 1165 ngày").
+    /// </summary>
+    public int? LateDays { get; private set; }
 }

@@ -34,17 +34,30 @@ public static class AssignmentRules
         HeardOn = a.HeardOn,
         AcceptedSubmissionOn = a.AcceptedSubmissionOn,
         IsUrgent = a.Deadline.IsUrgent,
+        LateDays = a.LateDays,
+        Excused = a.ObjectiveCause != null,
     };
 
     /// <summary>
+    /// Late: lateness already recorded (<see cref="Assignment.LateDays"/>), or the accepted submission came after the
+    /// deadline in force. Work without a deadline is never late — and never on time.
+    /// </summary>
+    public static readonly Expression<Func<TimingFacts, bool>> WasLate = a =>
+        a.LateDays > 0 || (a.LastDayInForce != null && a.AcceptedSubmissionOn > a.LastDayInForce);
+
+    /// <summary>
     /// The state on a day, from the facts. Completed work is judged on the day of the accepted submission, never on the
-    /// office's delay. Running work with a deadline in force is judged by that day alone; running work without one by the
-    /// day it was last heard of (and its urgency); submitted, completed and cancelled work by no day at all.
+    /// office's delay, and on the lateness recorded before; late work is on time only when an objective cause was
+    /// confirmed; work that never had a deadline is completed with no deadline, never on time. Running work with a
+    /// deadline in force is judged by that day alone; running work without one by the day it was last heard of (and its
+    /// urgency); submitted, completed and cancelled work by no day at all.
     /// </summary>
     public static readonly Expression<Func<TimingFacts, SignalDay, TimingState>> StateOf = (a, d) =>
         a.Status == AssignmentStatus.Cancelled ? TimingState.Cancelled
         : a.Status == AssignmentStatus.Completed
-            ? (a.LastDayInForce == null || a.AcceptedSubmissionOn <= a.LastDayInForce ? TimingState.CompletedOnTime : TimingState.CompletedLate)
+            ? (WasLate.Invoke(a) ? (a.Excused ? TimingState.CompletedOnTime : TimingState.CompletedLate)
+                : a.LastDayInForce == null ? TimingState.CompletedNoDeadline
+                : TimingState.CompletedOnTime)
         : a.Status == AssignmentStatus.Submitted ? TimingState.AwaitingConfirmation
         : a.LastDayInForce != null
             ? (a.LastDayInForce < d.Today ? TimingState.Overdue : a.LastDayInForce < d.DueSoonFrom ? TimingState.DueSoon : TimingState.InTerm)
@@ -119,7 +132,15 @@ public static class AssignmentRules
         _ => NextAction.None,
     };
 
+    /// <summary>
+    /// Running work whose lateness was recorded and not excused (an extension granted after its deadline): on time now,
+    /// but it counts as late in the on-time rate and the ranking.
+    /// </summary>
+    public static readonly Expression<Func<Assignment, bool>> RunningLate = a =>
+        Running.Invoke(a) && a.LateDays > 0 && a.ObjectiveCause == null;
+
     /// <summary>The timing of a loaded assignment on a day, by the same rule.</summary>
     public static Timing TimingOn(this Assignment a, SignalDay day) =>
-        Timing.Of(State.Invoke(a, day), a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today);
+        Timing.Of(State.Invoke(a, day), a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today, a.LateDays, a.IsExcused)
+            with { MissedCycles = a.MissedCyclesOn(day.Today) };
 }

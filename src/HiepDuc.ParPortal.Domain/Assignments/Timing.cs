@@ -16,9 +16,12 @@ public enum TimingState
     UrgentUnanswered,
     /// <summary>Submitted, waiting for the office: shown with the timing it would have if confirmed now.</summary>
     AwaitingConfirmation,
+    /// <summary>Completed on time, or late with an objective cause confirmed (<see cref="Timing.Excused"/>).</summary>
     CompletedOnTime,
     CompletedLate,
     Cancelled,
+    /// <summary>Completed, and it never had a deadline: neither on time nor late, left out of the on-time rate.</summary>
+    CompletedNoDeadline,
 }
 
 public enum OverdueBucket
@@ -62,10 +65,17 @@ public enum SignalColour
 /// <summary>
 /// An assignment's timing on a day: the state the rule gives (<see cref="AssignmentRules.State"/>) and its number of
 /// days — days left (in term, due soon), days overdue, days without a report (stale, urgent unanswered), days late
-/// (completed late, or submitted late and awaiting confirmation).
+/// (completed late, or submitted late and awaiting confirmation) — with the lateness recorded before
+/// (<see cref="LateDays"/>: an extension granted after the deadline) and whether a confirmed objective cause excuses it.
 /// </summary>
-public readonly record struct Timing(TimingState State, int Days = 0)
+public readonly record struct Timing(TimingState State, int Days = 0, int LateDays = 0, bool Excused = false)
 {
+    /// <summary>A recurring duty: the report cycles whose day passed without their report (<see cref="Assignment.MissedCyclesOn"/>).</summary>
+    public int MissedCycles { get; init; }
+
+    /// <summary>Counts in the on-time rate: completed on time (or excused) or late — not work that never had a deadline.</summary>
+    public static bool CountsOnTimeRate(TimingState state) => state is TimingState.CompletedOnTime or TimingState.CompletedLate;
+
     public const int DueSoonDays = 7;
 
     /// <summary>Sort key: the most pressing first.</summary>
@@ -96,19 +106,22 @@ public readonly record struct Timing(TimingState State, int Days = 0)
     /// The days that go with a state. The state itself always comes from <see cref="AssignmentRules.State"/>; this only
     /// counts the distance to the boundary the state was judged against.
     /// </summary>
-    public static Timing Of(TimingState state, DateOnly? lastDayInForce, DateOnly heardOn, DateOnly? submittedOn, DateOnly? acceptedOn, DateOnly today)
+    public static Timing Of(TimingState state, DateOnly? lastDayInForce, DateOnly heardOn, DateOnly? submittedOn, DateOnly? acceptedOn, DateOnly today,
+        int lateDays = 0, bool excused = false)
     {
         int Between(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
+        int LateBy(DateOnly? sent) => lateDays + (lastDayInForce is { } last && sent is { } s ? Math.Max(0, Between(last, s)) : 0);
         var days = state switch
         {
             TimingState.InTerm or TimingState.DueSoon when lastDayInForce is { } last => Between(today, last),
             TimingState.Overdue when lastDayInForce is { } last => Between(last, today),
             TimingState.Stale or TimingState.UrgentUnanswered => Between(heardOn, today),
-            TimingState.CompletedLate when lastDayInForce is { } last && acceptedOn is { } done => Between(last, done),
-            TimingState.AwaitingConfirmation when lastDayInForce is { } last && submittedOn is { } sent => Math.Max(0, Between(last, sent)),
+            TimingState.CompletedLate => LateBy(acceptedOn),
+            TimingState.CompletedOnTime when excused => LateBy(acceptedOn),
+            TimingState.AwaitingConfirmation => LateBy(submittedOn),
             _ => 0,
         };
-        return new Timing(state, days);
+        return new Timing(state, days, lateDays, excused && lateDays + days > 0);
     }
 }
 
@@ -129,4 +142,10 @@ public sealed class TimingFacts
     public DateOnly? AcceptedSubmissionOn { get; init; }
 
     public bool IsUrgent { get; init; }
+
+    /// <summary>Lateness recorded before (<see cref="Assignment.LateDays"/>).</summary>
+    public int LateDays { get; init; }
+
+    /// <summary>A confirmed objective cause excuses the lateness.</summary>
+    public bool Excused { get; init; }
 }

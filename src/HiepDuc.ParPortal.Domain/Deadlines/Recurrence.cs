@@ -111,6 +111,18 @@ public sealed partial record Recurrence
     /// <summary>The cycle after the one due on <paramref name="due"/>.</summary>
     public DateOnly NextDueAfter(DateOnly due) => FirstDueFrom(due.AddDays(1));
 
+    /// <summary>How many report days fell from the owed cycle's day (<paramref name="owed"/>) up to the day before <paramref name="today"/>.</summary>
+    public int CyclesDue(DateOnly owed, DateOnly today)
+    {
+        var count = 0;
+        for (var due = owed; due < today; due = NextDueAfter(due))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>The cycle before the one due on <paramref name="due"/>: its report window opens the day after.</summary>
     public DateOnly PreviousDue(DateOnly due) => DueIn(PeriodOf(due).Start.AddDays(-1));
 

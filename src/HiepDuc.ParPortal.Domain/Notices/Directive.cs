@@ -156,8 +156,11 @@ public sealed class Directive : VersionedEntity
         }
     }
 
-    /// <summary>Gives this directive to a unit; its deadline defaults to the directive's.</summary>
-    public Assignment Assign(Unit unit, AssignmentRole role, DateTimeOffset at, Actor by, Deadline? deadline = null)
+    /// <summary>
+    /// Gives this directive to a unit; its deadline defaults to the directive's. <paramref name="givenOn"/> is the day the
+    /// work was given when it is earlier than the day it is recorded (<paramref name="at"/>): a notice recorded after the fact.
+    /// </summary>
+    public Assignment Assign(Unit unit, AssignmentRole role, DateTimeOffset at, Actor by, Deadline? deadline = null, DateOnly? givenOn = null)
     {
         if (IsCancelled)
         {
@@ -175,7 +178,7 @@ public sealed class Directive : VersionedEntity
             throw new DomainException("assignment.duplicate", unit.Name);
         }
 
-        var assignment = new Assignment(this, unit, role, deadline ?? Deadline, at, by);
+        var assignment = new Assignment(this, unit, role, deadline ?? Deadline, at, by, givenOn);
         _assignments.Add(assignment);
         return assignment;
     }

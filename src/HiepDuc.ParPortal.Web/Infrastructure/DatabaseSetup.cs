@@ -114,6 +114,13 @@ public static class DatabaseSetup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
+            // A migration that changes how the unit counters count empties them; they are recounted here, once.
+            if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
+                && !await db.UnitTallies.AnyAsync(cancellationToken) && await db.Assignments.AnyAsync(cancellationToken))
+            {
+                await Data.ReadModel.UnitTally.RebuildAsync(db, cancellationToken);
+            }
+
             await scope.ServiceProvider.GetRequiredService<StoredSettingsProvider>().LoadFromAsync(db, cancellationToken);
 
             // Roles, and a first administrator with a one-time password when there is none.

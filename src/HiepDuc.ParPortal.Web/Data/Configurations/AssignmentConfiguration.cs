@@ -10,6 +10,9 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.ExtensionReason).HasMaxLength(2000);
+        builder.Property(a => a.ObjectiveCause).HasMaxLength(Assignment.MaxObjectiveCauseLength);
+        builder.Property(a => a.ObjectiveCauseBy).HasMaxLength(200);
+        builder.Ignore(a => a.IsExcused);
         builder.ComplexProperty(a => a.Deadline, d => d.MapDeadline());
         builder.Ignore(a => a.IsOpen);
         builder.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -106,7 +106,9 @@ internal sealed class UnitTallyConfiguration : IEntityTypeConfiguration<ReadMode
     {
         builder.ToTable("UnitTallies");
         builder.Ignore(t => t.Key);
-        builder.HasIndex(t => new { t.UnitId, t.Status, t.LastDayInForce }); // a counter is found by its key in each save
+        builder.HasIndex(t => new { t.UnitId, t.Status, t.LastDayInForce });
+        builder.Property(t => t.KeyText).HasMaxLength(80);
+        builder.HasIndex(t => t.KeyText).IsUnique(); // a counter is found by its key in each save, and stored once
         builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
@@ -20,6 +21,15 @@ public sealed record TallyKey
     public DateOnly HeardOn { get; init; }
 
     public bool IsUrgent { get; init; }
+
+    public bool LateBefore { get; init; }
+
+    /// <summary>The key as one text, unique among the stored counters on every provider (a unique index over nullable
+    /// columns would let SQLite store the same counter twice: it never finds two NULLs equal).</summary>
+    public string Text => string.Join('|',
+        UnitId.ToString(CultureInfo.InvariantCulture), Status, Settled?.ToString() ?? "-",
+        LastDayInForce?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "-", HeardOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+        IsUrgent ? "u" : "-", LateBefore ? "l" : "-");
 }
 
 /// <summary>
@@ -55,6 +65,12 @@ public sealed class UnitTally
     /// <summary>Running work without a deadline: urgent ("khẩn trương").</summary>
     public bool IsUrgent { get; set; }
 
+    /// <summary>Running work whose lateness was recorded and not excused (<see cref="AssignmentRules.RunningLate"/>).</summary>
+    public bool LateBefore { get; set; }
+
+    /// <summary>The key as one text (<see cref="TallyKey.Text"/>), unique: two saves can never store the same counter twice.</summary>
+    public string KeyText { get; set; } = string.Empty;
+
     public int Count { get; set; }
 
     /// <summary>How many of them were ever reported on.</summary>
@@ -64,7 +80,7 @@ public sealed class UnitTally
     public DateOnly LastHeardOn { get; set; }
 
     /// <summary>Which counter this is (not stored: the columns above are its parts).</summary>
-    public TallyKey Key => new() { UnitId = UnitId, Status = Status, Settled = Settled, LastDayInForce = LastDayInForce, HeardOn = HeardOn, IsUrgent = IsUrgent };
+    public TallyKey Key => new() { UnitId = UnitId, Status = Status, Settled = Settled, LastDayInForce = LastDayInForce, HeardOn = HeardOn, IsUrgent = IsUrgent, LateBefore = LateBefore };
 
     /// <summary>The facts the timing rules read, rebuilt from the counter's key.</summary>
     private static readonly Expression<Func<UnitTally, TimingFacts>> Facts = t => new TimingFacts
@@ -74,6 +90,8 @@ public sealed class UnitTally
         HeardOn = t.HeardOn,
         AcceptedSubmissionOn = null, // read only for completed work, which is settled
         IsUrgent = t.IsUrgent,
+        LateDays = 0, // likewise
+        Excused = false,
     };
 
     /// <summary>The counted assignments' state on a day.</summary>
@@ -96,11 +114,16 @@ public sealed class UnitTally
         LastDayInForce = AssignmentRules.Running.Invoke(a) ? a.LastDayInForce : null,
         HeardOn = AssignmentRules.Running.Invoke(a) && a.LastDayInForce == null ? a.HeardOn : default,
         IsUrgent = AssignmentRules.Running.Invoke(a) && a.LastDayInForce == null && a.Deadline.IsUrgent,
+        LateBefore = AssignmentRules.RunningLate.Invoke(a),
     });
 
     /// <summary>The counters of the given assignments (all when <paramref name="assignments"/> is null), counted in one grouped query.</summary>
-    public static Task<List<UnitTally>> ComputeAsync(ParPortalDbContext db, IQueryable<Assignment>? assignments, CancellationToken cancellationToken) =>
-        Counting(assignments ?? db.Assignments).ToListAsync(cancellationToken);
+    public static async Task<List<UnitTally>> ComputeAsync(ParPortalDbContext db, IQueryable<Assignment>? assignments, CancellationToken cancellationToken)
+    {
+        var tallies = await Counting(assignments ?? db.Assignments).ToListAsync(cancellationToken);
+        tallies.ForEach(t => t.KeyText = t.Key.Text);
+        return tallies;
+    }
 
     /// <summary>The grouped query that counts the counters of some assignments (those of directives not cancelled).</summary>
     public static IQueryable<UnitTally> Counting(IQueryable<Assignment> assignments) =>
@@ -113,10 +136,11 @@ public sealed class UnitTally
                 KeyOf.Invoke(a).LastDayInForce,
                 KeyOf.Invoke(a).HeardOn,
                 KeyOf.Invoke(a).IsUrgent,
+                KeyOf.Invoke(a).LateBefore,
                 Heard = a.HeardOn,
                 Reported = a.LastReportAt != null ? 1 : 0,
             })
-            .GroupBy(x => new { x.UnitId, x.Status, x.Settled, x.LastDayInForce, x.HeardOn, x.IsUrgent })
+            .GroupBy(x => new { x.UnitId, x.Status, x.Settled, x.LastDayInForce, x.HeardOn, x.IsUrgent, x.LateBefore })
             .Select(g => new UnitTally
             {
                 UnitId = g.Key.UnitId,
@@ -125,6 +149,7 @@ public sealed class UnitTally
                 LastDayInForce = g.Key.LastDayInForce,
                 HeardOn = g.Key.HeardOn,
                 IsUrgent = g.Key.IsUrgent,
+                LateBefore = g.Key.LateBefore,
                 Count = g.Count(),
                 Reported = g.Sum(x => x.Reported),
                 LastHeardOn = g.Max(x => x.Heard),
@@ -137,11 +162,14 @@ public sealed class UnitTally
     /// <summary>
     /// Recounts the given counters from the assignments and writes them (the save pipeline's step, inside its
     /// transaction): each is one indexed group of one unit's assignments, so a save costs what it touched, not what the
-    /// unit has accumulated.
+    /// unit has accumulated. Two saves that touch one unit's counters recount one after the other
+    /// (<see cref="CounterLocks"/>), so the second counts what the first committed; the unique key is the last guard.
     /// </summary>
     public static async Task RefreshAsync(ParPortalDbContext db, IEnumerable<TallyKey> keys, CancellationToken cancellationToken)
     {
-        foreach (var k in keys.Distinct())
+        var distinct = keys.Distinct().ToList();
+        await CounterLocks.TakeAsync(db, distinct.Select(k => k.UnitId), cancellationToken);
+        foreach (var k in distinct)
         {
             var group = db.Assignments.Where(a => a.UnitId == k.UnitId && a.Status == k.Status);
             if (k.LastDayInForce is { } last)
@@ -150,10 +178,10 @@ public sealed class UnitTally
             }
 
             group = group.WhereExpanded(a => KeyOf.Invoke(a).Settled == k.Settled && KeyOf.Invoke(a).LastDayInForce == k.LastDayInForce
-                && KeyOf.Invoke(a).HeardOn == k.HeardOn && KeyOf.Invoke(a).IsUrgent == k.IsUrgent);
+                && KeyOf.Invoke(a).HeardOn == k.HeardOn && KeyOf.Invoke(a).IsUrgent == k.IsUrgent && KeyOf.Invoke(a).LateBefore == k.LateBefore);
             var fresh = (await ComputeAsync(db, group, cancellationToken)).SingleOrDefault();
-            var stored = (await db.UnitTallies.Where(t => t.UnitId == k.UnitId && t.Status == k.Status && t.LastDayInForce == k.LastDayInForce)
-                .ToListAsync(cancellationToken)).SingleOrDefault(t => t.Key == k);
+            var text = k.Text;
+            var stored = await db.UnitTallies.SingleOrDefaultAsync(t => t.KeyText == text, cancellationToken);
             switch (stored, fresh)
             {
                 case (null, null):
@@ -171,29 +199,89 @@ public sealed class UnitTally
         }
     }
 
-    /// <summary>Recounts every counter; returns how many stored counters were wrong, missing or left over (and corrects them).</summary>
+    /// <summary>
+    /// Recounts every counter; returns how many stored counters were wrong, missing or left over (and corrects them) —
+    /// in one transaction (the caller's, or its own): a failure leaves the counters as they were.
+    /// </summary>
     public static async Task<int> RebuildAsync(ParPortalDbContext db, CancellationToken cancellationToken)
     {
-        var fresh = await ComputeAsync(db, null, cancellationToken);
-        var stored = await db.UnitTallies.AsNoTracking().ToListAsync(cancellationToken);
-        var drift = Drift(stored, fresh);
-        if (drift > 0)
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
         {
-            await db.UnitTallies.ExecuteDeleteAsync(cancellationToken);
-            db.UnitTallies.AddRange(fresh);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            await CounterLocks.TakeAllAsync(db, cancellationToken);
+            var fresh = await ComputeAsync(db, null, cancellationToken);
+            var stored = await db.UnitTallies.AsNoTracking().ToListAsync(cancellationToken);
+            var drift = Drift(stored, fresh);
+            if (drift > 0)
+            {
+                await db.UnitTallies.ExecuteDeleteAsync(cancellationToken);
+                db.UnitTallies.AddRange(fresh);
+                await db.SaveChangesAsync(cancellationToken);
+            }
 
-        return drift;
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return drift;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>How many counters differ between two sets (a counter is its key with its values).</summary>
     public static int Drift(IEnumerable<UnitTally> stored, IEnumerable<UnitTally> fresh)
     {
         static (TallyKey, int, int, DateOnly) Of(UnitTally t) => (t.Key, t.Count, t.Reported, t.LastHeardOn);
-        var a = stored.Select(Of).ToHashSet();
-        var b = fresh.Select(Of).ToHashSet();
-        return a.Except(b).Count() + b.Except(a).Count();
+        // A counter stored twice is drift too (a list, not a set: a duplicate is not folded away).
+        var a = stored.Select(Of).ToList();
+        var b = fresh.Select(Of).ToList();
+        var duplicates = a.Count - a.Distinct().Count();
+        return a.Distinct().Except(b).Count() + b.Except(a).Count() + duplicates;
+    }
+}
+
+/// <summary>
+/// Serialises the recounting of one unit's counters across concurrent transactions. SQLite already runs one writing
+/// transaction at a time (BEGIN IMMEDIATE); on SQL Server each transaction takes an exclusive application lock per unit
+/// (<c>sp_getapplock</c>, released at its commit or rollback), so a second save waits and then counts what the first
+/// committed, instead of both adding the same counter.
+/// </summary>
+public static class CounterLocks
+{
+    /// <summary>The statement that takes one unit's lock on SQL Server (parsed as T-SQL by the provider tests).</summary>
+    public const string SqlServerLock = "EXEC sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000";
+
+    public static string ResourceOf(int unitId) => "parportal.tally." + unitId.ToString(CultureInfo.InvariantCulture);
+
+    public static async Task TakeAsync(ParPortalDbContext db, IEnumerable<int> unitIds, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlServer())
+        {
+            return;
+        }
+
+        // In one order, so that two saves touching the same units never wait for each other in a circle.
+        foreach (var id in unitIds.Distinct().Order())
+        {
+            await db.Database.ExecuteSqlRawAsync(SqlServerLock, [ResourceOf(id)], cancellationToken);
+        }
+    }
+
+    /// <summary>Every counter is rebuilt: one lock that every recount also takes first would be simpler, but the
+    /// rebuild is rare, so it takes the lock of every unit.</summary>
+    public static async Task TakeAllAsync(ParPortalDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlServer())
+        {
+            await TakeAsync(db, await db.Units.Select(u => u.Id).ToListAsync(cancellationToken), cancellationToken);
+        }
     }
 }
 

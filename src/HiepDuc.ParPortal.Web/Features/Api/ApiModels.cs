@@ -18,17 +18,19 @@ public sealed record ApiDeadline(Domain.Deadlines.DeadlineKind Kind, DateOnly? L
 
 public sealed record ApiDirective(int Id, int NoticeId, string Label, string Title, ApiDeadline Deadline, DirectiveState State, int Assignments, int Completed, DateOnly? DueOn);
 
-public sealed record ApiTiming(TimingState State, int? Days, OverdueBucket Bucket);
+/// <summary>An assignment's timing: its state and days by the one rule, the lateness recorded before (an extension granted
+/// after the deadline) and whether a confirmed objective cause excuses it.</summary>
+public sealed record ApiTiming(TimingState State, int? Days, OverdueBucket Bucket, int LateDays = 0, bool Excused = false);
 
 public sealed record ApiAssignment(
     int Id, int DirectiveId, string DirectiveLabel, string DirectiveTitle, int UnitId, string UnitName, AssignmentRole Role, AssignmentStatus Status, int Progress,
-    ApiDeadline Deadline, DateOnly? LastDayInForce, DateOnly? ExtendedTo, ApiTiming Timing, DateTimeOffset? LastReportAt, long? Version = null)
+    ApiDeadline Deadline, DateOnly? LastDayInForce, DateOnly? ExtendedTo, ApiTiming Timing, DateTimeOffset? LastReportAt, long? Version = null, DateOnly? AssignedOn = null)
 {
     /// <summary>An assignment as the API shows it: the row of the assignment list, its timing by the same rule.</summary>
     public static ApiAssignment Of(Shared.AssignmentRow r, long? version = null) => new(
         r.Id, r.DirectiveId, r.DirectiveLabel, r.DirectiveTitle, r.UnitId, r.UnitName, r.Role, r.Status, r.Progress,
         new ApiDeadline(r.Deadline.Kind, r.Deadline.LastDay, r.Deadline.IsUrgent, r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese()),
-        r.LastDayInForce, r.ExtendedTo, new ApiTiming(r.Timing.State, r.Timing.Days, r.Timing.Bucket), r.LastReportAt, version);
+        r.LastDayInForce, r.ExtendedTo, new ApiTiming(r.Timing.State, r.Timing.Days, r.Timing.Bucket, r.Timing.LateDays, r.Timing.Excused), r.LastReportAt, version, r.AssignedOn);
 }
 
 public sealed record ApiUnit(int Id, string Code, string Name, string? ShortName, UnitKind Kind, bool IsActive);

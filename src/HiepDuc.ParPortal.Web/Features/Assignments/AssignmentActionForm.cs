@@ -18,6 +18,11 @@ public sealed class AssignmentActionForm
 
     public bool Approve { get; set; }
 
+    /// <summary>Confirming late work or deciding a late extension: the objective cause that excuses the lateness, if any.</summary>
+    [StringLength(HiepDuc.ParPortal.Domain.Assignments.Assignment.MaxObjectiveCauseLength, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Action_ObjectiveCause")]
+    public string? ObjectiveCause { get; set; }
+
     /// <summary>For a paper report: true when it reports the work done.</summary>
     public bool Completion { get; set; }
 

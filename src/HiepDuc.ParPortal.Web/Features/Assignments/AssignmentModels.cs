@@ -60,6 +60,31 @@ public sealed class AssignmentDetailsModel
 
     public string? ExtensionReason { get; init; }
 
+    /// <summary>The day the pending extension was asked for.</summary>
+    public DateOnly? ExtensionRequestedOn { get; init; }
+
+    /// <summary>The day the work was given, and when it was recorded in the portal (they differ for a notice recorded after the fact).</summary>
+    public DateOnly AssignedOn { get; init; }
+
+    public DateTimeOffset RecordedOn { get; init; }
+
+    public DateOnly RecordedDay => HiepDuc.ParPortal.Domain.Common.PortalCalendar.DateOf(RecordedOn);
+
+    public int LateDays { get; init; }
+
+    public string? ObjectiveCause { get; init; }
+
+    public string? ObjectiveCauseBy { get; init; }
+
+    public DateTimeOffset? ObjectiveCauseAt { get; init; }
+
+    /// <summary>The pending extension was asked for after the deadline in force: approving it keeps the days it was late.</summary>
+    public int? ExtensionAskedLateBy => Extension == ExtensionState.Pending && ExtensionRequestedOn is { } asked && LastDayInForce is { } last && asked > last
+        ? asked.DayNumber - last.DayNumber : null;
+
+    /// <summary>Whether the office may confirm an objective cause now: the work is late (recorded, or submitted after its day).</summary>
+    public bool LateToConfirm => LateDays > 0 || Timing.AwaitingLate;
+
     public long Version { get; init; }
 
     public IReadOnlyList<ReportRow> Reports { get; set; } = [];

@@ -80,7 +80,7 @@ public sealed class AssignmentsController(
     public Task<IActionResult> Confirm(int id, AssignmentActionForm form) =>
         Act(id, AssignmentAction.Confirm, AssignmentOperations.Review, form, (a, by, at) =>
         {
-            a.Confirm(by, at, form.Text);
+            a.Confirm(by, at, form.Text, form.ObjectiveCause);
             return Task.FromResult(true);
         });
 
@@ -135,7 +135,7 @@ public sealed class AssignmentsController(
     public Task<IActionResult> DecideExtension(int id, AssignmentActionForm form) =>
         Act(id, AssignmentAction.DecideExtension, AssignmentOperations.DecideExtension, form, (a, by, at) =>
         {
-            a.DecideExtension(by, form.Approve, form.Text, at);
+            a.DecideExtension(by, form.Approve, form.Text, at, form.ObjectiveCause);
             return Task.FromResult(true);
         });
 
@@ -278,6 +278,13 @@ public sealed class AssignmentsController(
                 Extension = x.Extension,
                 ExtensionRequestedTo = x.ExtensionRequestedTo,
                 ExtensionReason = x.ExtensionReason,
+                ExtensionRequestedOn = x.ExtensionRequestedOn,
+                AssignedOn = x.AssignedOn,
+                RecordedOn = x.CreatedAt,
+                LateDays = x.LateDays,
+                ObjectiveCause = x.ObjectiveCause,
+                ObjectiveCauseBy = x.ObjectiveCauseBy,
+                ObjectiveCauseAt = x.ObjectiveCauseAt,
                 Version = x.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -302,7 +309,7 @@ public sealed class AssignmentsController(
         var timeline = await db.AssignmentEvents.AsNoTracking()
             .Where(e => e.AssignmentId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new { e.Id, Row = new TimelineRow(e.At, e.Kind, a.UnitName, e.ByName, e.Text, e.NewLastDay) })
+            .Select(e => new { e.Id, Row = new TimelineRow(e.At, e.Kind, a.UnitName, e.ByName, e.Text, e.NewLastDay) { LateDays = e.LateDays } })
             .ToListAsync(cancellationToken);
         a.Timeline = timeline.Select(t => new AssignmentTimelineRow(t.Id, t.Row)).ToList();
         a.Directions = await db.DirectiveEvents.AsNoTracking()
@@ -311,7 +318,8 @@ public sealed class AssignmentsController(
             .Select(e => new DirectionRow(e.At, e.ByName, e.Text ?? string.Empty))
             .ToListAsync(cancellationToken);
         a.Deadline = Deadline.Restore(a.DeadlineKind, a.DeadlineLastDay, a.DeadlineUrgent, a.DeadlineWrittenAs, a.DeadlineRecurrence);
-        a.Timing = Timing.Of(a.State, a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today);
+        a.Timing = Timing.Of(a.State, a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today, a.LateDays, a.ObjectiveCause is not null)
+            with { MissedCycles = Assignment.MissedCycles(a.Status, a.Deadline, a.LastDayInForce, day.Today) };
         a.CanReport = await CanAsync(a.UnitId, id, AssignmentOperations.Report);
         a.CanReview = await CanAsync(a.UnitId, id, AssignmentOperations.Review);
         a.CanDecideExtension = await CanAsync(a.UnitId, id, AssignmentOperations.DecideExtension);

@@ -92,12 +92,8 @@ public sealed class DashboardModel
 
     public int AssignmentCount => Assignments.Where(a => a.Key != TimingState.Cancelled).Sum(a => a.Value);
 
-    public decimal? OnTimeRate
-    {
-        get
-        {
-            var done = Total(TimingState.CompletedOnTime) + Total(TimingState.CompletedLate);
-            return done == 0 ? null : 100m * Total(TimingState.CompletedOnTime) / done;
-        }
-    }
+    /// <summary>Running work recorded late (an extension granted after its deadline), not overdue now.</summary>
+    public required int RunningLate { get; init; }
+
+    public OnTimeRate OnTimeRate => OnTimeRate.OfCompletions(Total(TimingState.CompletedOnTime), Total(TimingState.CompletedLate), RunningLate);
 }

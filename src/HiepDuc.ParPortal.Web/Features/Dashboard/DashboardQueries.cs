@@ -38,7 +38,7 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
 
         // Assignments by state and overdue bucket, and the units' standing: from the units' counters (the read model)
         // unless the filter names a notice or a span of deadlines, which select the assignments to read by index.
-        var (states, buckets, perUnit) = await CountAsync(filter.Notice is null && filter.From is null && filter.To is null
+        var (states, buckets, runningLate, perUnit) = await CountAsync(filter.Notice is null && filter.From is null && filter.To is null
             ? await FromTalliesAsync(filter, day, cancellationToken)
             : await FromAssignmentsAsync(filter, day, cancellationToken), cancellationToken);
 
@@ -72,14 +72,10 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             return new DirectiveLight(d.Id, d.Label, d.Title, rollup, rollup.Light(expected), expected, lateUnits[d.Id].Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList());
         }).ToList();
 
-        // Unit ranking: on-time completions over everything that fell due (completed or overdue); days since the unit
-        // was last heard of (its last report, else its first assignment).
-        var ranking = perUnit.Select(u =>
-            {
-                var due = u.OnTime + u.Late + u.Overdue;
-                return new UnitRank(u.UnitId, u.UnitName, due, u.OnTime, u.Overdue, due == 0 ? null : 100m * u.OnTime / due,
-                    Math.Max(0, today.DayNumber - u.LastHeard.DayNumber), u.EverReported);
-            })
+        // Unit ranking: on-time completions over everything with a deadline that fell due (OnTimeRate.OfUnit); days since
+        // the unit was last heard of (its last report, else the day the work was given).
+        var ranking = perUnit.Select(u => new UnitRank(u.UnitId, u.UnitName, u.Rate.Due, u.Rate.OnTime, u.Overdue, u.Rate.Percent,
+                Math.Max(0, today.DayNumber - u.LastHeard.DayNumber), u.EverReported))
             .OrderByDescending(u => u.OnTimeRate ?? -1).ThenBy(u => u.Overdue).ThenBy(u => u.Unit, StringComparer.Ordinal)
             .ToList();
 
@@ -106,6 +102,7 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             Notices = notices.Select(n => (n.Id, n.Number ?? Shared.Format.Date(n.MeetingDate))).ToList(),
             LightsNotice = lightsNotice,
             Assignments = states,
+            RunningLate = runningLate,
             Directives = directiveStates,
             Buckets = buckets,
             Lights = lights,
@@ -132,10 +129,10 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
         });
     }
 
-    private sealed record UnitStanding(int UnitId, string UnitName, int OnTime, int Late, int Overdue, DateOnly LastHeard, bool EverReported);
+    private sealed record UnitStanding(int UnitId, string UnitName, OnTimeRate Rate, int Overdue, DateOnly LastHeard, bool EverReported);
 
     /// <summary>Assignments of one unit in one state and bucket: how many, how many were reported on, when last heard of.</summary>
-    private sealed record Group(int UnitId, TimingState State, OverdueBucket Bucket, int Count, int Reported, DateOnly LastHeard);
+    private sealed record Group(int UnitId, TimingState State, OverdueBucket Bucket, bool LateBefore, int Count, int Reported, DateOnly LastHeard);
 
     /// <summary>The groups from the units' counters (<see cref="UnitTally"/>): one grouped read of the counters, whose
     /// number follows the units and their deadline days, not the assignments.</summary>
@@ -150,21 +147,21 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
         var stateOn = UnitTally.StateOn.With(day);
         var bucketOn = UnitTally.BucketOn.With(day);
         return tallies
-            .SelectExpanded(t => new { t.UnitId, State = stateOn.Invoke(t), Bucket = bucketOn.Invoke(t), t.Count, t.Reported, t.LastHeardOn })
-            .GroupBy(x => new { x.UnitId, x.State, x.Bucket })
-            .Select(g => new Group(g.Key.UnitId, g.Key.State, g.Key.Bucket, g.Sum(x => x.Count), g.Sum(x => x.Reported), g.Max(x => x.LastHeardOn)))
+            .SelectExpanded(t => new { t.UnitId, State = stateOn.Invoke(t), Bucket = bucketOn.Invoke(t), t.LateBefore, t.Count, t.Reported, t.LastHeardOn })
+            .GroupBy(x => new { x.UnitId, x.State, x.Bucket, x.LateBefore })
+            .Select(g => new Group(g.Key.UnitId, g.Key.State, g.Key.Bucket, g.Key.LateBefore, g.Sum(x => x.Count), g.Sum(x => x.Reported), g.Max(x => x.LastHeardOn)))
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>The groups counted from the assignments the filter selects (a notice's, or those due in a span of days).</summary>
     private Task<List<Group>> FromAssignmentsAsync(DashboardFilter f, SignalDay day, CancellationToken cancellationToken) =>
         Rows(Filtered(f), day)
-            .GroupBy(r => new { r.UnitId, r.State, r.Bucket })
-            .Select(g => new Group(g.Key.UnitId, g.Key.State, g.Key.Bucket, g.Count(), g.Count(r => r.LastReportAt != null), g.Max(r => r.HeardOn)))
+            .GroupBy(r => new { r.UnitId, r.State, r.Bucket, r.LateBefore })
+            .Select(g => new Group(g.Key.UnitId, g.Key.State, g.Key.Bucket, g.Key.LateBefore, g.Count(), g.Count(r => r.LastReportAt != null), g.Max(r => r.HeardOn)))
             .ToListAsync(cancellationToken);
 
     /// <summary>Folds the groups into the totals by state and bucket and each unit's standing.</summary>
-    private async Task<(Dictionary<TimingState, int>, Dictionary<OverdueBucket, int>, List<UnitStanding>)> CountAsync(List<Group> groups, CancellationToken cancellationToken)
+    private async Task<(Dictionary<TimingState, int>, Dictionary<OverdueBucket, int>, int RunningLate, List<UnitStanding>)> CountAsync(List<Group> groups, CancellationToken cancellationToken)
     {
         // A former unit's work counts for the unit that stands for it now (UnitLineage).
         var lineage = await LineageAsync(cancellationToken);
@@ -173,15 +170,18 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
         var names = unitIds.ToDictionary(id => id, id => lineage.NameOf(id));
         var states = groups.GroupBy(g => g.State).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         var buckets = groups.Where(g => g.Bucket != OverdueBucket.None).GroupBy(g => g.Bucket).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        int Count(IEnumerable<Group> g, TimingState state) => g.Where(x => x.State == state).Sum(x => x.Count);
+        // Running work recorded late that is not overdue now (overdue work counts as overdue).
+        int RunningLate(IEnumerable<Group> g) => g.Where(x => x.LateBefore && x.State != TimingState.Overdue).Sum(x => x.Count);
         var perUnit = groups.GroupBy(g => g.UnitId).Select(u => new UnitStanding(
             u.Key,
             names.GetValueOrDefault(u.Key, string.Empty),
-            u.Where(g => g.State == TimingState.CompletedOnTime).Sum(g => g.Count),
-            u.Where(g => g.State == TimingState.CompletedLate).Sum(g => g.Count),
-            u.Where(g => g.State == TimingState.Overdue).Sum(g => g.Count),
+            OnTimeRate.OfUnit(Count(u, TimingState.CompletedOnTime), Count(u, TimingState.CompletedLate), Count(u, TimingState.Overdue), RunningLate(u),
+                Count(u, TimingState.UrgentUnanswered)),
+            Count(u, TimingState.Overdue),
             u.Max(g => g.LastHeard),
             u.Sum(g => g.Reported) > 0)).ToList();
-        return (states, buckets, perUnit);
+        return (states, buckets, RunningLate(groups), perUnit);
     }
 
     private IQueryable<Assignment> Filtered(DashboardFilter f)
@@ -224,6 +224,7 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             Progress = a.Progress,
             LastReportAt = a.LastReportAt,
             HeardOn = a.HeardOn,
+            LateBefore = AssignmentRules.RunningLate.Invoke(a),
             State = AssignmentRules.State.Invoke(a, day),
             Bucket = AssignmentRules.Bucket.Invoke(a, day),
         });
@@ -291,6 +292,9 @@ public sealed class DashboardRow
     public DateTimeOffset? LastReportAt { get; init; }
 
     public DateOnly HeardOn { get; init; }
+
+    /// <summary>Running work recorded late (<see cref="AssignmentRules.RunningLate"/>).</summary>
+    public bool LateBefore { get; init; }
 
     public TimingState State { get; init; }
 

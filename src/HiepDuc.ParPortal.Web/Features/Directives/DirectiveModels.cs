@@ -59,6 +59,12 @@ public sealed record TimelineRow(DateTimeOffset At, string Kind, string Unit, st
         : this(at, $"{nameof(AssignmentEventKind)}_{kind}", unit, by, text, newLastDay)
     {
     }
+
+    /// <summary>The days the work was late, recorded by this event (an extension granted after the deadline, a cycle reported late).</summary>
+    public int? LateDays { get; init; }
+
+    /// <summary>The recorded lateness came with an extension (else with a cycle's late report).</summary>
+    public bool ExtensionLate => Kind == $"{nameof(AssignmentEventKind)}_{AssignmentEventKind.ExtensionApproved}";
 }
 
 public sealed record DirectiveListRow(int Id, int NoticeId, DateOnly MeetingDate, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup);

@@ -36,6 +36,14 @@ public sealed class ImportForm
     [Display(Name = "Notice_MeetingDate")]
     public DateOnly? MeetingDate { get; set; }
 
+    /// <summary>
+    /// The day the units were given the work (<see cref="Domain.Assignments.Assignment.AssignedOn"/>): the issue date, else
+    /// the meeting date, unless the office enters another. A notice recorded long after it was sent counts its silence,
+    /// report cycles and lateness from this day, not from the day of the import.
+    /// </summary>
+    [Display(Name = "Assignment_AssignedOn")]
+    public DateOnly? GivenOn { get; set; }
+
     /// <summary>The text gives no meeting date: the issue date was taken in its place, to be checked.</summary>
     public bool MeetingGuessed { get; set; }
 

@@ -70,6 +70,19 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         }
 
         var deadlines = included.ToDictionary(x => x.Index, x => x.Task.Deadline.ToDeadline(ModelState, $"Tasks[{x.Index}].Deadline", l, clock.Today(), form.MeetingDate));
+        if (form.GivenOn is not { } givenOn)
+        {
+            ModelState.AddModelError(nameof(form.GivenOn), l.GetString("Validation_Required", l["Assignment_AssignedOn"]).Value);
+        }
+        else if (givenOn > Assignment.LatestGivenOn(form.IssueDate ?? form.MeetingDate, clock.Today()))
+        {
+            ModelState.AddModelError(nameof(form.GivenOn), l["Domain_assignment.givenOn.future"]);
+        }
+        else if (form.MeetingDate is { } meeting && givenOn < meeting)
+        {
+            ModelState.AddModelError(nameof(form.GivenOn), l["Domain_assignment.givenOn.beforeMeeting"]);
+        }
+
         foreach (var dup in included.GroupBy(x => x.Task.Label.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             ModelState.AddModelError($"Tasks[{dup.First().Index}].Label", l.GetString("NoticeImport_DuplicateLabel", dup.Key).Value);
@@ -135,6 +148,9 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         }
     }
 
+    /// <summary>The day the work was given by default: the issue date, else the meeting date.</summary>
+    private static DateOnly? GivenOnOf(DateOnly? issued, DateOnly? met) => issued ?? met;
+
     private ImportForm FromParsed(ParsedNotice p) => new()
     {
         Number = p.Number.Value,
@@ -142,6 +158,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         IssueDate = p.IssueDate.Value,
         MeetingDate = p.MeetingDate.Value,
         MeetingGuessed = !p.MeetingDate.Certain,
+        GivenOn = GivenOnOf(p.IssueDate.Value, p.MeetingDate.Value),
         Title = p.Title.Value ?? string.Empty,
         Session = p.Session.Value,
         ChairedBy = p.ChairedBy.Value,

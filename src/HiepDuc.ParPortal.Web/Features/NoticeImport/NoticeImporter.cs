@@ -60,7 +60,7 @@ public sealed class NoticeImporter(ParPortalDbContext db, TimeProvider clock)
                     .Select(g => (Unit: g.Key, Role: g.Min(x => x.Role)));
                 foreach (var (unit, role) in chosen)
                 {
-                    var assignment = directive.Assign(unit, role, now, by);
+                    var assignment = directive.Assign(unit, role, now, by, givenOn: form.GivenOn);
                     if (unit.IsFormer)
                     {
                         // A notice of the time before a reorganisation: the work is the former unit's, its open part is

@@ -18,9 +18,11 @@ public sealed record AssignmentFacts(
     DateOnly? AcceptedSubmissionOn,
     DateTimeOffset? LastReportAt,
     TimingState State,
-    DateOnly Today)
+    DateOnly Today,
+    int LateDays = 0,
+    bool Excused = false)
 {
-    public Timing Timing => Timing.Of(State, LastDayInForce, HeardOn, SubmittedOn, AcceptedSubmissionOn, Today);
+    public Timing Timing => Timing.Of(State, LastDayInForce, HeardOn, SubmittedOn, AcceptedSubmissionOn, Today, LateDays, Excused);
 
     public AssignmentSnapshot Snapshot => new(Role, Status, Progress, State);
 

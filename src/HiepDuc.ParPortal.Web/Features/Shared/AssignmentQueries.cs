@@ -12,7 +12,7 @@ public static class AssignmentQueries
         assignments.AsNoTracking().SelectExpanded(a => new AssignmentFacts(
             a.Id, a.DirectiveId, a.UnitId, a.Unit.ShortName ?? a.Unit.Name, a.Role, a.Status, a.Progress,
             a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, a.LastReportAt,
-            AssignmentRules.State.Invoke(a, day), day.Today));
+            AssignmentRules.State.Invoke(a, day), day.Today, a.LateDays, a.ObjectiveCause != null));
 }
 
 public static class AssignmentRowQueries
@@ -59,16 +59,22 @@ public static class AssignmentRowQueries
                 a.SubmittedOn,
                 a.AcceptedSubmissionOn,
                 a.LastReportAt,
-                a.CreatedAt,
+                a.AssignedOn,
+                a.LateDays,
+                Excused = a.ObjectiveCause != null,
                 a.Extension,
                 State = AssignmentRules.State.Invoke(a, day),
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new AssignmentRow(
-                r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
-                Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs, r.RecurrenceCode), r.LastDayInForce, r.ExtendedTo, r.LastReportAt,
-                PortalCalendar.DateOf(r.CreatedAt),
-                Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today), r.Extension, r.UnitId, r.CarriedFrom))
+        return rows.Select(r =>
+            {
+                var deadline = Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs, r.RecurrenceCode);
+                var timing = Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today, r.LateDays, r.Excused)
+                    with { MissedCycles = Assignment.MissedCycles(r.Status, deadline, r.LastDayInForce, day.Today) };
+                return new AssignmentRow(
+                    r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
+                    deadline, r.LastDayInForce, r.ExtendedTo, r.LastReportAt, r.AssignedOn, timing, r.Extension, r.UnitId, r.CarriedFrom);
+            })
             .ToList();
     }
 }

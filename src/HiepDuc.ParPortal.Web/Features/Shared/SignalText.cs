@@ -10,27 +10,46 @@ namespace HiepDuc.ParPortal.Web.Features.Shared;
 /// </summary>
 public static class SignalText
 {
-    /// <summary>"Quá hạn 12 ngày", "Chưa báo cáo 40 ngày", "Chờ xác nhận · nộp trễ 3 ngày"…</summary>
-    public static string Describe(this IStringLocalizer l, Timing timing) => timing.State switch
+    /// <summary>
+    /// "Quá hạn 12 ngày", "Chưa báo cáo 40 ngày", "Chờ xác nhận · nộp trễ 3 ngày", "Hoàn thành (không có hạn)"; running
+    /// work whose lateness was recorded before says so ("Trong hạn · đã trễ hạn 1165 ngày"), excused lateness names its
+    /// objective cause.
+    /// </summary>
+    public static string Describe(this IStringLocalizer l, Timing timing)
     {
-        TimingState.Overdue => l["Timing_Overdue", timing.Days],
-        TimingState.UrgentUnanswered => l["Timing_UrgentUnanswered", timing.Days],
-        TimingState.DueSoon => l["Timing_DueSoon", timing.Days],
-        TimingState.Stale => l["Timing_Stale", timing.Days],
-        TimingState.InTerm => l["Timing_InTerm"],
-        TimingState.AwaitingConfirmation => timing.AwaitingLate ? l["Timing_AwaitingLate", timing.Days] : l["Timing_AwaitingConfirmation"],
-        TimingState.CompletedOnTime => l["Timing_CompletedOnTime"],
-        TimingState.CompletedLate => l["Timing_CompletedLate", timing.Days],
-        TimingState.Cancelled => l["Timing_Cancelled"],
-        _ => l["Timing_NoDeadline"],
-    };
+        string text = timing.State switch
+        {
+            TimingState.Overdue => l["Timing_Overdue", timing.Days],
+            TimingState.UrgentUnanswered => l["Timing_UrgentUnanswered", timing.Days],
+            TimingState.DueSoon => l["Timing_DueSoon", timing.Days],
+            TimingState.Stale => l["Timing_Stale", timing.Days],
+            TimingState.InTerm => l["Timing_InTerm"],
+            TimingState.AwaitingConfirmation => timing.AwaitingLate ? l["Timing_AwaitingLate", timing.Days] : l["Timing_AwaitingConfirmation"],
+            TimingState.CompletedOnTime => timing.Excused ? l["Timing_CompletedExcused", timing.Days] : l["Timing_CompletedOnTime"],
+            TimingState.CompletedLate => l["Timing_CompletedLate", timing.Days],
+            TimingState.CompletedNoDeadline => l["Timing_CompletedNoDeadline"],
+            TimingState.Cancelled => l["Timing_Cancelled"],
+            _ => l["Timing_NoDeadline"],
+        };
+        if (timing.MissedCycles > 0)
+        {
+            text = $"{text} · {l["Deadline_MissedCycles", timing.MissedCycles]}";
+        }
+
+        return timing.LateDays > 0 && IsRunning(timing.State)
+            ? $"{text} · {l[timing.Excused ? "Timing_LateBeforeExcused" : "Timing_LateBefore", timing.LateDays]}"
+            : text;
+    }
+
+    private static bool IsRunning(TimingState state) =>
+        state is TimingState.InTerm or TimingState.DueSoon or TimingState.Overdue or TimingState.Stale or TimingState.UrgentUnanswered or TimingState.NoDeadline;
 
     public static string Symbol(TimingState state) => state switch
     {
         TimingState.Overdue or TimingState.UrgentUnanswered => "⚠",
         TimingState.DueSoon => "◔",
         TimingState.Stale => "◌",
-        TimingState.InTerm or TimingState.CompletedOnTime or TimingState.CompletedLate => "✓",
+        TimingState.InTerm or TimingState.CompletedOnTime or TimingState.CompletedLate or TimingState.CompletedNoDeadline => "✓",
         TimingState.AwaitingConfirmation => "…",
         TimingState.Cancelled => "✖",
         _ => "–",

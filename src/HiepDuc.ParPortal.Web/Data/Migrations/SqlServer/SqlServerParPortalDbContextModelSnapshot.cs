@@ -96,6 +96,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("AcceptedSubmissionOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -120,6 +123,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateOnly?>("ExtensionRequestedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ExtensionRequestedTo")
                         .HasColumnType("date");
 
@@ -131,6 +137,20 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("LastReportAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("LateDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ObjectiveCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("ObjectiveCauseAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ObjectiveCauseBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("OriginUnitId")
                         .HasColumnType("int");
@@ -235,6 +255,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("LateDays")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("NewLastDay")
                         .HasColumnType("date");
@@ -1459,11 +1482,19 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsUrgent")
                         .HasColumnType("bit");
 
+                    b.Property<string>("KeyText")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
                     b.Property<DateOnly?>("LastDayInForce")
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("LastHeardOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("LateBefore")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Reported")
                         .HasColumnType("int");
@@ -1481,6 +1512,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("KeyText")
+                        .IsUnique();
 
                     b.HasIndex("UnitId", "Status", "LastDayInForce");
 

@@ -87,6 +87,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("AcceptedSubmissionOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -111,6 +114,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExtensionRequestedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ExtensionRequestedTo")
                         .HasColumnType("TEXT");
 
@@ -122,6 +128,20 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("LastReportAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectiveCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ObjectiveCauseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectiveCauseBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OriginUnitId")
                         .HasColumnType("INTEGER");
@@ -224,6 +244,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LateDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("NewLastDay")
                         .HasColumnType("TEXT");
@@ -1404,11 +1427,19 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsUrgent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyText")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LastDayInForce")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("LastHeardOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LateBefore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Reported")
                         .HasColumnType("INTEGER");
@@ -1426,6 +1457,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("KeyText")
+                        .IsUnique();
 
                     b.HasIndex("UnitId", "Status", "LastDayInForce");
 

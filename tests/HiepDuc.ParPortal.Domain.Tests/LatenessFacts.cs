@@ -1,0 +1,151 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Deadlines;
+using HiepDuc.ParPortal.Domain.Notices;
+using HiepDuc.ParPortal.Domain.Units;
+using static HiepDuc.ParPortal.Domain.Tests.TestData;
+
+namespace HiepDuc.ParPortal.Domain.Tests;
+
+/// <summary>
+/// Signals that stay true when time moves (docs/domain.md, "Lateness is a fact"): work recorded after the fact counts
+/// from the day it was given, an extension granted after the deadline does not erase the lateness, only a confirmed
+/// objective cause excuses it, and work with no deadline is never "on time".
+/// </summary>
+public class Lateness_is_a_fact_kept_when_time_moves
+{
+    /// <summary>The day the notice of 31/08/2023 was typed into the portal, three years later.</summary>
+    private static readonly DateTimeOffset Recorded = At(2026, 12, 8);
+
+    private static readonly DateOnly Today = new(2026, 12, 8);
+
+    private static Assignment RecordedLate(Deadline deadline, DateOnly? givenOn = null)
+    {
+        var notice = new ConclusionNotice("UBND huyện Hiệp Đức", "Kết luận", new DateOnly(2023, 8, 31), "Toàn văn");
+        var directive = notice.AddDirective("3.d", "Tài khoản dịch vụ công", "Nội dung", deadline, null);
+        return directive.Assign(new Unit("HIEPTHUAN", "UBND xã Hiệp Thuận", UnitKind.CommuneOrTown, "Hiệp Thuận"), AssignmentRole.Implementing,
+            Recorded, Office, givenOn: givenOn ?? new DateOnly(2023, 8, 31));
+    }
+
+    [Fact]
+    public void Work_recorded_after_the_fact_is_silent_since_the_day_it_was_given()
+    {
+        var a = RecordedLate(Deadline.NotSet(urgent: true, "Khẩn trương"));
+
+        Assert.Equal(new DateOnly(2023, 8, 31), a.AssignedOn);
+        Assert.Equal(new DateOnly(2023, 8, 31), a.HeardOn);
+        Assert.Equal(PortalCalendar.DateOf(Recorded), PortalCalendar.DateOf(a.CreatedAt));
+        var timing = a.TimingOn(Today);
+        Assert.Equal(TimingState.UrgentUnanswered, timing.State);
+        Assert.Equal(1195, timing.Days);
+        Assert.True(AssignmentRules.Silent.Invoke(a, new SignalDay(Today)));
+    }
+
+    [Fact]
+    public void Work_cannot_be_given_after_it_was_recorded_nor_before_its_meeting()
+    {
+        Assert.Equal("assignment.givenOn.future", Assert.Throws<DomainException>(() => RecordedLate(Deadline.NotSet(), new DateOnly(2026, 12, 9))).Code);
+        Assert.Equal("assignment.givenOn.beforeMeeting", Assert.Throws<DomainException>(() => RecordedLate(Deadline.NotSet(), new DateOnly(2023, 8, 30))).Code);
+    }
+
+    [Fact]
+    public void A_monthly_duty_recorded_years_later_owes_every_cycle_since_it_was_given()
+    {
+        // "báo cáo hằng tháng, trước ngày 25", given on 20/11/2023: the first report was due 25/11/2023.
+        var a = RecordedLate(Deadline.Recurring(Recurrence.Parse("M25"), "hằng tháng, trước ngày 25"), new DateOnly(2023, 11, 20));
+
+        Assert.Equal(new DateOnly(2023, 11, 25), a.LastDayInForce);
+        var timing = a.TimingOn(Today);
+        Assert.Equal(TimingState.Overdue, timing.State);
+        Assert.Equal(1109, timing.Days);
+        // 25/11/2023 … 25/11/2026: 37 report days have passed without a report.
+        Assert.Equal(37, a.MissedCyclesOn(Today));
+        Assert.Equal(0, RecordedLate(Deadline.InMonth(2023, 9, "trong tháng 9/2023")).MissedCyclesOn(Today));
+    }
+
+    [Fact]
+    public void An_extension_granted_after_the_deadline_keeps_the_days_it_was_late()
+    {
+        var a = RecordedLate(Deadline.InMonth(2023, 9, "trong tháng 9/2023"));
+        Assert.Equal(new Timing(TimingState.Overdue, 1165), a.TimingOn(Today));
+
+        a.RequestExtension(UnitHead, new DateOnly(2026, 12, 31), "Chờ kinh phí", Recorded);
+        a.DecideExtension(Office, approve: true, null, At(2026, 12, 10));
+
+        var running = a.TimingOn(new DateOnly(2026, 12, 10));
+        Assert.Equal(TimingState.InTerm, running.State);
+        Assert.Equal(1165, running.LateDays);
+        Assert.False(running.Excused);
+        Assert.Equal(1165, a.Events[^1].LateDays);
+
+        a.Submit(UnitHead, "Hoàn thành", At(2026, 12, 20));
+        a.Confirm(Office, At(2026, 12, 21));
+        Assert.Equal(new Timing(TimingState.CompletedLate, 1165, 1165), a.TimingOn(new DateOnly(2026, 12, 22)));
+    }
+
+    [Fact]
+    public void An_extension_asked_before_the_deadline_is_no_lateness_even_when_decided_after_it()
+    {
+        var a = NewAssignment();
+        a.RequestExtension(UnitHead, new DateOnly(2023, 10, 31), "Chờ hướng dẫn", At(2023, 9, 28));
+        a.DecideExtension(Office, approve: true, null, At(2023, 10, 5));
+
+        a.Submit(UnitHead, "Hoàn thành", At(2023, 10, 30));
+        a.Confirm(Office, At(2023, 11, 2));
+        Assert.Equal(new Timing(TimingState.CompletedOnTime), a.TimingOn(new DateOnly(2023, 11, 3)));
+    }
+
+    [Fact]
+    public void Only_a_confirmed_objective_cause_excuses_lateness()
+    {
+        var excused = RecordedLate(Deadline.InMonth(2023, 9, "trong tháng 9/2023"));
+        excused.RequestExtension(UnitHead, new DateOnly(2026, 12, 31), "Bão lũ", Recorded);
+        excused.DecideExtension(Office, approve: true, null, At(2026, 12, 10), objectiveCause: "Bão số 9 làm hư hỏng trụ sở");
+        excused.Submit(UnitHead, "Hoàn thành", At(2026, 12, 20));
+        excused.Confirm(Office, At(2026, 12, 21));
+
+        var timing = excused.TimingOn(new DateOnly(2026, 12, 22));
+        Assert.Equal(TimingState.CompletedOnTime, timing.State);
+        Assert.True(timing.Excused);
+        Assert.Equal(1165, timing.LateDays);
+        Assert.Equal("Bão số 9 làm hư hỏng trụ sở", excused.ObjectiveCause);
+        Assert.Contains(excused.Events, e => e.Kind == AssignmentEventKind.ObjectiveCauseConfirmed);
+
+        // Confirming late work may excuse it too; work that was not late has nothing to excuse.
+        var late = NewAssignment();
+        late.Submit(UnitHead, "Hoàn thành", At(2023, 10, 10));
+        late.Confirm(Office, At(2023, 10, 11), objectiveCause: "Phần mềm của tỉnh ngừng hoạt động");
+        Assert.Equal(TimingState.CompletedOnTime, late.TimingOn(new DateOnly(2023, 10, 12)).State);
+
+        var onTime = NewAssignment();
+        onTime.Submit(UnitHead, "Hoàn thành", At(2023, 9, 20));
+        Assert.Equal("assignment.objectiveCause.notLate",
+            Assert.Throws<DomainException>(() => onTime.Confirm(Office, At(2023, 9, 21), objectiveCause: "Không có gì")).Code);
+        Assert.Equal(AssignmentStatus.Submitted, onTime.Status);
+    }
+
+    [Fact]
+    public void Work_with_no_deadline_is_never_on_time()
+    {
+        var a = RecordedLate(Deadline.NotSet());
+        a.Submit(UnitHead, "Đã hoàn thành", Recorded);
+        a.Confirm(Office, Recorded);
+
+        var timing = a.TimingOn(Today);
+        Assert.Equal(TimingState.CompletedNoDeadline, timing.State);
+        Assert.Equal(SignalColour.Neutral, timing.Colour);
+    }
+
+    [Fact]
+    public void A_recurring_cycle_reported_late_is_late()
+    {
+        var a = NewAssignment(Deadline.Recurring(Recurrence.Parse("M25"), "hằng tháng, trước ngày 25"));
+        a.Report(UnitHead, "Báo cáo tháng 9", 10, At(2023, 9, 28)); // three days after 25/09
+        Assert.Equal(3, a.LateDays);
+        a.Report(UnitHead, "Báo cáo tháng 10", 20, At(2023, 10, 20));
+        Assert.Equal(3, a.LateDays);
+        a.Submit(UnitHead, "Hoàn thành", At(2023, 10, 21));
+        a.Confirm(Office, At(2023, 10, 22));
+        Assert.Equal(TimingState.CompletedLate, a.TimingOn(new DateOnly(2023, 10, 23)).State);
+    }
+}
