@@ -15,7 +15,7 @@ public class A_fresh_portal_years_later(A_fresh_portal_years_later.Factory facto
     {
         var chairman = await factory.SignedInAsync(await factory.CreateUserAsync("fresh.chairman", Roles.Chairman));
         var page = await chairman.GetDocumentAsync("/dashboard");
-        var lights = page.QuerySelectorAll("#lights [data-light]").Select(e => e.GetAttribute("data-light")).ToList();
+        var lights = page.QuerySelectorAll("#lights tr[data-light]").Select(e => e.GetAttribute("data-light")).ToList();
         Assert.Equal(6, lights.Count);
         Assert.DoesNotContain("Green", lights);
         Assert.Equal(["Amber", "Amber", "Amber", "Red", "Red", "Red"], lights); // 1, 3.a, 3.b stale; 3.c urgent unanswered; 3.d, 3.e overdue

@@ -26,6 +26,40 @@ public enum TrafficLight
     Unknown,
 }
 
+/// <summary>
+/// The one signal a directive shows on every page, export, report, the public page and the API (docs/domain.md,
+/// "Directive roll-up"): its state, refined while it is in progress by its light — so that no surface says "in progress"
+/// where another says "red".
+/// </summary>
+public enum DirectiveSignal
+{
+    NotAssigned,
+    Cancelled,
+    Completed,
+    /// <summary>A deciding assignment is past its deadline in force (red).</summary>
+    Overdue,
+    /// <summary>A deciding "khẩn trương" assignment has gone unanswered (red).</summary>
+    UrgentUnanswered,
+    /// <summary>Something is due soon or stale, or progress trails the time used (amber).</summary>
+    Attention,
+    /// <summary>On schedule against a known last day (green).</summary>
+    OnSchedule,
+    /// <summary>No last day and reported on recently: followed, schedule unknown (grey).</summary>
+    Unmeasured,
+}
+
+/// <summary>A directive's roll-up read on a day, with the expected progress its light is judged against.</summary>
+public readonly record struct DirectiveStanding(DirectiveRollup Rollup, int? Expected)
+{
+    public TrafficLight Light => Rollup.Light(Expected);
+
+    public DirectiveSignal Signal => Rollup.Signal(Expected);
+
+    /// <summary>The standing of a directive from its roll-up, its meeting day and its own last day, on a day.</summary>
+    public static DirectiveStanding Of(DirectiveRollup rollup, DateOnly meeting, DateOnly? lastDay, DateOnly today) =>
+        new(rollup, DirectiveRollup.ExpectedProgress(meeting, lastDay, today));
+}
+
 /// <summary>What a directive's roll-up needs to know of one assignment (settable members, so that SQL can build it too).</summary>
 public sealed class AssignmentSnapshot
 {
@@ -96,11 +130,28 @@ public readonly record struct DirectiveRollup(DirectiveState State, int Progress
     /// on schedule against a known last day; otherwise unknown (no last day to measure against).
     /// </summary>
     public TrafficLight Light(int? expected) =>
-        State == DirectiveState.Overdue || Unanswered ? TrafficLight.Red
+        State is DirectiveState.NotAssigned or DirectiveState.Cancelled ? TrafficLight.Unknown
+        : State == DirectiveState.Overdue || Unanswered ? TrafficLight.Red
         : State == DirectiveState.Completed ? TrafficLight.Green
         : Pressing || (expected is { } e && Progress < e - BehindTolerance) ? TrafficLight.Amber
         : expected is null ? TrafficLight.Unknown
         : TrafficLight.Green;
+
+    /// <summary>The one signal of every surface: the state, and while in progress the light (<see cref="DirectiveSignal"/>).</summary>
+    public DirectiveSignal Signal(int? expected) => State switch
+    {
+        DirectiveState.NotAssigned => DirectiveSignal.NotAssigned,
+        DirectiveState.Cancelled => DirectiveSignal.Cancelled,
+        DirectiveState.Completed => DirectiveSignal.Completed,
+        DirectiveState.Overdue => DirectiveSignal.Overdue,
+        _ => Light(expected) switch
+        {
+            TrafficLight.Red => DirectiveSignal.UrgentUnanswered,
+            TrafficLight.Amber => DirectiveSignal.Attention,
+            TrafficLight.Green => DirectiveSignal.OnSchedule,
+            _ => DirectiveSignal.Unmeasured,
+        },
+    };
 
     /// <summary>Share of the time between the meeting and the last day already used, 0–100; unknown without a last day.</summary>
     public static int? ExpectedProgress(DateOnly start, DateOnly? lastDay, DateOnly today) =>

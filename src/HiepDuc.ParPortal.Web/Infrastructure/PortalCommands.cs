@@ -113,6 +113,8 @@ public static class PortalCommands
     {
         var db = sp.GetRequiredService<ParPortalDbContext>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        // One transaction: a failure part-way leaves every stored value as it was.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var rollupDrift = await Data.ReadModel.DirectiveRollups.Drifted(db.Directives).CountAsync();
         if (rollupDrift > 0)
         {
@@ -121,6 +123,7 @@ public static class PortalCommands
 
         var kpiDrift = await Data.ReadModel.KpiDistrictTotal.RebuildAsync(db, CancellationToken.None);
         var tallyDrift = await Data.ReadModel.UnitTally.RebuildAsync(db, CancellationToken.None);
+        await transaction.CommitAsync();
         sp.GetRequiredService<DataVersion>().Changed();
         await output.WriteLineAsync(System.FormattableString.Invariant(
             $"Tổng hợp của nhiệm vụ: {rollupDrift} lệch / directive roll-ups: {rollupDrift} drifted; tổng chỉ tiêu toàn huyện: {kpiDrift} lệch / district KPI sums: {kpiDrift} drifted; bộ đếm theo đơn vị: {tallyDrift} lệch / unit counters: {tallyDrift} drifted; đã sửa / corrected ({watch.ElapsedMilliseconds} ms)."));

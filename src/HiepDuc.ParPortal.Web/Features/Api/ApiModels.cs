@@ -16,7 +16,9 @@ public sealed record ApiNotice(int Id, string? Number, string IssuingBody, DateO
 /// <summary>A deadline as the notice wrote it, with the last day it means (none for recurring or ongoing duties).</summary>
 public sealed record ApiDeadline(Domain.Deadlines.DeadlineKind Kind, DateOnly? LastDay, bool Urgent, string? WrittenAs);
 
-public sealed record ApiDirective(int Id, int NoticeId, string Label, string Title, ApiDeadline Deadline, DirectiveState State, int Assignments, int Completed, DateOnly? DueOn);
+/// <summary>A directive: its state, and the one signal and light every page shows for it (<c>signal</c>, <c>light</c>).</summary>
+public sealed record ApiDirective(int Id, int NoticeId, string Label, string Title, ApiDeadline Deadline, DirectiveState State, int Assignments, int Completed, DateOnly? DueOn,
+    DirectiveSignal Signal = DirectiveSignal.NotAssigned, TrafficLight Light = TrafficLight.Unknown, int Progress = 0);
 
 /// <summary>An assignment's timing: its state and days by the one rule, the lateness recorded before (an extension granted
 /// after the deadline) and whether a confirmed objective cause excuses it.</summary>

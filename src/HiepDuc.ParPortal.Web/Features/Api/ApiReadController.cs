@@ -72,8 +72,9 @@ public sealed class ApiReadController(ParPortalDbContext db, PortalDay portalDay
                 State = DirectiveRollup.StoredStateOn.Invoke(d, today), d.RollupActive, d.RollupCompleted, d.RollupDueOn,
             })
             .ToListAsync(cancellationToken);
+        var standings = await db.StandingsAsync(page.Take(limit).Select(d => d.Id).ToList(), portalDay.Today(), cancellationToken);
         var items = page.Take(limit).Select(d => new ApiDirective(d.Id, d.NoticeId, d.Label, d.Title, new ApiDeadline(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs),
-            d.State, d.RollupActive, d.RollupCompleted, d.RollupDueOn)).ToList();
+            d.State, d.RollupActive, d.RollupCompleted, d.RollupDueOn, standings[d.Id].Signal, standings[d.Id].Light, standings[d.Id].Rollup.Progress)).ToList();
         var next = page.Count > limit && page[limit - 1] is var last
             ? new DirectiveCursor(last.MeetingDate, last.NoticeId, last.SortOrder, last.LastDay, last.Id, last.Label).For(filter.Sort)
             : null;

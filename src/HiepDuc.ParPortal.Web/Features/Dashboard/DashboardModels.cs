@@ -18,7 +18,18 @@ public sealed class DashboardFilter
     public DateOnly? To { get; set; }
 }
 
-public sealed record DirectiveLight(int Id, string Label, string Title, DirectiveRollup Rollup, TrafficLight Light, int? Expected, IReadOnlyList<string> LateUnits);
+/// <summary>A directive of the lit notice: its standing (the same as on every surface) and the units to urge — those
+/// overdue, and those whose urgent work is unanswered, named apart.</summary>
+public sealed record DirectiveLight(int Id, string Label, string Title, DirectiveStanding Standing, IReadOnlyList<string> OverdueUnits, IReadOnlyList<string> UnansweredUnits)
+{
+    public DirectiveRollup Rollup => Standing.Rollup;
+
+    public TrafficLight Light => Standing.Light;
+
+    public int? Expected => Standing.Expected;
+
+    public IReadOnlyList<string> LateUnits => [.. OverdueUnits, .. UnansweredUnits.Except(OverdueUnits)];
+}
 
 /// <summary>A unit's standing; <see cref="DaysSinceHeard"/> counts from its last report, or from its first assignment when it never reported.</summary>
 public sealed record UnitRank(int UnitId, string Unit, int Due, int OnTime, int Overdue, decimal? OnTimeRate, int DaysSinceHeard, bool EverReported);

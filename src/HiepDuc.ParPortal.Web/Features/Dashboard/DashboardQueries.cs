@@ -7,6 +7,7 @@ using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Data.ReadModel;
 using HiepDuc.ParPortal.Web.Features.Kpis;
 using System.Globalization;
+using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiepDuc.ParPortal.Web.Features.Dashboard;
@@ -57,20 +58,15 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             : [];
         var litIds = lit.Select(d => d.Id).ToList();
         var litRows = Rows(Filtered(filter).Where(a => litIds.Contains(a.DirectiveId)), day);
-        var rollups = (await litRows.Where(r => r.State != TimingState.Cancelled)
-            .GroupBy(r => r.DirectiveId, r => new AssignmentSnapshot { Role = r.Role, Status = r.Status, Progress = r.Progress, State = r.State })
-            .SelectExpanded(g => new { DirectiveId = g.Key, Counts = RollupCounts.Counting.Invoke(g) })
-            .ToListAsync(cancellationToken)).ToDictionary(p => p.DirectiveId, p => DirectiveRollup.FromCounts(p.Counts, false));
+        // Each directive's own standing, whatever unit kind the page is filtered by: the same as every other surface.
+        var standings = await db.StandingsAsync(litIds, day, cancellationToken);
         var red = Timing.StatesOf(SignalColour.Red);
-        var lateUnits = (await litRows.Where(r => red.Contains(r.State))
-                .Select(r => new { r.DirectiveId, r.UnitName }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.DirectiveId, r => r.UnitName);
-        var lights = lit.Select(d =>
-        {
-            var rollup = rollups.GetValueOrDefault(d.Id, new DirectiveRollup(DirectiveState.NotAssigned, 0, 0, 0, 0));
-            var expected = DirectiveRollup.ExpectedProgress(d.MeetingDate, d.LastDay, today);
-            return new DirectiveLight(d.Id, d.Label, d.Title, rollup, rollup.Light(expected), expected, lateUnits[d.Id].Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList());
-        }).ToList();
+        var redUnits = (await Rows(db.Assignments.AsNoTracking().Where(a => litIds.Contains(a.DirectiveId)), day).Where(r => red.Contains(r.State))
+                .Select(r => new { r.DirectiveId, r.UnitName, r.State }).ToListAsync(cancellationToken))
+            .ToLookup(r => (r.DirectiveId, r.State), r => r.UnitName);
+        List<string> UnitsOf(int directive, TimingState state) => redUnits[(directive, state)].Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList();
+        var lights = lit.Select(d => new DirectiveLight(d.Id, d.Label, d.Title, standings[d.Id],
+            UnitsOf(d.Id, TimingState.Overdue), UnitsOf(d.Id, TimingState.UrgentUnanswered))).ToList();
 
         // Unit ranking: on-time completions over everything with a deadline that fell due (OnTimeRate.OfUnit); days since
         // the unit was last heard of (its last report, else the day the work was given).

@@ -33,7 +33,11 @@ public sealed class DirectiveDetailsModel
 
     public IReadOnlyList<string> References { get; init; } = [];
 
+    /// <summary>The reader's share (a unit head sees their own unit's assignments): counts and progress of what is listed.</summary>
     public DirectiveRollup Rollup { get; init; }
+
+    /// <summary>The directive's own standing, the same on every surface (<see cref="Shared.DirectiveStandings"/>).</summary>
+    public DirectiveStanding Standing { get; init; }
 
     /// <summary>The reader sees only their own unit's assignments (a unit head).</summary>
     public bool IsPartialView { get; init; }
@@ -67,7 +71,10 @@ public sealed record TimelineRow(DateTimeOffset At, string Kind, string Unit, st
     public bool ExtensionLate => Kind == $"{nameof(AssignmentEventKind)}_{AssignmentEventKind.ExtensionApproved}";
 }
 
-public sealed record DirectiveListRow(int Id, int NoticeId, DateOnly MeetingDate, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup);
+public sealed record DirectiveListRow(int Id, int NoticeId, DateOnly MeetingDate, string Label, string Title, Deadline Deadline, DirectiveStanding Standing)
+{
+    public DirectiveRollup Rollup => Standing.Rollup;
+}
 
 /// <summary>A page of the list; <see cref="Total"/> is counted up to <see cref="TotalCap"/> only (shown "1.000+" beyond).</summary>
 public sealed record DirectiveListModel(IReadOnlyList<DirectiveListRow> Items, DirectiveFilter Filter, int Total, string? Next, IReadOnlyList<Work.Option> Units)

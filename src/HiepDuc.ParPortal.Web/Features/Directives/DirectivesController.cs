@@ -38,10 +38,9 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         var next = page.Count > PageSize && directives[^1] is var last
             ? new DirectiveCursor(last.MeetingDate, last.NoticeId, last.SortOrder, last.LastDay, last.Id, last.Label).For(filter.Sort)
             : null;
-        var ids = directives.Select(d => d.Id).ToList();
-        var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts(day).ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
+        var standings = await db.StandingsAsync(directives.Select(d => d.Id).ToList(), day, cancellationToken);
         var rows = directives
-            .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode), AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id])))
+            .Select(d => new DirectiveListRow(d.Id, d.NoticeId, d.MeetingDate, d.Label, d.Title, Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode), standings[d.Id]))
             .ToList();
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new Work.Option(u.Id, u.ShortName ?? u.Name)).ToListAsync(cancellationToken);
         return View(new DirectiveListModel(rows, filter, total, next, units));
@@ -61,17 +60,17 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
         var directives = await db.Directives.AsNoTracking().Apply(filter, day.Today).Take(Work.WorkController.ExportLimit)
             .Select(d => new { d.Id, d.Notice.MeetingDate, d.Notice.Number, d.Label, d.Title, d.IsCancelled, d.Deadline.Kind, d.Deadline.LastDay, d.Deadline.IsUrgent, d.Deadline.WrittenAs, d.Deadline.RecurrenceCode })
             .ToListAsync(cancellationToken);
-        var ids = directives.Select(d => d.Id).ToList();
-        var facts = (await db.Assignments.Where(a => ids.Contains(a.DirectiveId)).SelectFacts(day).ToListAsync(cancellationToken)).ToLookup(f => f.DirectiveId);
+        var standings = await db.StandingsAsync(directives.Select(d => d.Id).ToList(), day, cancellationToken);
         var rows = directives.Select(d =>
         {
-            var rollup = AssignmentFacts.Rollup(d.IsCancelled, facts[d.Id]);
+            var standing = standings[d.Id];
+            var rollup = standing.Rollup;
             var deadline = Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode);
             return new Dictionary<string, object?>
             {
                 ["Thông báo số"] = d.Number, ["Ngày họp"] = d.MeetingDate.ToDateTime(TimeOnly.MinValue), ["Mục"] = d.Label, ["Nhiệm vụ"] = d.Title,
                 ["Thời hạn (như văn bản)"] = deadline.WrittenAs ?? deadline.ToVietnamese(), ["Hạn cuối"] = d.LastDay?.ToDateTime(TimeOnly.MinValue),
-                ["Tình trạng"] = Shared.LocalizerExtensions.Enum(l, rollup.State), ["Tiến độ (%)"] = rollup.Progress,
+                ["Tình trạng"] = Shared.LocalizerExtensions.Enum(l, standing.Signal), ["Tiến độ (%)"] = rollup.Progress,
                 ["Số đơn vị"] = rollup.Active, ["Hoàn thành"] = rollup.Completed, ["Quá hạn"] = rollup.Overdue,
             };
         }).ToList();
@@ -163,6 +162,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             MonitoringUnit = d.Monitor,
             References = d.References,
             Rollup = AssignmentFacts.Rollup(d.IsCancelled, facts),
+            Standing = (await db.StandingsAsync([d.Id], portalDay.Today(), cancellationToken))[d.Id],
             IsPartialView = !User.SeesAllUnits(),
             Assignments = facts
                 .Select(f => new DirectiveAssignmentRow(f, f.Timing, reportText.GetValueOrDefault(f.Id)))

@@ -69,7 +69,10 @@ public sealed class NoticeDetailsModel
     public IReadOnlyList<Work.Option> EarlierNotices { get; set; } = [];
 }
 
-public sealed record NoticeDirectiveRow(int Id, string Label, string Title, Deadline Deadline, DirectiveRollup Rollup, IReadOnlyList<AssignmentFacts> Assignments);
+public sealed record NoticeDirectiveRow(int Id, string Label, string Title, Deadline Deadline, DirectiveStanding Standing, IReadOnlyList<AssignmentFacts> Assignments)
+{
+    public DirectiveRollup Rollup => Standing.Rollup;
+}
 
 public sealed record NoticeFigureRow(string Kpi, KpiKind Kind, string? Unit, KpiPeriod Period, long? Numerator, long? Denominator, decimal? StatedRate, RateQualifier Qualifier, string? Note)
 {

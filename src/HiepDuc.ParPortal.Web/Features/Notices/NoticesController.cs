@@ -48,13 +48,11 @@ public sealed class NoticesController(
             .Where(d => ids.Contains(d.NoticeId))
             .Select(d => new { d.Id, d.NoticeId, d.IsCancelled })
             .ToListAsync(cancellationToken);
-        var facts = await db.Assignments.VisibleTo(User).Where(a => ids.Contains(a.Directive.NoticeId)).SelectFacts(portalDay.Today()).ToListAsync(cancellationToken);
-
-        var byDirective = facts.ToLookup(f => f.DirectiveId);
+        var standings = await db.StandingsAsync(directives.Select(d => d.Id).ToList(), portalDay.Today(), cancellationToken);
         foreach (var notice in notices)
         {
             var rollups = directives.Where(d => d.NoticeId == notice.Id)
-                .Select(d => AssignmentFacts.Rollup(d.IsCancelled, byDirective[d.Id]))
+                .Select(d => standings[d.Id].Rollup)
                 .ToList();
             notice.Summary = NoticeProgress.From(rollups);
         }
@@ -107,13 +105,14 @@ public sealed class NoticesController(
             .ToListAsync(cancellationToken);
         var facts = await db.Assignments.VisibleTo(User).Where(a => a.Directive.NoticeId == id).SelectFacts(portalDay.Today()).ToListAsync(cancellationToken);
         var byDirective = facts.ToLookup(f => f.DirectiveId);
+        var standings = await db.StandingsAsync(directives.Select(d => d.Id).ToList(), portalDay.Today(), cancellationToken);
 
         notice.Directives = directives.Select(d => new NoticeDirectiveRow(
             d.Id,
             d.Label,
             d.Title,
             Deadline.Restore(d.Kind, d.LastDay, d.IsUrgent, d.WrittenAs, d.RecurrenceCode),
-            AssignmentFacts.Rollup(d.IsCancelled, byDirective[d.Id]),
+            standings[d.Id],
             byDirective[d.Id].OrderBy(a => a.Role).ThenBy(a => a.UnitName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList()))
             .ToList();
 

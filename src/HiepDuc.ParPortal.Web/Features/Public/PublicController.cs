@@ -24,7 +24,7 @@ public sealed record PublicNotice(int Id, string? Number, string IssuingBody, Da
         : l.GetString("Public_NoticeOfMeeting", Format.Date(MeetingDate), IssuingBody).Value;
 }
 
-public sealed record PublicDirective(int Id, string Label, string Title, string? DeadlineWritten, DateOnly? DeadlineInForce, IReadOnlyList<string> LeadUnits, DirectiveState State, int Assignments, int Completed, DateTimeOffset? LastChange);
+public sealed record PublicDirective(int Id, string Label, string Title, string? DeadlineWritten, DateOnly? DeadlineInForce, IReadOnlyList<string> LeadUnits, DirectiveStanding Standing, int Assignments, int Completed, DateTimeOffset? LastChange);
 
 /// <summary>A KPI's latest district value, with how many units it sums and where it comes from.</summary>
 public sealed record PublicFigure(string Kpi, DateOnly Start, DateOnly End, decimal? Rate, RateQualifier Qualifier, KpiCoverage? Coverage, bool Sufficient);
@@ -78,13 +78,13 @@ public sealed class PublicController(ParPortalDbContext db, PortalDay portalDay,
             .SelectExpanded(d => new
             {
                 d.Id, d.NoticeId, d.Label, d.Title, d.Deadline.WrittenAs, d.RollupActive, d.RollupCompleted,
-                State = DirectiveRollup.StoredStateOn.Invoke(d, today),
                 Changed = d.Assignments.SelectMany(a => a.Events).Max(e => (DateTimeOffset?)e.At),
                 Published = d.Notice.PublicSince,
             })
             .ToListAsync(cancellationToken);
         var ordered = entries.Select(e => (e, Updated: Max(e.Changed, e.Published) ?? DateTimeOffset.UnixEpoch))
             .OrderByDescending(x => x.Updated).Take(100).ToList();
+        var standings = await db.StandingsAsync(ordered.Select(x => x.e.Id).ToList(), portalDay.Today(), cancellationToken);
         var site = $"{Request.Scheme}://{Request.Host}";
         var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) }))
@@ -106,7 +106,7 @@ public sealed class PublicController(ParPortalDbContext db, PortalDay portalDay,
                 xml.WriteElementString("id", atom, $"{site}/cong-khai/{e.NoticeId}#d-{e.Id}");
                 xml.WriteElementString("updated", atom, Atom(updated));
                 Link(xml, atom, $"{site}/cong-khai/{e.NoticeId}#d-{e.Id}", null);
-                xml.WriteElementString("summary", atom, l.GetString("Public_FeedSummary", NoticeName(notice), l.Enum(e.State), e.RollupCompleted, e.RollupActive, e.WrittenAs ?? "—").Value);
+                xml.WriteElementString("summary", atom, l.GetString("Public_FeedSummary", NoticeName(notice), l.Enum(standings[e.Id].Signal), e.RollupCompleted, e.RollupActive, e.WrittenAs ?? "—").Value);
                 xml.WriteEndElement();
             }
 
@@ -143,14 +143,14 @@ public sealed class PublicController(ParPortalDbContext db, PortalDay portalDay,
             .SelectExpanded(d => new
             {
                 d.Id, d.Label, d.Title, d.Deadline.WrittenAs, d.Deadline.LastDay, d.RollupActive, d.RollupCompleted,
-                State = DirectiveRollup.StoredStateOn.Invoke(d, today),
                 // The deadline in force: the lead units' (extended) last day, else the directive's own.
                 InForce = d.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Cancelled).Max(a => a.LastDayInForce),
                 Leads = d.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Cancelled).Select(a => a.Unit.ShortName ?? a.Unit.Name).ToList(),
                 Changed = d.Assignments.SelectMany(a => a.Events).Max(e => (DateTimeOffset?)e.At),
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new PublicDirective(r.Id, r.Label, r.Title, r.WrittenAs, r.InForce ?? r.LastDay, r.Leads.Order(StringComparer.Ordinal).ToList(), r.State, r.RollupActive, r.RollupCompleted, r.Changed)).ToList();
+        var standings = await db.StandingsAsync(rows.Select(r => r.Id).ToList(), portalDay.Today(), cancellationToken);
+        return rows.Select(r => new PublicDirective(r.Id, r.Label, r.Title, r.WrittenAs, r.InForce ?? r.LastDay, r.Leads.Order(StringComparer.Ordinal).ToList(), standings[r.Id], r.RollupActive, r.RollupCompleted, r.Changed)).ToList();
     }
 
     private async Task<List<PublicFigure>> FiguresAsync(CancellationToken cancellationToken)

@@ -30,8 +30,8 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             ["Tổng quan"] = Enum.GetValues<TimingState>().Select(c => new Dictionary<string, object?> { ["Tình trạng"] = l.Enum(c), ["Số lượt phân công"] = m.Total(c) }).ToList(),
             ["Đèn tín hiệu"] = m.Lights.Select(d => new Dictionary<string, object?>
             {
-                ["Mục"] = d.Label, ["Nhiệm vụ"] = d.Title, ["Tín hiệu"] = l[$"Light_{d.Light}"].Value, ["Tiến độ (%)"] = d.Rollup.Progress,
-                ["Cần đạt (%)"] = d.Expected is { } e ? e : l["Dashboard_ExpectedUnknown"].Value, ["Đơn vị quá hạn"] = string.Join(", ", d.LateUnits),
+                ["Mục"] = d.Label, ["Nhiệm vụ"] = d.Title, ["Tín hiệu"] = l.Enum(d.Standing.Signal), ["Tiến độ (%)"] = d.Rollup.Progress,
+                ["Cần đạt (%)"] = d.Expected is { } e ? e : l["Dashboard_ExpectedUnknown"].Value, ["Đơn vị quá hạn"] = string.Join(", ", d.OverdueUnits), ["Khẩn trương, chưa báo cáo"] = string.Join(", ", d.UnansweredUnits),
             }).ToList(),
             ["Quá hạn theo thời gian"] = Enum.GetValues<OverdueBucket>().Where(b => b != OverdueBucket.None).Select(b => new Dictionary<string, object?> { ["Số ngày quá hạn"] = l.Enum(b), ["Số lượt phân công"] = m.Buckets.GetValueOrDefault(b) }).ToList(),
             ["Xếp hạng đơn vị"] = m.Ranking.Select((u, i) => new Dictionary<string, object?>
@@ -86,7 +86,7 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             notice.IssueDate,
             notice.MeetingDate,
             today,
-            m.Lights.Select(d => new ReportDirective(d.Label, d.Title, l.Enum(d.Rollup.State), d.Rollup.Progress, d.Rollup.Completed, d.Rollup.Active, d.LateUnits)).ToList(),
+            m.Lights.Select(d => new ReportDirective(d.Label, d.Title, l.Enum(d.Standing.Signal), d.Rollup.Progress, d.Rollup.Completed, d.Rollup.Active, d.LateUnits)).ToList(),
             m.Kpis.Where(k => k.Latest is not null).Select(k => new ReportFigure(
                 k.Name,
                 $"{Format.Percent(k.Baseline?.Rate, k.Baseline?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Baseline?.Period.ToVietnamese()})",

@@ -84,6 +84,19 @@ public static class SignalText
         },
     };
 
+    /// <summary>A directive signal's badge class and symbol (never colour alone).</summary>
+    public static (string Css, string Symbol) Badge(Domain.Notices.DirectiveSignal signal) => signal switch
+    {
+        Domain.Notices.DirectiveSignal.Completed => ("text-bg-success", "✓"),
+        Domain.Notices.DirectiveSignal.Overdue => ("text-bg-danger", "⚠"),
+        Domain.Notices.DirectiveSignal.UrgentUnanswered => ("text-bg-danger", "●"),
+        Domain.Notices.DirectiveSignal.Attention => ("text-bg-warning", "◐"),
+        Domain.Notices.DirectiveSignal.OnSchedule => ("text-bg-success", "▶"),
+        Domain.Notices.DirectiveSignal.Unmeasured => ("text-bg-light border", "◌"),
+        Domain.Notices.DirectiveSignal.Cancelled => ("text-bg-light border", "✖"),
+        _ => ("text-bg-light border", "○"),
+    };
+
     /// <summary>"3/16 đơn vị" beside an aggregated figure; "số liệu toàn huyện" for a figure given for the district as a whole.</summary>
     public static string Coverage(this IStringLocalizer l, KpiCoverage? coverage) =>
         coverage is { } c ? l["Kpi_Coverage", c.Reporting, c.Expected] : l["Kpi_DistrictFigure"];
