@@ -149,3 +149,31 @@ public class Lateness_is_a_fact_kept_when_time_moves
         Assert.Equal(TimingState.CompletedLate, a.TimingOn(new DateOnly(2023, 10, 23)).State);
     }
 }
+
+/// <summary>The period of a notice's figure is read only where the notice writes it.</summary>
+public class A_figure_s_period_is_read_from_the_words_before_it
+{
+    private static readonly DateOnly Meeting = new(2023, 8, 31);
+
+    [Theory]
+    [InlineData("tỷ lệ hồ sơ trễ hẹn cuối năm 2022 là 28,72", "2022-01-01", "2022-12-31")]
+    [InlineData("8 tháng đầu năm 2023 tỷ lệ trễ hẹn còn 7,83", "2023-01-01", "2023-08-31")]
+    [InlineData("(từ 28,72%, đến nay còn 7,83", "2023-01-01", "2023-08-31")]
+    [InlineData("đến tháng 8 năm 2023, tỷ lệ hồ sơ trực tuyến đạt 57,7", "2023-08-01", "2023-08-31")]
+    [InlineData("trong tháng 7/2023 đạt 40", "2023-07-01", "2023-07-31")]
+    [InlineData("từ đầu năm đến nay không phát sinh, đạt 0", "2023-01-01", "2023-08-31")]
+    [InlineData("11 tháng đầu năm 2023 đạt 80", "2023-01-01", "2023-11-30", "2023-12-20")]
+    public void Written_periods_are_read(string context, string start, string end, string? meeting = null)
+    {
+        var period = Parsing.FigurePeriods.Read(context, meeting is null ? Meeting : DateOnly.Parse(meeting, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotNull(period);
+        Assert.Equal((DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)), (period!.Start, period.End));
+    }
+
+    [Theory]
+    [InlineData("tỷ lệ xác thực đạt 98")]
+    [InlineData("đến nay còn 7,83%); tỷ lệ phát sinh hồ sơ trực tuyến tăng nhanh (từ 0")] // another clause's period is not this figure's
+    [InlineData("kế hoạch năm 2024 phấn đấu đạt 90")] // after the meeting: no figure of the notice
+    public void Unwritten_or_future_periods_are_not_guessed(string context) =>
+        Assert.Null(Parsing.FigurePeriods.Read(context, Meeting));
+}

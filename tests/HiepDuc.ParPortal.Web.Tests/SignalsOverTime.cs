@@ -63,8 +63,9 @@ public class Signals_stay_true_when_time_moves(Signals_stay_true_when_time_moves
         Assert.Contains("08/12/2026", page.QuerySelector("#assigned-on")!.TextContent, StringComparison.Ordinal);
 
         // The dashboard's counters agree: no assignment of the import is "in term".
-        var dashboard = await office.GetDocumentAsync("/dashboard");
+        var dashboard = await office.GetDocumentAsync($"/dashboard?notice={imported}");
         Assert.Equal("0", dashboard.QuerySelector("[data-tile='InTerm']")!.TextContent.Trim());
+        Assert.Equal(rows.Count(r => r.Label == "3.c").ToString(CultureInfo.InvariantCulture), dashboard.QuerySelector("[data-tile='UrgentUnanswered']")!.TextContent.Trim());
     }
 
     [Fact]
@@ -125,5 +126,108 @@ public class Signals_stay_true_when_time_moves(Signals_stay_true_when_time_moves
         Assert.Contains("Hoàn thành (không có hạn)", badge.TextContent, StringComparison.Ordinal);
         var after = await office.GetDocumentAsync("/dashboard");
         Assert.Equal(onTimeBefore, after.QuerySelector("[data-tile='on-time-of']")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_figures_a_notice_states_are_saved_as_its_reference_figures_and_never_overwrite()
+    {
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("late.figures", Roles.DistrictOffice, "VPHDND"));
+        var text = "UBND HUYỆN HIỆP ĐỨC\nSố: 301/TB-UBND\nHiệp Đức, ngày 05 tháng 12 năm 2026\n\nTHÔNG BÁO\nKết luận về cải cách hành chính tháng 11 năm 2026\n\n"
+            + "Ngày 04/12/2026, Chủ tịch UBND huyện chủ trì họp. Kết quả: trong tháng 11/2026, tỷ lệ hồ sơ trực tuyến toàn huyện đạt 62,5%.\n\n"
+            + "Chủ tịch UBND huyện kết luận, giao nhiệm vụ như sau:\n\n"
+            + "1. Giao phòng Nội vụ tiếp tục đôn đốc tiếp nhận hồ sơ trực tuyến, hoàn thành trong tháng 12/2026.\n"
+            + "\nGiao Văn phòng HĐND&UBND huyện theo dõi, đôn đốc./.\n";
+        var preview = await A_notice_is_imported_from_its_text.Preview(office, text);
+        var figure = preview.QuerySelector(".import-figure[data-kpi='ONLINE_FILING']")!;
+        Assert.NotNull(figure.QuerySelector("input[name$='.Keep'][checked]"));
+        Assert.Equal("2026-11-01", figure.QuerySelector("input[name$='.From']")!.GetAttribute("value"));
+        Assert.Equal("2026-11-30", figure.QuerySelector("input[name$='.To']")!.GetAttribute("value"));
+        Assert.DoesNotContain("→ ONLINE_FILING", preview.QuerySelector("#preview-form")!.TextContent, StringComparison.Ordinal);
+
+        var fields = A_notice_is_imported_from_its_text.Fields(preview.QuerySelector("#preview-form")!);
+        fields.Add(new("ConfirmGaps", "true"));
+        var saved = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var imported = int.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        var stored = await factory.QueryAsync(db => db.KpiMeasurements.Where(m => m.NoticeId == imported).Select(m => new { m.Kpi.Code, m.UnitId, m.StatedRate, m.Period.Start, m.Period.End }).ToListAsync());
+        var online = Assert.Single(stored);
+        Assert.Equal(("ONLINE_FILING", (int?)null, (decimal?)62.5m, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), (online.Code, online.UnitId, online.StatedRate, online.Start, online.End));
+
+        // The same notice again, saved on purpose: the figure already stored is offered unticked, and ticked it is refused.
+        var again = await A_notice_is_imported_from_its_text.Preview(office, text);
+        Assert.Null(again.QuerySelector(".import-figure[data-kpi='ONLINE_FILING'] input[name$='.Keep'][checked]"));
+        var second = A_notice_is_imported_from_its_text.Fields(again.QuerySelector("#preview-form")!);
+        second.AddRange([new("ConfirmGaps", "true"), new("AllowDuplicate", "true"), new("Figures[0].Keep", "true")]);
+        var refused = await office.PostAsync(new Uri("/notices/import/save", UriKind.Relative), new FormUrlEncodedContent(second));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("cổng không ghi đè", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await factory.QueryAsync(db => db.KpiMeasurements.CountAsync(m => m.Kpi.Code == "ONLINE_FILING" && m.UnitId == null && m.Period.Start == new DateOnly(2026, 11, 1))));
+    }
+
+    [Fact]
+    public async Task KPI_figures_say_their_age_their_coverage_and_that_no_target_is_set()
+    {
+        var chairman = await factory.SignedInAsync(await factory.CreateUserAsync("late.chairman", Roles.Chairman));
+        var dashboard = await chairman.GetDocumentAsync("/dashboard");
+        var panel = dashboard.QuerySelector("#kpi-panel")!;
+        Assert.Contains("Chưa đặt mục tiêu", panel.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Không đặt", dashboard.Body!.TextContent, StringComparison.Ordinal);
+
+        // Figures of 2023 read in 12/2026 are marked old, with their period.
+        var late = panel.QuerySelector("tr[data-kpi='LATE_FILES']")!;
+        Assert.Contains("Số liệu cũ: từ", late.QuerySelector("[data-stale-figure]")!.TextContent, StringComparison.Ordinal);
+        // Each point of a trend says what it sums.
+        Assert.Contains("28,72 % (số liệu toàn địa bàn)", late.QuerySelector(".trend")!.TextContent, StringComparison.Ordinal);
+
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("late.kpis", Roles.DistrictOffice, "VPHDND"));
+        Assert.NotNull((await office.GetDocumentAsync("/kpis")).QuerySelector("[data-stale-figure]"));
+        Assert.DoesNotContain("Không đặt", File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "src", "HiepDuc.ParPortal.Web", "Resources", "Features", "Shared", "SharedResource.resx")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_Word_report_of_the_seed_three_years_on_is_read_in_three_pages()
+    {
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("late.report", Roles.DistrictOffice, "VPHDND"));
+        var bytes = await office.GetByteArrayAsync(new Uri("/reports/notices/1/report.docx", UriKind.Relative));
+        List<string> paragraphs;
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            paragraphs = doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        }
+
+        // Silence is one line per directive and signal, naming the units, never 55 lines of "chưa báo cáo".
+        var silence = paragraphs.Where(p => p.Contains("chưa báo cáo lần nào", StringComparison.Ordinal)).ToList();
+        Assert.InRange(silence.Count, 1, 12);
+        Assert.Contains(silence, p => p.StartsWith("- 3.a — ", StringComparison.Ordinal) && p.Contains("Bình Lâm", StringComparison.Ordinal) && p.Contains("Hiệp Hòa", StringComparison.Ordinal));
+        Assert.DoesNotContain(paragraphs, p => p.Contains("báo cáo gần nhất: chưa báo cáo", StringComparison.Ordinal));
+        // The KPIs 3.d sets a target for, with no figure yet, are listed as such.
+        Assert.Contains(paragraphs, p => p.Contains("chưa có số liệu", StringComparison.Ordinal));
+
+        var dir = Directory.CreateTempSubdirectory("parportal-report-");
+        try
+        {
+            var docx = Path.Combine(dir.FullName, "bao-cao.docx");
+            await File.WriteAllBytesAsync(docx, bytes);
+            var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.First(File.Exists);
+            await Run(soffice, "--headless", "--norestore", $"-env:UserInstallation=file://{dir.FullName}/profile", "--convert-to", "pdf", "--outdir", dir.FullName, docx);
+            var info = await Run("/usr/bin/pdfinfo", Path.Combine(dir.FullName, "bao-cao.pdf"));
+            var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(info, @"Pages:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(pages, 1, 3);
+            await Run("/usr/bin/pdftoppm", "-png", "-r", "60", Path.Combine(dir.FullName, "bao-cao.pdf"), Path.Combine(Paths.Screenshots, "bao-cao-2026-trang"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> Run(string program, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var said = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), $"{program} did not finish");
+        Assert.True(process.ExitCode == 0, $"{program}: {said}");
+        return said;
     }
 }

@@ -147,7 +147,10 @@ public class Tables_and_recurring_duties_reach_the_follow_up(ReminderPortal fact
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("VNeID\nđịnh danh điện tử\ncăn cước điện tử", await factory.QueryAsync(db => db.KpiDefinitions.Where(k => k.Id == kpi.Id).Select(k => k.Keywords).SingleAsync()));
         var after = await A_notice_is_imported_from_its_text.Preview(office, notice);
-        Assert.Contains("→ VNEID", after.QuerySelector(".import-task")!.TextContent, StringComparison.Ordinal);
+        // The preview names the KPI, never its code.
+        var vneid = await factory.QueryAsync(db => db.KpiDefinitions.Where(k => k.Code == "VNEID").Select(k => k.Name).SingleAsync());
+        Assert.Contains($"→ {vneid}", after.QuerySelector(".import-task")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("→ VNEID", after.QuerySelector(".import-task")!.TextContent, StringComparison.Ordinal);
         var entityId = kpi.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "KpiDefinition" && e.EntityId == entityId)));
     }

@@ -21,6 +21,18 @@ public sealed class SignalSettings
     /// <summary>An aggregated KPI figure is judged only when at least this share of the units (in %) gave figures.</summary>
     public int CoveragePercent { get; set; } = 80;
 
+    /// <summary>
+    /// A KPI's latest figure whose period ended more than this many months ago is marked as old ("số liệu từ 8 tháng đầu
+    /// năm 2023"). The portal's own choice, a setting: no decree fixes it.
+    /// </summary>
+    public int FigureStaleMonths { get; set; } = 6;
+
+    /// <summary>The longest <see cref="FigureStaleMonths"/> may be.</summary>
+    public const int MaxFigureStaleMonths = 60;
+
+    /// <summary>Whether a figure of a period that ended on <paramref name="periodEnd"/> is old on <paramref name="today"/>.</summary>
+    public bool FigureIsStale(DateOnly periodEnd, DateOnly today) => periodEnd < today.AddMonths(-FigureStaleMonths);
+
     public const string Section = "Signals";
 
     /// <summary>The longest any of the day thresholds may be.</summary>

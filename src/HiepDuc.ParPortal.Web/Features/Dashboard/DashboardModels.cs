@@ -106,5 +106,10 @@ public sealed class DashboardModel
     /// <summary>Running work recorded late (an extension granted after its deadline), not overdue now.</summary>
     public required int RunningLate { get; init; }
 
+    /// <summary>The signal settings of the day (how old a figure may be before it is marked).</summary>
+    public SignalSettings Settings { get; init; } = SignalSettings.Default;
+
+    public bool FigureIsStale(DateOnly periodEnd) => Settings.FigureIsStale(periodEnd, Today);
+
     public OnTimeRate OnTimeRate => OnTimeRate.OfCompletions(Total(TimingState.CompletedOnTime), Total(TimingState.CompletedLate), RunningLate);
 }

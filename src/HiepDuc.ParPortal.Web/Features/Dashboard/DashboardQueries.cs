@@ -99,6 +99,7 @@ public sealed class DashboardQueries(ParPortalDbContext db, DashboardSnapshots s
             LightsNotice = lightsNotice,
             Assignments = states,
             RunningLate = runningLate,
+            Settings = day.Settings,
             Directives = directiveStates,
             Buckets = buckets,
             Lights = lights,

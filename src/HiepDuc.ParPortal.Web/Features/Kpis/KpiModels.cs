@@ -3,7 +3,11 @@ using HiepDuc.ParPortal.Domain.Kpis;
 
 namespace HiepDuc.ParPortal.Web.Features.Kpis;
 
-public sealed record KpiListRow(int Id, string Code, string Name, KpiKind Kind, KpiDirection Direction, KpiTargetKind TargetKind, decimal? TargetValue, PeriodValue? Latest, PeriodValue? Baseline, bool? Met);
+public sealed record KpiListRow(int Id, string Code, string Name, KpiKind Kind, KpiDirection Direction, KpiTargetKind TargetKind, decimal? TargetValue, PeriodValue? Latest, PeriodValue? Baseline, bool? Met)
+{
+    /// <summary>The latest figure is older than <see cref="Domain.Assignments.SignalSettings.FigureStaleMonths"/>.</summary>
+    public bool LatestStale { get; init; }
+}
 
 public sealed record KpiUnitRow(int UnitId, string Unit, FigureRow? Figure, decimal? Previous, decimal? Points, bool Zero, bool BelowReference, bool Worsened);
 

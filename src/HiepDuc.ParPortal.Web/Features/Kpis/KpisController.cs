@@ -29,7 +29,10 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
             var latest = values.LastOrDefault();
             var reference = references(k, latest?.Period);
             rows.Add(new KpiListRow(k.Id, k.Code, k.Name, k.Kind, k.Direction, k.TargetKind, k.TargetValue, latest, values.FirstOrDefault(),
-                latest?.Judge(k.TargetKind, k.TargetValue, reference)));
+                latest?.Judge(k.TargetKind, k.TargetValue, reference))
+            {
+                LatestStale = latest is not null && portalDay.Settings.FigureIsStale(latest.End, clock.Today()),
+            });
         }
 
         return View(rows);

@@ -68,6 +68,32 @@ public sealed class ImportForm
     public int? MonitoringUnitId { get; set; }
 
     public List<ImportTask> Tasks { get; set; } = [];
+
+    /// <summary>The figures the notice states (its results), to be saved as its reference figures of the KPIs they name.</summary>
+    public List<ImportFigure> Figures { get; set; } = [];
+}
+
+/// <summary>
+/// One figure of the notice ("tỷ lệ hồ sơ trễ hẹn cuối năm 2022 là 28,72 %"): the KPI it names, its value, and the period
+/// it speaks of — read where the notice writes it, otherwise dated by the office. Saved for the district as a whole, as a
+/// rate with unknown parts, linked to the notice.
+/// </summary>
+public sealed class ImportFigure
+{
+    public bool Keep { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+    public string Text { get; set; } = string.Empty;
+
+    [StringLength(50, ErrorMessage = "Validation_MaxLength")]
+    public string? KpiCode { get; set; }
+
+    [Range(0, 100, ErrorMessage = "Validation_Range")]
+    public decimal Value { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
 }
 
 public sealed class ImportTask
@@ -161,4 +187,8 @@ public sealed record ImportSource(string Text, IReadOnlyList<(Span Span, string 
     }
 }
 
-public sealed record ImportPageModel(ImportForm Form, ImportSource? Source, IReadOnlyList<Work.Option> Units, IReadOnlyList<string> Notes);
+public sealed record ImportPageModel(ImportForm Form, ImportSource? Source, IReadOnlyList<Work.Option> Units, IReadOnlyList<string> Notes)
+{
+    /// <summary>The KPIs by code, to name them (never their codes) on the preview.</summary>
+    public IReadOnlyDictionary<string, string> Kpis { get; init; } = new Dictionary<string, string>();
+}

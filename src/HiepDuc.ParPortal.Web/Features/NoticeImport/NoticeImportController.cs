@@ -53,6 +53,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
 
         var (parsed, _) = await reading.ReadAsync(source, cancellationToken);
         var form = FromParsed(parsed);
+        await UntickStoredFiguresAsync(form, cancellationToken);
         var notes = await SuccessorsAsync(form, cancellationToken);
         return View("Preview", await PageAsync(form, Marks(parsed), cancellationToken, notes));
     }
@@ -70,6 +71,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         }
 
         var deadlines = included.ToDictionary(x => x.Index, x => x.Task.Deadline.ToDeadline(ModelState, $"Tasks[{x.Index}].Deadline", l, clock.Today(), form.MeetingDate));
+        await CheckFiguresAsync(form, cancellationToken);
         if (form.GivenOn is not { } givenOn)
         {
             ModelState.AddModelError(nameof(form.GivenOn), l.GetString("Validation_Required", l["Assignment_AssignedOn"]).Value);
@@ -148,6 +150,42 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         }
     }
 
+    /// <summary>A figure the portal already holds for the district (a notice imported again) is offered unticked.</summary>
+    private async Task UntickStoredFiguresAsync(ImportForm form, CancellationToken cancellationToken)
+    {
+        var stored = (await db.KpiMeasurements.AsNoTracking().Where(m => m.UnitId == null).Select(m => new { m.Kpi.Code, m.Period.Start, m.Period.End }).ToListAsync(cancellationToken))
+            .Select(m => (m.Code, m.Start, m.End)).ToHashSet();
+        foreach (var x in form.Figures.Where(x => x.Keep && stored.Contains((x.KpiCode!, x.From!.Value, x.To!.Value))))
+        {
+            x.Keep = false;
+        }
+    }
+
+    /// <summary>
+    /// The figures kept must name a KPI and a period that ended by the meeting, and must not be one the portal already
+    /// holds for the district (one figure per KPI, unit and period; nothing is overwritten).
+    /// </summary>
+    private async Task CheckFiguresAsync(ImportForm form, CancellationToken cancellationToken)
+    {
+        var codes = await db.KpiDefinitions.Where(k => k.IsActive).ToDictionaryAsync(k => k.Code, k => k.Id, StringComparer.Ordinal, cancellationToken);
+        foreach (var (x, i) in form.Figures.Select((x, i) => (x, i)).Where(x => x.x.Keep))
+        {
+            var key = $"Figures[{i}]";
+            if (x.KpiCode is null || !codes.TryGetValue(x.KpiCode, out var kpiId))
+            {
+                ModelState.AddModelError($"{key}.KpiCode", l.GetString("NoticeImport_FigureKpi", x.Text).Value);
+            }
+            else if (x.From is not { } from || x.To is not { } to || from > to || (form.MeetingDate is { } met && to > met.AddDays(DateTime.DaysInMonth(met.Year, met.Month) - met.Day)))
+            {
+                ModelState.AddModelError($"{key}.From", l.GetString("NoticeImport_FigurePeriod", x.Text).Value);
+            }
+            else if (await db.KpiMeasurements.AnyAsync(m => m.KpiId == kpiId && m.UnitId == null && m.Period.Start == from && m.Period.End == to, cancellationToken))
+            {
+                ModelState.AddModelError($"{key}.From", l.GetString("NoticeImport_FigureExists", x.Text).Value);
+            }
+        }
+    }
+
     /// <summary>The day the work was given by default: the issue date, else the meeting date.</summary>
     private static DateOnly? GivenOnOf(DateOnly? issued, DateOnly? met) => issued ?? met;
 
@@ -159,6 +197,12 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         MeetingDate = p.MeetingDate.Value,
         MeetingGuessed = !p.MeetingDate.Certain,
         GivenOn = GivenOnOf(p.IssueDate.Value, p.MeetingDate.Value),
+        Figures = p.Figures.Select(x =>
+        {
+            var period = (p.MeetingDate.Value ?? p.IssueDate.Value) is { } met ? FigurePeriods.Read(x.Context, met) : null;
+            // Kept by default only when the notice names both the KPI and the period: nothing is dated by guess.
+            return new ImportFigure { Text = x.Context, KpiCode = x.KpiCode, Value = x.Value, From = period?.Start, To = period?.End, Keep = x.KpiCode is not null && period is not null };
+        }).ToList(),
         Title = p.Title.Value ?? string.Empty,
         Session = p.Session.Value,
         ChairedBy = p.ChairedBy.Value,
@@ -227,7 +271,8 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
         var former = l["Unit_Former"].Value;
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive || u.SucceededById != null).OrderBy(u => u.SucceededById != null).ThenBy(u => u.Kind).ThenBy(u => u.Name)
             .Select(u => new Work.Option(u.Id, u.SucceededById == null ? u.Name : u.Name + " " + former)).ToListAsync(cancellationToken);
-        return new ImportPageModel(form, source, units, notes ?? []);
+        var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Id).ToDictionaryAsync(k => k.Code, k => k.Name, StringComparer.Ordinal, cancellationToken);
+        return new ImportPageModel(form, source, units, notes ?? []) { Kpis = kpis };
     }
 
     /// <summary>

@@ -104,6 +104,14 @@ public sealed class NoticeImporter(ParPortalDbContext db, TimeProvider clock)
                 }
             }
 
+            // The figures the notice states become its reference figures: the district's, as rates with unknown parts.
+            var kpis = await db.KpiDefinitions.ToDictionaryAsync(k => k.Code, cancellationToken);
+            foreach (var x in form.Figures.Where(x => x.Keep && x.KpiCode is not null && x.From is not null && x.To is not null))
+            {
+                db.KpiMeasurements.Add(KpiMeasurement.RateOnly(kpis[x.KpiCode!], null, new KpiPeriod(x.From!.Value, x.To!.Value), x.Value, RateQualifier.Exact,
+                    MeasurementSource.Notice, by, now, x.Text).ReportedIn(notice.Id));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return notice.Id;

@@ -27,7 +27,7 @@ public sealed record PublicNotice(int Id, string? Number, string IssuingBody, Da
 public sealed record PublicDirective(int Id, string Label, string Title, string? DeadlineWritten, DateOnly? DeadlineInForce, IReadOnlyList<string> LeadUnits, DirectiveStanding Standing, int Assignments, int Completed, DateTimeOffset? LastChange);
 
 /// <summary>A KPI's latest district value, with how many units it sums and where it comes from.</summary>
-public sealed record PublicFigure(string Kpi, DateOnly Start, DateOnly End, decimal? Rate, RateQualifier Qualifier, KpiCoverage? Coverage, bool Sufficient);
+public sealed record PublicFigure(string Kpi, DateOnly Start, DateOnly End, decimal? Rate, RateQualifier Qualifier, KpiCoverage? Coverage, bool Sufficient, bool Stale = false);
 
 public sealed record PublicIndexModel(IReadOnlyList<PublicNotice> Notices, IReadOnlyList<PublicFigure> Figures);
 
@@ -160,7 +160,8 @@ public sealed class PublicController(ParPortalDbContext db, PortalDay portalDay,
         var series = await db.DistrictSeriesAsync(kpis.Select(k => k.Id).ToList(), threshold, cancellationToken);
         return kpis.Where(k => series[k.Id].Any())
             .Select(k => (k.Name, Latest: series[k.Id].OrderBy(v => v.End).Last()))
-            .Select(x => new PublicFigure(x.Name, x.Latest.Start, x.Latest.End, x.Latest.Rate, x.Latest.Qualifier, x.Latest.Coverage, x.Latest.Sufficient))
+            .Select(x => new PublicFigure(x.Name, x.Latest.Start, x.Latest.End, x.Latest.Rate, x.Latest.Qualifier, x.Latest.Coverage, x.Latest.Sufficient,
+                portalDay.Settings.FigureIsStale(x.Latest.End, portalDay.Today().Today)))
             .ToList();
     }
 

@@ -5,10 +5,20 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace HiepDuc.ParPortal.Web.Features.Reports;
 
-public sealed record ReportDirective(string Label, string Title, string State, int Progress, int Completed, int Active, IReadOnlyList<string> LateUnits);
+/// <summary>A directive's paragraph: its signal, progress and completions, and what the units reported on it (the latest
+/// reports, newest first, each shortened).</summary>
+public sealed record ReportDirective(string Label, string Title, string State, int Progress, int Completed, int Active, IReadOnlyList<string> LateUnits)
+{
+    public IReadOnlyList<ReportedWork> Reported { get; init; } = [];
+}
 
+/// <summary>What one unit last reported on a directive, and when.</summary>
+public sealed record ReportedWork(string Unit, DateOnly On, string Text);
+
+/// <summary>A KPI's line; a KPI with a target and no figure yet is listed too ("chưa có số liệu").</summary>
 public sealed record ReportFigure(string Kpi, string Baseline, string Latest, string Coverage, string Target, string Verdict);
 
+/// <summary>Unfinished work in red or amber; <see cref="LastReport"/> is null when the unit never reported.</summary>
 public sealed record ReportUnfinished(string Label, string Unit, string Timing, string? LastReport);
 
 /// <summary>
@@ -64,8 +74,14 @@ public static class NoticeReport
             body.Append(Para("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", bold: true));
             foreach (var x in d.Directives)
             {
-                var late = x.LateUnits.Count == 0 ? string.Empty : $" Đơn vị chậm (quá hạn, hoặc việc khẩn trương chưa báo cáo): {string.Join(", ", x.LateUnits)}.";
-                body.Append(Para($"{x.Label}. {Clause(x.Title)}: {x.State}; tiến độ {Shared.Format.Percent(x.Progress)}; {x.Completed}/{x.Active} đơn vị hoàn thành.{late}", justify: true, indent: true));
+                body.Append(Para($"{x.Label}. {Clause(x.Title)}: {x.State}; tiến độ {Shared.Format.Percent(x.Progress)}; {x.Completed}/{x.Active} đơn vị hoàn thành.", justify: true, indent: true));
+                if (x.Reported.Count > 0)
+                {
+                    // What the units said, in their words: the newest reports, shortened; the rest counted.
+                    var shown = x.Reported.Take(ReportedShown).Select(r => $"{r.Unit} ({Shared.Format.Date(r.On)}): {Clause(Shorten(r.Text))}");
+                    var more = x.Reported.Count > ReportedShown ? $"; và {x.Reported.Count - ReportedShown} đơn vị khác đã báo cáo" : string.Empty;
+                    body.Append(Para($"Các đơn vị báo cáo: {string.Join("; ", shown)}{more}.", justify: true, indent: true, size: Small));
+                }
             }
 
             body.Append(Para("II. KẾT QUẢ CÁC CHỈ TIÊU", bold: true));
@@ -77,9 +93,22 @@ public static class NoticeReport
                 body.Append(Para("Không có nhiệm vụ quá hạn, chậm báo cáo hoặc sắp đến hạn.", indent: true));
             }
 
-            foreach (var u in d.Unfinished)
+            // Units that never reported are one line per directive and signal ("14 đơn vị chưa báo cáo: …"); units that
+            // did report keep a line each, with what they last said.
+            foreach (var directive in d.Unfinished.GroupBy(u => u.Label))
             {
-                body.Append(Para($"- {u.Label} — {u.Unit}: {u.Timing}; báo cáo gần nhất: {(u.LastReport is { } r ? Clause(r) : "chưa báo cáo")}.", justify: true, indent: true));
+                foreach (var silent in directive.Where(u => u.LastReport is null).GroupBy(u => u.Timing))
+                {
+                    var units = silent.Select(u => u.Unit).ToList();
+                    body.Append(Para(units.Count == 1
+                        ? $"- {directive.Key} — {units[0]}: {silent.Key}; chưa báo cáo lần nào."
+                        : $"- {directive.Key} — {units.Count} đơn vị chưa báo cáo lần nào ({silent.Key}): {string.Join(", ", units)}.", justify: true, indent: true));
+                }
+
+                foreach (var u in directive.Where(u => u.LastReport is not null))
+                {
+                    body.Append(Para($"- {u.Label} — {u.Unit}: {u.Timing}; báo cáo gần nhất: {Clause(Shorten(u.LastReport!))}.", justify: true, indent: true));
+                }
             }
 
             body.Append(Para("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold: true));
@@ -97,6 +126,25 @@ public static class NoticeReport
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>How many units' reports a directive's paragraph quotes.</summary>
+    public const int ReportedShown = 3;
+
+    /// <summary>How much of a report the Word report quotes.</summary>
+    public const int QuoteLength = 160;
+
+    /// <summary>A report quoted in a sentence: its first line, at most <see cref="QuoteLength"/> characters, cut at a word.</summary>
+    public static string Shorten(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+        if (line.Length <= QuoteLength)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', QuoteLength);
+        return line[..(cut > QuoteLength / 2 ? cut : QuoteLength)].TrimEnd(',', ';', ' ') + "…";
     }
 
     /// <summary>The trích yếu: what the report is about, naming the notice by its number and date when known.</summary>

@@ -76,6 +76,12 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             .OrderBy(a => a.Directive.SortOrder).ThenBy(a => a.Unit.Name)
             .ToRowsAsync(day, cancellationToken);
         var last = await db.LatestReportTextsAsync(db.Assignments.Where(a => a.Directive.NoticeId == id), cancellationToken);
+        // What the units reported on each directive: each unit's latest report, newest first.
+        var reportedRows = await db.Assignments.AsNoTracking().Where(a => a.Directive.NoticeId == id && a.LastReportAt != null)
+            .Select(a => new { a.Id, a.DirectiveId, Unit = a.Unit.ShortName ?? a.Unit.Name, At = a.LastReportAt!.Value })
+            .ToListAsync(cancellationToken);
+        var reported = reportedRows.Where(r => last.ContainsKey(r.Id)).OrderByDescending(r => r.At)
+            .ToLookup(r => r.DirectiveId, r => new Reports.ReportedWork(r.Unit, Domain.Common.PortalCalendar.DateOf(r.At), last[r.Id]));
 
         var signer = reportOptions.CurrentValue;
         var data = new NoticeReportData(
@@ -86,14 +92,20 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             notice.IssueDate,
             notice.MeetingDate,
             today,
-            m.Lights.Select(d => new ReportDirective(d.Label, d.Title, l.Enum(d.Standing.Signal), d.Rollup.Progress, d.Rollup.Completed, d.Rollup.Active, d.LateUnits)).ToList(),
-            m.Kpis.Where(k => k.Latest is not null).Select(k => new ReportFigure(
-                k.Name,
-                $"{Format.Percent(k.Baseline?.Rate, k.Baseline?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Baseline?.Period.ToVietnamese()})",
-                $"{Format.Percent(k.Latest?.Rate, k.Latest?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Latest?.Period.ToVietnamese()})",
-                l.Coverage(k.Latest!.Coverage),
-                l[$"KpiTargetKind_{k.TargetKind}"].Value,
-                Verdict(k.Met))).ToList(),
+            m.Lights.Select(d => new ReportDirective(d.Label, d.Title, l.Enum(d.Standing.Signal), d.Rollup.Progress, d.Rollup.Completed, d.Rollup.Active, d.LateUnits)
+            {
+                Reported = reported[d.Id].ToList(),
+            }).ToList(),
+            // Every KPI with a figure, and every KPI with a target still waiting for one ("chưa có số liệu").
+            m.Kpis.Where(k => k.Latest is not null || k.TargetKind != Domain.Kpis.KpiTargetKind.None).Select(k => k.Latest is null
+                ? new ReportFigure(k.Name, "—", l["Report_NoFigure"].Value, "—", l[$"KpiTargetKind_{k.TargetKind}"].Value, l["Kpi_NoVerdict"].Value)
+                : new ReportFigure(
+                    k.Name,
+                    $"{Format.Percent(k.Baseline?.Rate, k.Baseline?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Baseline?.Period.ToVietnamese()})",
+                    $"{Format.Percent(k.Latest?.Rate, k.Latest?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Latest?.Period.ToVietnamese()})",
+                    l.Coverage(k.Latest!.Coverage),
+                    l[$"KpiTargetKind_{k.TargetKind}"].Value,
+                    Verdict(k.Met))).ToList(),
             openRows.Select(r => new ReportUnfinished(r.DirectiveLabel, r.UnitName, l.Describe(r.Timing), last.GetValueOrDefault(r.Id))).ToList(),
             openRows.Select(r => r.UnitName).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList(),
             signer.SignerTitle,

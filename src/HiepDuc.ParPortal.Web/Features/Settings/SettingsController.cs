@@ -22,6 +22,7 @@ public sealed class SettingsEditModel
     [Range(2, SignalSettings.MaxDays, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_UrgentRedDays")] public int UrgentRedDays { get; set; }
     [Range(1, SignalSettings.MaxDays, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_SilentDays")] public int SilentDays { get; set; }
     [Range(1, 100, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_CoveragePercent")] public int CoveragePercent { get; set; }
+    [Range(1, SignalSettings.MaxFigureStaleMonths, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_FigureStaleMonths")] public int FigureStaleMonths { get; set; }
 
     [Display(Name = "Settings_RemindersEnabled")] public bool RemindersEnabled { get; set; }
     [Range(0, 23, ErrorMessage = "Validation_Range")] [Display(Name = "Settings_DailyHour")] public int DailyHour { get; set; }
@@ -59,6 +60,7 @@ public sealed class SettingsEditModel
     public SignalSettings Signals() => new()
     {
         StaleDays = StaleDays, UrgentAmberDays = UrgentAmberDays, UrgentRedDays = UrgentRedDays, SilentDays = SilentDays, CoveragePercent = CoveragePercent,
+        FigureStaleMonths = FigureStaleMonths,
     };
 
     /// <summary>Each field's configuration key and its value as stored (invariant culture).</summary>
@@ -70,6 +72,7 @@ public sealed class SettingsEditModel
         yield return ("Signals:UrgentRedDays", I(UrgentRedDays));
         yield return ("Signals:SilentDays", I(SilentDays));
         yield return ("Signals:CoveragePercent", I(CoveragePercent));
+        yield return ("Signals:FigureStaleMonths", I(FigureStaleMonths));
         yield return ("Reminders:Enabled", RemindersEnabled ? "true" : "false");
         yield return ("Reminders:DailyHour", I(DailyHour));
         yield return ("Reminders:OverdueEveryDays", I(OverdueEveryDays));
@@ -117,6 +120,7 @@ public sealed class SettingsController(
         return View(new SettingsEditModel
         {
             StaleDays = s.StaleDays, UrgentAmberDays = s.UrgentAmberDays, UrgentRedDays = s.UrgentRedDays, SilentDays = s.SilentDays, CoveragePercent = s.CoveragePercent,
+            FigureStaleMonths = s.FigureStaleMonths,
             RemindersEnabled = r.Enabled, DailyHour = r.DailyHour, OverdueEveryDays = r.OverdueEveryDays, WaitingDays = r.WaitingDays, BaseUrl = r.BaseUrl,
             SmtpHost = m.Host, SmtpPort = m.Port, SmtpSecurity = m.Security, SmtpUser = m.User, SmtpFrom = m.From, SmtpFromName = m.FromName, PasswordSet = !string.IsNullOrEmpty(m.Password),
             MaxFilesPerReport = f.MaxFilesPerReport, MaxMegabytes = (int)Math.Max(1, f.MaxBytes / (1024 * 1024)),

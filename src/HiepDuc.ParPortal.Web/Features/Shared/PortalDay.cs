@@ -40,6 +40,11 @@ internal sealed class SignalSettingsValidation : IValidateOptions<SignalSettings
             errors.Add("Signals:CoveragePercent must be 1–100.");
         }
 
+        if (o.FigureStaleMonths is < 1 or > SignalSettings.MaxFigureStaleMonths)
+        {
+            errors.Add($"Signals:FigureStaleMonths must be 1–{SignalSettings.MaxFigureStaleMonths}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
