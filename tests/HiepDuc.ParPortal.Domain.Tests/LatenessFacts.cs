@@ -177,3 +177,77 @@ public class A_figure_s_period_is_read_from_the_words_before_it
     public void Unwritten_or_future_periods_are_not_guessed(string context) =>
         Assert.Null(Parsing.FigurePeriods.Read(context, Meeting));
 }
+
+/// <summary>A repeating reminder fires on the first day of its wait and every N days after; the next day is said.</summary>
+public class A_reminder_fires_on_its_cadence_and_says_when_next
+{
+    private static readonly DateOnly Today = new(2026, 12, 8);
+
+    [Theory]
+    // Overdue: the first overdue day, then every 7 days.
+    [InlineData(1, 7, 1, true, "2026-12-15")]
+    [InlineData(1, 7, 2, false, "2026-12-14")]
+    [InlineData(1, 7, 1165, false, "2026-12-13")]
+    // Silent: day 30 of silence, then every 30 days.
+    [InlineData(30, 30, 29, false, "2026-12-09")]
+    [InlineData(30, 30, 60, true, "2027-01-07")]
+    [InlineData(30, 30, 1195, false, "2026-12-13")]
+    public void The_cadence_fires_on_its_days(int first, int every, int days, bool due, string next)
+    {
+        var cadence = new Domain.Notifications.ReminderCadence(first, every);
+        Assert.Equal(due, cadence.IsDue(days));
+        Assert.Equal(DateOnly.Parse(next, System.Globalization.CultureInfo.InvariantCulture), cadence.NextAfter(days, Today));
+    }
+
+    [Fact]
+    public void Due_soon_fires_seven_three_and_one_days_before()
+    {
+        Assert.Equal(Today.AddDays(2), Domain.Notifications.ReminderCadence.NextDueSoon(5, Today));
+        Assert.Equal(Today.AddDays(2), Domain.Notifications.ReminderCadence.NextDueSoon(3, Today));
+        Assert.Null(Domain.Notifications.ReminderCadence.NextDueSoon(1, Today));
+    }
+}
+
+/// <summary>A merger tells the truth: lateness before the effective date is the former unit's, and history keeps its units.</summary>
+public class Work_carried_to_a_successor_keeps_what_happened_before
+{
+    private static readonly Unit VietAn = new("VIETAN", "UBND xã Việt An", UnitKind.CommuneOrTown, "Việt An");
+
+    [Fact]
+    public void Overdue_work_carried_over_inherits_its_lateness_and_its_history_names_the_former_unit()
+    {
+        var a = NewAssignment(); // Hiệp Thuận, 3.d, due 30/09/2023
+        a.TransferTo(VietAn, "Sáp nhập theo Nghị quyết 147/NQ-HĐND", Office, At(2025, 7, 1));
+
+        Assert.Equal(640, a.InheritedLateDays); // 30/09/2023 → 01/07/2025
+        var timing = a.TimingOn(new DateOnly(2025, 7, 10));
+        Assert.Equal(TimingState.Overdue, timing.State);
+        Assert.Equal(640, timing.Inherited);
+        Assert.Equal("Hiệp Thuận", a.Events[0].UnitName);
+        Assert.Equal("Việt An", a.Events[^1].UnitName);
+        Assert.Equal(640, a.Events[^1].LateDays);
+    }
+
+    [Fact]
+    public void A_new_deadline_given_on_transfer_judges_the_successor_on_it_and_keeps_the_lateness()
+    {
+        var a = NewAssignment();
+        a.TransferTo(VietAn, "Sáp nhập", Office, At(2025, 7, 1), newLastDay: new DateOnly(2025, 9, 30));
+
+        Assert.Equal(new DateOnly(2025, 9, 30), a.LastDayInForce);
+        var timing = a.TimingOn(new DateOnly(2025, 7, 10));
+        Assert.Equal(TimingState.InTerm, timing.State);
+        Assert.Equal(640, timing.LateDays);
+        a.Submit(UnitHead, "Hoàn thành", At(2025, 9, 1));
+        a.Confirm(Office, At(2025, 9, 2));
+        Assert.Equal(TimingState.CompletedLate, a.TimingOn(new DateOnly(2025, 9, 3)).State);
+
+        // Work not overdue keeps its own deadline; a new day in the past is refused.
+        var onTime = NewAssignment(Deadline.InYear(2025, "trong năm 2025"));
+        onTime.TransferTo(VietAn, "Sáp nhập", Office, At(2025, 7, 1), newLastDay: new DateOnly(2025, 9, 30));
+        Assert.Equal(new DateOnly(2025, 12, 31), onTime.LastDayInForce);
+        Assert.Equal(0, onTime.InheritedLateDays);
+        Assert.Equal("assignment.transferDeadline", Assert.Throws<DomainException>(() =>
+            NewAssignment().TransferTo(VietAn, "Sáp nhập", Office, At(2025, 7, 1), newLastDay: new DateOnly(2025, 6, 1))).Code);
+    }
+}

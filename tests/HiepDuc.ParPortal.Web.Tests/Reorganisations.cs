@@ -143,8 +143,16 @@ public class Three_mergers_carry_open_work_to_the_new_communes(PortalFactory fac
         Assert.Equal(successors["XAHIEPDUC"], await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "head.queluu").Select(u => u.UnitId).SingleAsync()));
 
         // The day's reminders went to the successor's heads, and the carried work was told to them.
-        var told = await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == head.Id).Select(n => n.Kind).ToListAsync());
-        Assert.Contains(Domain.Notifications.ReminderKind.Transferred, told);
+        var toldHead = await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == head.Id).Select(n => new { n.Kind, n.Title, n.Body }).ToListAsync());
+        // One message listing the work carried to the successor, not one per assignment.
+        var carriedNote = Assert.Single(toldHead, n => n.Kind == Domain.Notifications.ReminderKind.Transferred);
+        Assert.True(moved.Count(m => m.UnitId == successors["XAHIEPDUC"]) <= 1 || carriedNote.Body!.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)) > 1, carriedNote.Body);
+
+        // History keeps the unit each event happened to: the work was given to Quế Lưu, then carried.
+        var fromQueLuu = moved.First(m => m.Code == "QUELUU");
+        var timeline = (await office.GetDocumentAsync($"/assignments/{fromQueLuu.Id}")).QuerySelectorAll("#timeline [data-kind]").ToList();
+        Assert.Contains("Quế Lưu", timeline.Single(e => e.GetAttribute("data-kind") == "AssignmentEventKind_Assigned").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hiệp Đức", timeline.Single(e => e.GetAttribute("data-kind") == "AssignmentEventKind_Transferred").TextContent, StringComparison.Ordinal);
 
         // Too late to withdraw now.
         Assert.Equal(HttpStatusCode.Redirect, (await Post(office, $"/admin/reorganisations/{drafts[0]}/withdraw", drafts[0])).StatusCode);

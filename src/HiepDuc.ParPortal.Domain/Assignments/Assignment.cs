@@ -104,6 +104,12 @@ public sealed class Assignment : VersionedEntity
     /// </summary>
     public int LateDays { get; private set; }
 
+    /// <summary>
+    /// Days the work was already overdue when a reorganisation carried it to the unit that succeeded its own: the
+    /// predecessor's lateness, shown as inherited, part of <see cref="LateDays"/> once a new deadline replaced the old.
+    /// </summary>
+    public int InheritedLateDays { get; private set; }
+
     /// <summary>The objective cause the office (or the chairman) confirmed for the work's lateness, which excuses it (Decree 335/2025/NĐ-CP).</summary>
     public string? ObjectiveCause { get; private set; }
 
@@ -410,7 +416,13 @@ public sealed class Assignment : VersionedEntity
     /// Carries open work to the unit that succeeds its own (a merger, a rename, a dissolution), on the reorganisation's
     /// effective date: one timeline event; the reports, deadline and state go with it. Finished work stays where it was.
     /// </summary>
-    public void TransferTo(Unit successor, string why, Actor by, DateTimeOffset at)
+    /// <remarks>
+    /// Work already overdue on that day keeps its lateness as the predecessor's (<see cref="InheritedLateDays"/>). With
+    /// <paramref name="newLastDay"/> the office gives carried-over overdue work a new deadline in the same step: the days
+    /// late are then recorded (<see cref="LateDays"/>) and the successor is judged on the new day; without it the work
+    /// stays overdue, on purpose.
+    /// </remarks>
+    public void TransferTo(Unit successor, string why, Actor by, DateTimeOffset at, DateOnly? newLastDay = null, DateOnly? effectiveOn = null)
     {
         if (Status is AssignmentStatus.Completed or AssignmentStatus.Cancelled)
         {
@@ -418,9 +430,24 @@ public sealed class Assignment : VersionedEntity
         }
 
         var text = Guard.Required(why, "assignment.transferReason");
+        // A reorganisation applied after its effective date (recorded after the fact) still splits the lateness on that date.
+        var day = effectiveOn ?? PortalCalendar.DateOf(at);
+        var overdue = AssignmentRules.Running.Invoke(this) && LastDayInForce is { } last && last < day ? day.DayNumber - last.DayNumber : 0;
+        InheritedLateDays += overdue;
         Unit = successor;
         UnitId = successor.Id;
-        AddEvent(AssignmentEventKind.Transferred, by, at, text);
+        AddEvent(AssignmentEventKind.Transferred, by, at, text, lateDays: overdue > 0 ? overdue : null);
+        if (overdue > 0 && newLastDay is { } fresh)
+        {
+            if (fresh < day)
+            {
+                throw new DomainException("assignment.transferDeadline");
+            }
+
+            LateDays += overdue;
+            ExtendedTo = null;
+            ChangeDeadline(Deadline.OnDate(fresh), by, at);
+        }
     }
 
     private AssignmentEvent AddEvent(AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, ProgressReport? report = null, DateOnly? newLastDay = null, int? lateDays = null)

@@ -22,6 +22,9 @@ public sealed class AssignmentEvent : Entity
         Report = report;
         NewLastDay = newLastDay;
         LateDays = lateDays;
+        // The unit the event happened to, as it was named then: after a reorganisation the work's history still reads
+        // "Giao nhiệm vụ · Bình Lâm", not the successor's name.
+        UnitName = assignment.Unit is { } unit ? unit.ShortName ?? unit.Name : null;
     }
 
     public int AssignmentId { get; private set; }
@@ -52,4 +55,7 @@ public sealed class AssignmentEvent : Entity
     /// the days the work was late, recorded then ("gia hạn khi đã quá hạn 1165 ngày").
     /// </summary>
     public int? LateDays { get; private set; }
+
+    /// <summary>The unit the event happened to, by its name at the time (null only for events recorded before it was kept).</summary>
+    public string? UnitName { get; private set; }
 }

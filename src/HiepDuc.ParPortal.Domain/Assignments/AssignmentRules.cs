@@ -142,5 +142,5 @@ public static class AssignmentRules
     /// <summary>The timing of a loaded assignment on a day, by the same rule.</summary>
     public static Timing TimingOn(this Assignment a, SignalDay day) =>
         Timing.Of(State.Invoke(a, day), a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today, a.LateDays, a.IsExcused)
-            with { MissedCycles = a.MissedCyclesOn(day.Today) };
+            with { MissedCycles = a.MissedCyclesOn(day.Today), Inherited = a.InheritedLateDays };
 }

@@ -73,6 +73,9 @@ public readonly record struct Timing(TimingState State, int Days = 0, int LateDa
     /// <summary>A recurring duty: the report cycles whose day passed without their report (<see cref="Assignment.MissedCyclesOn"/>).</summary>
     public int MissedCycles { get; init; }
 
+    /// <summary>Days the work was already overdue when a reorganisation carried it over: the former unit's (<see cref="Assignment.InheritedLateDays"/>).</summary>
+    public int Inherited { get; init; }
+
     /// <summary>Counts in the on-time rate: completed on time (or excused) or late — not work that never had a deadline.</summary>
     public static bool CountsOnTimeRate(TimingState state) => state is TimingState.CompletedOnTime or TimingState.CompletedLate;
 

@@ -11,6 +11,10 @@ public enum Audience
     UnitHeads = 1,
     /// <summary>The district office (its queue and bell).</summary>
     Office = 2,
+    /// <summary>The chairman: extension requests he may decide.</summary>
+    Chairman = 4,
+    /// <summary>Whoever gave a direction on the work (on the assignment or its directive): the answers to it.</summary>
+    DirectionAuthors = 8,
 }
 
 /// <summary>The one table of event → recipients; the person who caused the event is never told of it.</summary>
@@ -21,7 +25,8 @@ public static class EventAudience
         AssignmentEventKind.Assigned or AssignmentEventKind.Returned or AssignmentEventKind.Confirmed
             or AssignmentEventKind.ExtensionApproved or AssignmentEventKind.ExtensionRejected or AssignmentEventKind.Urged
             or AssignmentEventKind.DeadlineChanged or AssignmentEventKind.Cancelled or AssignmentEventKind.Reopened => Audience.UnitHeads,
-        AssignmentEventKind.Reported or AssignmentEventKind.Submitted or AssignmentEventKind.ExtensionRequested => Audience.Office,
+        AssignmentEventKind.Reported or AssignmentEventKind.Submitted => Audience.Office | Audience.DirectionAuthors,
+        AssignmentEventKind.ExtensionRequested => Audience.Office | Audience.Chairman,
         AssignmentEventKind.Direction or AssignmentEventKind.Transferred => Audience.UnitHeads | Audience.Office,
         _ => Audience.None,
     };
@@ -47,6 +52,13 @@ public static class EventAudience
         AssignmentEventKind.Transferred => ReminderKind.Transferred,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>
+    /// Events of these kinds that one save records for several assignments of one unit are told to each of its people
+    /// once, listing them (an urging of many at once, a reorganisation carrying a unit's work): one message, not one per
+    /// assignment.
+    /// </summary>
+    public static bool Coalesces(AssignmentEventKind kind) => kind is AssignmentEventKind.Urged or AssignmentEventKind.Transferred;
 
     /// <summary>The kinds a person may choose to receive by e-mail or not (the bell always shows them).</summary>
     public static readonly ReminderKind[] Choosable = Enum.GetValues<ReminderKind>();

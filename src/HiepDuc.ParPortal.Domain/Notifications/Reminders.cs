@@ -11,6 +11,8 @@ public enum ReminderKind
     Silent,
     AwaitingConfirmation,
     ExtensionPending,
+    /// <summary>To the chairman: a directive's urgent work has gone unanswered.</summary>
+    UrgentUnanswered,
     Urged,
     WeeklyDigest,
 

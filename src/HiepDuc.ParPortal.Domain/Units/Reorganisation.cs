@@ -1,3 +1,4 @@
+using HiepDuc.ParPortal.Domain.Assignments;
 using HiepDuc.ParPortal.Domain.Common;
 
 namespace HiepDuc.ParPortal.Domain.Units;
@@ -207,6 +208,28 @@ public sealed class Reorganisation : VersionedEntity
         {
             _allotments.Add(new ReorganisationAllotment(assignmentId, unitId));
         }
+    }
+
+    /// <summary>
+    /// A new last day for the carried-over work already overdue on the effective date, given in the same step; null
+    /// leaves it overdue on purpose. Its lateness stays recorded as the predecessor's either way.
+    /// </summary>
+    public DateOnly? CarriedDeadline { get; private set; }
+
+    /// <summary>Sets or clears <see cref="CarriedDeadline"/> before the change is applied; the day lies on or after the effective date.</summary>
+    public void SetCarriedDeadline(DateOnly? day)
+    {
+        if (State is ReorganisationState.Applied or ReorganisationState.Withdrawn)
+        {
+            throw new DomainException("reorganisation.tooLate");
+        }
+
+        if (day is { } d && (d < EffectiveOn || d > EffectiveOn.AddYears(Assignment.MaxExtensionYears)))
+        {
+            throw new DomainException("reorganisation.carriedDeadline");
+        }
+
+        CarriedDeadline = day;
     }
 
     public bool IsDueOn(DateOnly today) => State == ReorganisationState.Scheduled && today >= EffectiveOn;

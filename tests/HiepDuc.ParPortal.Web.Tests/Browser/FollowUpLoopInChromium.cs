@@ -59,17 +59,17 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await head.Locator("#ext-text").FillAsync("Chờ máy quét mới");
         await head.Locator("#form-extension button[type=submit]").ClickAsync();
         await head.Locator("#flash").WaitForAsync();
-        await Bells(1, 2, 0);
+        await Bells(1, 2, 1); // the request reaches the office and the chairman, who may decide it
         await office.GotoAsync(assignmentUrl);
         await office.Locator("#form-decide button[value=true]").ClickAsync();
         await office.Locator("#flash").WaitForAsync();
-        await Bells(2, 2, 0);
+        await Bells(2, 2, 1);
         await head.GotoAsync(assignmentUrl);
         await head.Locator("#submit-text").FillAsync("Đã số hóa 200/200 hồ sơ");
         await head.Locator("#form-submit button[type=submit]").ClickAsync();
         await head.Locator("#flash").WaitForAsync();
         await head.ScreenshotAsync(new() { Path = Pages.Screenshot("loop-2-unit-submitted"), FullPage = true });
-        await Bells(2, 3, 0); // the submission reaches the office's bell and queue
+        await Bells(2, 3, 1); // the submission reaches the office's bell and queue
 
         // The office finds it in the queue and returns it.
         await office.GotoAsync(_portal.Url("/review"));
@@ -77,7 +77,7 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await office.Locator("#return-text").FillAsync("Thiếu biên bản bàn giao hồ sơ số hóa");
         await office.Locator("#form-return button[type=submit]").ClickAsync();
         await office.Locator("#flash").WaitForAsync();
-        await Bells(3, 3, 0); // the return reaches the unit
+        await Bells(3, 3, 1); // the return reaches the unit
 
         // The unit sees the reason and resubmits; the office confirms.
         await head.GotoAsync(assignmentUrl);
@@ -85,12 +85,12 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await head.Locator("#submit-text").FillAsync("Bổ sung biên bản bàn giao");
         await head.Locator("#form-submit button[type=submit]").ClickAsync();
         await head.Locator("#flash").WaitForAsync();
-        await Bells(3, 4, 0);
+        await Bells(3, 4, 1);
         await office.GotoAsync(assignmentUrl);
         await office.Locator("#form-confirm button[type=submit]").ClickAsync();
         await office.Locator("#flash").WaitForAsync();
         Assert.Equal("Completed", await office.Locator("#assignment-facts [data-status]").GetAttributeAsync("data-status"));
-        await Bells(4, 4, 0); // the confirmation reaches the unit
+        await Bells(4, 4, 1); // the confirmation reaches the unit
         await office.ScreenshotAsync(new() { Path = Pages.Screenshot("loop-3-office-confirmed"), FullPage = true });
 
         // The chairman adds a direction on the directive; the unit reads it on its assignment.
@@ -99,7 +99,7 @@ public sealed class The_follow_up_loop_in_the_browser(ChromiumFixture chromium) 
         await chairman.Locator("#form-direction button[type=submit]").ClickAsync();
         await chairman.Locator("#directions").WaitForAsync();
         await chairman.ScreenshotAsync(new() { Path = Pages.Screenshot("loop-4-chairman-direction"), FullPage = true });
-        await Bells(5, 5, 0); // the chairman's direction reaches the units concerned and the office
+        await Bells(5, 5, 1); // the chairman's direction reaches the units concerned and the office
         await head.GotoAsync(assignmentUrl);
         Assert.Contains("hoàn thành số hóa trước 31/10/2023", await head.Locator("#directions").InnerTextAsync(), StringComparison.Ordinal);
 

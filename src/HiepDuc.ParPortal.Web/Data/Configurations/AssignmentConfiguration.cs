@@ -46,6 +46,7 @@ internal sealed class AssignmentEventConfiguration : IEntityTypeConfiguration<As
         builder.Property(e => e.Text).HasMaxLength(8000);
         builder.Property(e => e.ByUserId).HasMaxLength(450);
         builder.Property(e => e.ByName).HasMaxLength(200);
+        builder.Property(e => e.UnitName).HasMaxLength(200);
         builder.HasOne(e => e.Report).WithMany().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.AssignmentId, e.At });
     }

@@ -72,6 +72,11 @@ public sealed class AssignmentDetailsModel
 
     public int LateDays { get; init; }
 
+    public int InheritedLateDays { get; init; }
+
+    /// <summary>Carried over by a reorganisation: the timeline names the unit of each event.</summary>
+    public bool IsCarried { get; init; }
+
     public string? ObjectiveCause { get; init; }
 
     public string? ObjectiveCauseBy { get; init; }

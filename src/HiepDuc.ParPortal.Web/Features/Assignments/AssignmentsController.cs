@@ -254,6 +254,7 @@ public sealed class AssignmentsController(
                 Id = x.Id,
                 UnitId = x.UnitId,
                 UnitName = x.Unit.Name,
+                IsCarried = x.OriginUnitId != x.UnitId,
                 DirectiveId = x.DirectiveId,
                 DirectiveLabel = x.Directive.Label,
                 DirectiveTitle = x.Directive.Title,
@@ -282,6 +283,7 @@ public sealed class AssignmentsController(
                 AssignedOn = x.AssignedOn,
                 RecordedOn = x.CreatedAt,
                 LateDays = x.LateDays,
+                InheritedLateDays = x.InheritedLateDays,
                 ObjectiveCause = x.ObjectiveCause,
                 ObjectiveCauseBy = x.ObjectiveCauseBy,
                 ObjectiveCauseAt = x.ObjectiveCauseAt,
@@ -309,7 +311,7 @@ public sealed class AssignmentsController(
         var timeline = await db.AssignmentEvents.AsNoTracking()
             .Where(e => e.AssignmentId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new { e.Id, Row = new TimelineRow(e.At, e.Kind, a.UnitName, e.ByName, e.Text, e.NewLastDay) { LateDays = e.LateDays } })
+            .Select(e => new { e.Id, Row = new TimelineRow(e.At, e.Kind, e.UnitName ?? a.UnitName, e.ByName, e.Text, e.NewLastDay) { LateDays = e.LateDays } })
             .ToListAsync(cancellationToken);
         a.Timeline = timeline.Select(t => new AssignmentTimelineRow(t.Id, t.Row)).ToList();
         a.Directions = await db.DirectiveEvents.AsNoTracking()
@@ -319,7 +321,7 @@ public sealed class AssignmentsController(
             .ToListAsync(cancellationToken);
         a.Deadline = Deadline.Restore(a.DeadlineKind, a.DeadlineLastDay, a.DeadlineUrgent, a.DeadlineWrittenAs, a.DeadlineRecurrence);
         a.Timing = Timing.Of(a.State, a.LastDayInForce, a.HeardOn, a.SubmittedOn, a.AcceptedSubmissionOn, day.Today, a.LateDays, a.ObjectiveCause is not null)
-            with { MissedCycles = Assignment.MissedCycles(a.Status, a.Deadline, a.LastDayInForce, day.Today) };
+            with { MissedCycles = Assignment.MissedCycles(a.Status, a.Deadline, a.LastDayInForce, day.Today), Inherited = a.InheritedLateDays };
         a.CanReport = await CanAsync(a.UnitId, id, AssignmentOperations.Report);
         a.CanReview = await CanAsync(a.UnitId, id, AssignmentOperations.Review);
         a.CanDecideExtension = await CanAsync(a.UnitId, id, AssignmentOperations.DecideExtension);

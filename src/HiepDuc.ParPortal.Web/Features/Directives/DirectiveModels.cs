@@ -67,8 +67,10 @@ public sealed record TimelineRow(DateTimeOffset At, string Kind, string Unit, st
     /// <summary>The days the work was late, recorded by this event (an extension granted after the deadline, a cycle reported late).</summary>
     public int? LateDays { get; init; }
 
-    /// <summary>The recorded lateness came with an extension (else with a cycle's late report).</summary>
-    public bool ExtensionLate => Kind == $"{nameof(AssignmentEventKind)}_{AssignmentEventKind.ExtensionApproved}";
+    /// <summary>The words for <see cref="LateDays"/>: an extension granted late, work carried over already overdue, a cycle reported late.</summary>
+    public string LateLabel => Kind == $"{nameof(AssignmentEventKind)}_{AssignmentEventKind.ExtensionApproved}" ? "Timeline_ExtendedLate"
+        : Kind == $"{nameof(AssignmentEventKind)}_{AssignmentEventKind.Transferred}" ? "Timeline_TransferredLate"
+        : "Timeline_CycleLate";
 }
 
 public sealed record DirectiveListRow(int Id, int NoticeId, DateOnly MeetingDate, string Label, string Title, Deadline Deadline, DirectiveStanding Standing)

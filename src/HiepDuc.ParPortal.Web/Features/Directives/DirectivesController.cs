@@ -125,7 +125,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             .Where(e => visible.Any(a => a.Id == e.AssignmentId))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(TimelineLimit)
-            .Select(e => new TimelineRow(e.At, e.Kind, e.Assignment.Unit.ShortName ?? e.Assignment.Unit.Name, e.ByName, e.Text, e.NewLastDay) { LateDays = e.LateDays })
+            .Select(e => new TimelineRow(e.At, e.Kind, e.UnitName ?? e.Assignment.Unit.ShortName ?? e.Assignment.Unit.Name, e.ByName, e.Text, e.NewLastDay) { LateDays = e.LateDays })
             .ToListAsync(cancellationToken);
         var directiveEvents = await db.DirectiveEvents.AsNoTracking()
             .Where(e => e.DirectiveId == id)

@@ -26,7 +26,7 @@ public sealed class EventNotifications(NotificationWriter writer)
 
         var assignmentIds = told.Select(e => e.AssignmentId).Distinct().ToList();
         var assignments = await db.Assignments.AsNoTracking().Where(a => assignmentIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.UnitId, Unit = a.Unit.ShortName ?? a.Unit.Name, a.Directive.Label, a.Directive.Title })
+            .Select(a => new { a.Id, a.UnitId, a.DirectiveId, Unit = a.Unit.ShortName ?? a.Unit.Name, a.Directive.Label, a.Directive.Title })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var directiveIds = directions.Select(d => d.DirectiveId).Distinct().ToList();
         var directives = await db.Directives.AsNoTracking().Where(d => directiveIds.Contains(d.Id))
@@ -38,18 +38,50 @@ public sealed class EventNotifications(NotificationWriter writer)
         var office = told.Any(e => EventAudience.Of(e.Kind).HasFlag(Audience.Office)) || directions.Count > 0
             ? await NotificationWriter.RecipientsAsync(db, Roles.DistrictOffice, null, now, cancellationToken)
             : [];
+        var chairmen = told.Any(e => EventAudience.Of(e.Kind).HasFlag(Audience.Chairman))
+            ? await NotificationWriter.RecipientsAsync(db, Roles.Chairman, null, now, cancellationToken)
+            : [];
+        // Those who gave a direction on the reported work, on the assignment or on its directive: told of its answers.
+        var answered = told.Where(e => EventAudience.Of(e.Kind).HasFlag(Audience.DirectionAuthors)).Select(e => e.AssignmentId).Distinct().ToList();
+        var answeredDirectives = answered.Select(id => assignments[id].DirectiveId).Distinct().ToList();
+        var authors = answered.Count == 0 ? [] : (await db.AssignmentEvents.AsNoTracking()
+                .Where(e => answered.Contains(e.AssignmentId) && e.Kind == AssignmentEventKind.Direction && e.ByUserId != null)
+                .Select(e => new { Id = e.AssignmentId, e.ByUserId }).ToListAsync(cancellationToken))
+            .Concat((await db.DirectiveEvents.AsNoTracking()
+                    .Where(e => answeredDirectives.Contains(e.DirectiveId) && e.Kind == DirectiveEventKind.Direction && e.ByUserId != null)
+                    .Select(e => new { e.DirectiveId, e.ByUserId }).ToListAsync(cancellationToken))
+                .SelectMany(e => answered.Where(id => assignments[id].DirectiveId == e.DirectiveId).Select(id => new { Id = id, e.ByUserId })))
+            .Distinct().ToList();
+        var authorIds = authors.Select(x => x.ByUserId!).Distinct().ToList();
+        var authorRecipients = authorIds.Count == 0 ? [] : (await NotificationWriter.UsersAsync(db, authorIds, now, cancellationToken)).ToDictionary(r => r.Id);
+        var authorsOf = authors.Where(x => authorRecipients.ContainsKey(x.ByUserId!)).ToLookup(x => x.Id, x => authorRecipients[x.ByUserId!]);
 
-        foreach (var e in told)
+        IEnumerable<Recipient> RecipientsOf(AssignmentEvent e, int unitId) =>
+            (EventAudience.Of(e.Kind) is var audience && audience.HasFlag(Audience.UnitHeads) ? heads[unitId] : [])
+                .Concat(audience.HasFlag(Audience.Office) ? office : [])
+                .Concat(audience.HasFlag(Audience.Chairman) ? chairmen : [])
+                .Concat(audience.HasFlag(Audience.DirectionAuthors) ? authorsOf[e.AssignmentId] : [])
+                .Where(r => r.Id != e.ByUserId).DistinctBy(r => r.Id);
+
+        // Several urgings (or transfers) of one unit's work in one save: one message to each of its people, listing them.
+        var coalesced = told.Where(e => EventAudience.Coalesces(e.Kind))
+            .GroupBy(e => (e.Kind, assignments[e.AssignmentId].UnitId)).Where(g => g.Count() > 1).ToList();
+        foreach (var g in coalesced)
+        {
+            var first = g.OrderBy(e => e.Id).First();
+            var items = g.Select(e => assignments[e.AssignmentId]).OrderBy(a => a.Label, StringComparer.Ordinal).ToList();
+            var title = writer.T($"Event_{g.Key.Kind}_Many", items[0].Unit, items.Count);
+            var body = string.Join('\n', items.Select(a => $"- {a.Label}. {a.Title}")) + (first.Text is { Length: > 0 } text ? $"\n{first.ByName}: {text}" : $"\n{first.ByName}");
+            writer.Add(db, RecipientsOf(first, g.Key.UnitId), EventAudience.KindOf(g.Key.Kind), null, title, body, "/my-unit", now, $"a:{first.Id}");
+        }
+
+        foreach (var e in told.Except(coalesced.SelectMany(g => g)))
         {
             var a = assignments[e.AssignmentId];
-            var audience = EventAudience.Of(e.Kind);
-            var recipients = (audience.HasFlag(Audience.UnitHeads) ? heads[a.UnitId] : [])
-                .Concat(audience.HasFlag(Audience.Office) ? office : [])
-                .Where(r => r.Id != e.ByUserId).DistinctBy(r => r.Id);
             var kind = EventAudience.KindOf(e.Kind);
             var title = writer.T($"Event_{e.Kind}", a.Unit, a.Label, e.NewLastDay is { } d ? Format.Date(d) : string.Empty);
             var body = $"{a.Label}. {a.Title}" + (e.Text is { Length: > 0 } text ? $"\n{e.ByName}: {text}" : $"\n{e.ByName}");
-            writer.Add(db, recipients, kind, a.Id, title, body, $"/assignments/{a.Id}", now, $"a:{e.Id}");
+            writer.Add(db, RecipientsOf(e, a.UnitId), kind, a.Id, title, body, $"/assignments/{a.Id}", now, $"a:{e.Id}");
         }
 
         foreach (var e in directions)

@@ -41,6 +41,12 @@ public sealed class NotificationWriter(IOptionsMonitor<ReminderOptions> options,
             .Select(u => new { UnitId = u.UnitId!.Value, R = new Recipient(u.Id, u.FullName, u.Email, u.EmailNotifications, u.MutedEmailKinds) })
             .ToListAsync(cancellationToken)).Select(x => (x.UnitId, x.R)).ToList();
 
+    /// <summary>The given users, when they can be told (active, not locked out).</summary>
+    public static Task<List<Recipient>> UsersAsync(ParPortalDbContext db, IReadOnlyCollection<string> userIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.IsActive && (u.LockoutEnd == null || u.LockoutEnd < now))
+            .Select(u => new Recipient(u.Id, u.FullName, u.Email, u.EmailNotifications, u.MutedEmailKinds))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Who can be told: active, not locked out, in the role.</summary>
     private static IQueryable<PortalUser> Reachable(ParPortalDbContext db, string role, DateTimeOffset now) =>
         db.Users.AsNoTracking()

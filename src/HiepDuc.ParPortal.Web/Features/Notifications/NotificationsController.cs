@@ -24,7 +24,13 @@ public sealed class NotificationSettingsModel
 
 public sealed record NotificationsModel(IReadOnlyList<NotificationRow> Items, bool EmailOn, bool HasEmail);
 
-public sealed record ReminderAdminModel(ReminderOptions Options, int SilentDays, bool SmtpConfigured, IReadOnlyList<(DateOnly Day, ReminderKind Kind, int Count)> Recent, int Pending, int Failed);
+public sealed record ReminderAdminModel(ReminderOptions Options, int SilentDays, bool SmtpConfigured, IReadOnlyList<(DateOnly Day, ReminderKind Kind, int Count)> Recent, int Pending, int Failed)
+{
+    /// <summary>The run just made from this page, rule by rule.</summary>
+    public ReminderRun? LastRun { get; init; }
+
+    public int UrgentRedDays { get; init; }
+}
 
 /// <summary>Each user's notifications; and, for administrators, the reminder run on demand.</summary>
 public sealed class NotificationsController(ParPortalDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
@@ -118,16 +124,24 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
         var pending = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.NextAttemptAt != null, cancellationToken);
         var failed = await db.OutboxEmails.CountAsync(e => e.SentAt == null && e.NextAttemptAt == null, cancellationToken);
         return View(new ReminderAdminModel(options.CurrentValue, portalDay.Settings.SilentDays, !string.IsNullOrWhiteSpace(smtp.CurrentValue.Host),
-            recent.OrderByDescending(r => r.Day).ThenBy(r => r.Kind).Select(r => (r.Day, r.Kind, r.Count)).ToList(), pending, failed));
+            recent.OrderByDescending(r => r.Day).ThenBy(r => r.Kind).Select(r => (r.Day, r.Kind, r.Count)).ToList(), pending, failed)
+        {
+            LastRun = TempData[LastRunKey] is string json ? System.Text.Json.JsonSerializer.Deserialize<ReminderRun>(json) : null,
+            UrgentRedDays = portalDay.Settings.UrgentRedDays,
+        });
     }
+
+    public const string LastRunKey = "ReminderRun";
 
     [HttpPost("/admin/reminders/run")]
     [Authorize(Policy = Policies.Administer)]
     public async Task<IActionResult> Run([FromServices] ReminderJob job, [FromServices] OutboxSender sender, CancellationToken cancellationToken)
     {
-        var reminders = await job.RunAsync(Domain.Common.PortalCalendar.Today(clock), cancellationToken);
+        var run = await job.RunReportAsync(Domain.Common.PortalCalendar.Today(clock), cancellationToken);
         var (sent, failed) = await sender.SendDueAsync(cancellationToken);
-        TempData[Flash.Key] = l.GetString("Reminders_Ran", reminders, sent, failed).Value;
+        TempData[Flash.Key] = l.GetString("Reminders_Ran", run.Sent, sent, failed).Value;
+        // What each rule found, sent, and when it fires next: shown once on the page the browser is sent back to.
+        TempData[LastRunKey] = System.Text.Json.JsonSerializer.Serialize(run);
         return Redirect("/admin/reminders");
     }
 }

@@ -27,67 +27,131 @@ public sealed class ReminderJob(
     Reorganisations.Reorganisations reorganisations,
     ILogger<ReminderJob> logger)
 {
-    public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default) =>
+        (await RunReportAsync(today, cancellationToken)).Sent;
+
+    /// <summary>
+    /// Runs the day's reminders and says, rule by rule, what they apply to, what fell due today and was sent, and the
+    /// next day each rule fires for the rest (<see cref="ReminderCadence"/>): a run that sends nothing says why.
+    /// </summary>
+    public async Task<ReminderRun> RunReportAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         // A reorganisation due today moves its work first, so that the day's reminders go to the successor's heads.
         await reorganisations.ApplyDueAsync(cancellationToken);
         var o = options.CurrentValue;
         var signals = portalDay.On(today);
-        var due = new List<(int Id, ReminderKind Kind, string Detail)>();
+        var rules = new List<(ReminderKind Kind, List<(int Id, string Detail)> Due, int Matching, DateOnly? Next)>();
+
+        void Rule(ReminderKind kind, IReadOnlyCollection<(int Id, int Days)> waits, ReminderCadence cadence) => rules.Add((kind,
+            waits.Where(w => cadence.IsDue(w.Days)).Select(w => (w.Id, w.Days.ToString(CultureInfo.InvariantCulture))).ToList(),
+            waits.Count,
+            waits.Where(w => !cadence.IsDue(w.Days)).Select(w => (DateOnly?)cadence.NextAfter(w.Days, today)).Min()));
+
+        // Due soon: 7, 3 and 1 days before the deadline in force.
+        var horizon = today.AddDays(ReminderCadence.DueSoonDays.Max());
+        var soon = await Live().WhereExpanded(a => AssignmentRules.Running.Invoke(a) && a.LastDayInForce > today && a.LastDayInForce <= horizon)
+            .Select(a => new { a.Id, a.LastDayInForce }).ToListAsync(cancellationToken);
         foreach (var (days, kind) in new[] { (7, ReminderKind.DueIn7), (3, ReminderKind.DueIn3), (1, ReminderKind.DueIn1) })
         {
-            var day = today.AddDays(days);
-            due.AddRange((await Live().WhereExpanded(a => AssignmentRules.Running.Invoke(a) && a.LastDayInForce == day).Select(a => a.Id).ToListAsync(cancellationToken))
-                .Select(id => (id, kind, days.ToString(CultureInfo.InvariantCulture))));
+            var matching = soon.Where(a => a.LastDayInForce!.Value.DayNumber - today.DayNumber == days).Select(a => (a.Id, days.ToString(CultureInfo.InvariantCulture))).ToList();
+            var next = kind == ReminderKind.DueIn7
+                ? soon.Select(a => ReminderCadence.NextDueSoon(a.LastDayInForce!.Value.DayNumber - today.DayNumber, today)).Where(d => d is not null).Min()
+                : null;
+            rules.Add((kind, matching, kind == ReminderKind.DueIn7 ? soon.Count : matching.Count, next));
         }
 
+        // Overdue: on the first overdue day and every OverdueEveryDays after.
         var overdue = await Live().WhereExpanded(a => AssignmentRules.State.Invoke(a, signals) == TimingState.Overdue)
             .Select(a => new { a.Id, a.LastDayInForce }).ToListAsync(cancellationToken);
-        due.AddRange(overdue.Select(a => (a.Id, Days: today.DayNumber - a.LastDayInForce!.Value.DayNumber))
-            .Where(a => (a.Days - 1) % o.OverdueEveryDays == 0)
-            .Select(a => (a.Id, ReminderKind.Overdue, a.Days.ToString(CultureInfo.InvariantCulture))));
+        Rule(ReminderKind.Overdue, overdue.Select(a => (a.Id, today.DayNumber - a.LastDayInForce!.Value.DayNumber)).ToList(), new ReminderCadence(1, o.OverdueEveryDays));
 
-        // Silent (with or without a deadline, counted from the assignment when the unit never reported): on the day it
-        // becomes silent, then every SilentDays days.
+        // Silent (with or without a deadline, counted from the day the work was given when the unit never reported): on
+        // the day it becomes silent, then every SilentDays days.
         var silentDays = signals.Settings.SilentDays;
         var silent = await Live().WhereExpanded(a => AssignmentRules.Silent.Invoke(a, signals))
             .Select(a => new { a.Id, a.HeardOn }).ToListAsync(cancellationToken);
-        due.AddRange(silent.Select(a => (a.Id, Days: today.DayNumber - a.HeardOn.DayNumber))
-            .Where(a => Every(a.Days, silentDays))
-            .Select(a => (a.Id, ReminderKind.Silent, a.Days.ToString(CultureInfo.InvariantCulture))));
+        Rule(ReminderKind.Silent, silent.Select(a => (a.Id, today.DayNumber - a.HeardOn.DayNumber)).ToList(), new ReminderCadence(silentDays, silentDays));
 
         var submitted = await Live().Where(a => a.Status == AssignmentStatus.Submitted).Select(a => new { a.Id, a.SubmittedOn }).ToListAsync(cancellationToken);
-        due.AddRange(submitted.Select(a => (a.Id, Days: today.DayNumber - a.SubmittedOn!.Value.DayNumber))
-            .Where(a => Every(a.Days, o.WaitingDays))
-            .Select(a => (a.Id, ReminderKind.AwaitingConfirmation, a.Days.ToString(CultureInfo.InvariantCulture))));
+        Rule(ReminderKind.AwaitingConfirmation, submitted.Select(a => (a.Id, today.DayNumber - a.SubmittedOn!.Value.DayNumber)).ToList(), new ReminderCadence(o.WaitingDays, o.WaitingDays));
 
+        // A request kept from before its day was stored is dated by its timeline entry.
         var asked = await Live().Where(a => a.Extension == ExtensionState.Pending)
-            .Select(a => new { a.Id, Asked = a.Events.Where(e => e.Kind == AssignmentEventKind.ExtensionRequested).Max(e => (DateTimeOffset?)e.At) })
+            .Select(a => new { a.Id, a.ExtensionRequestedOn, At = a.Events.Where(e => e.Kind == AssignmentEventKind.ExtensionRequested).Max(e => (DateTimeOffset?)e.At) })
             .ToListAsync(cancellationToken);
-        due.AddRange(asked.Where(a => a.Asked is not null).Select(a => (a.Id, Days: today.DayNumber - PortalCalendar.DateOf(a.Asked!.Value).DayNumber))
-            .Where(a => Every(a.Days, o.WaitingDays))
-            .Select(a => (a.Id, ReminderKind.ExtensionPending, a.Days.ToString(CultureInfo.InvariantCulture))));
+        Rule(ReminderKind.ExtensionPending, asked.Select(a => (a.Id, On: a.ExtensionRequestedOn ?? (a.At is { } at ? PortalCalendar.DateOf(at) : (DateOnly?)null)))
+                .Where(a => a.On is not null).Select(a => (a.Id, today.DayNumber - a.On!.Value.DayNumber)).ToList(),
+            new ReminderCadence(o.WaitingDays, o.WaitingDays));
 
         var sent = 0;
-        foreach (var (id, kind, detail) in due)
+        var runs = new List<ReminderRuleRun>();
+        foreach (var (kind, due, matching, next) in rules)
         {
-            if (await SendAsync(id, kind, today, detail, cancellationToken))
+            var ruleSent = 0;
+            foreach (var (id, detail) in due)
             {
-                sent++;
+                if (await SendAsync(id, kind, today, detail, cancellationToken))
+                {
+                    ruleSent++;
+                }
             }
+
+            sent += ruleSent;
+            runs.Add(new ReminderRuleRun(kind, matching, due.Count, ruleSent, next));
         }
+
+        var urgent = await UrgentToChairmanAsync(today, signals, cancellationToken);
+        runs.Add(urgent);
+        sent += urgent.Sent;
 
         if (today.DayOfWeek == DayOfWeek.Monday && await DigestAsync(today, cancellationToken))
         {
             sent++;
+            runs.Add(new ReminderRuleRun(ReminderKind.WeeklyDigest, 1, 1, 1, today.AddDays(7)));
+        }
+        else
+        {
+            runs.Add(new ReminderRuleRun(ReminderKind.WeeklyDigest, 0, 0, 0, NextMonday(today)));
         }
 
-        logger.LogInformation("Reminders for {Day}: {Candidates} due, {Sent} sent", today, due.Count, sent);
-        return sent;
+        logger.LogInformation("Reminders for {Day}: {Candidates} due, {Sent} sent", today, runs.Sum(r => r.DueToday), sent);
+        return new ReminderRun(today, runs, sent);
     }
 
-    /// <summary>A repeating reminder falls due on day <paramref name="every"/> of a wait, then every <paramref name="every"/> days.</summary>
-    private static bool Every(int days, int every) => days >= every && days % every == 0;
+    /// <summary>The next Monday after a day (the weekly digest's).</summary>
+    private static DateOnly NextMonday(DateOnly day) => day.AddDays(((int)DayOfWeek.Monday - (int)day.DayOfWeek + 6) % 7 + 1);
+
+    /// <summary>
+    /// The chairman hears of urgent work left unanswered: one message per directive, on the day its work turns red
+    /// (<see cref="SignalSettings.UrgentRedDays"/> without a report) and every <see cref="SignalSettings.SilentDays"/> after.
+    /// </summary>
+    private async Task<ReminderRuleRun> UrgentToChairmanAsync(DateOnly today, SignalDay signals, CancellationToken cancellationToken)
+    {
+        var cadence = new ReminderCadence(signals.Settings.UrgentRedDays, signals.Settings.SilentDays);
+        var urgent = (await Live().WhereExpanded(a => AssignmentRules.State.Invoke(a, signals) == TimingState.UrgentUnanswered)
+                .Select(a => new { a.Id, a.DirectiveId, a.Directive.Label, a.Directive.Title, a.HeardOn }).ToListAsync(cancellationToken))
+            .Select(a => (a.Id, a.DirectiveId, a.Label, a.Title, Days: today.DayNumber - a.HeardOn.DayNumber)).ToList();
+        var due = urgent.Where(a => cadence.IsDue(a.Days)).GroupBy(a => a.DirectiveId).ToList();
+        var sent = 0;
+        if (due.Count > 0)
+        {
+            var chairmen = await RecipientsAsync(Roles.Chairman, null, cancellationToken);
+            foreach (var directive in due)
+            {
+                var first = directive.OrderBy(a => a.Id).First();
+                var title = T("Reminder_UrgentUnanswered", first.Label, directive.Count());
+                var body = $"{first.Label}. {first.Title}";
+                if (await WriteAsync(new ReminderLog(first.Id, ReminderKind.UrgentUnanswered, today, clock.GetUtcNow()), chairmen, ReminderKind.UrgentUnanswered, null, title, body,
+                    $"/directives/{directive.Key}", cancellationToken))
+                {
+                    sent++;
+                }
+            }
+        }
+
+        return new ReminderRuleRun(ReminderKind.UrgentUnanswered, urgent.Count, due.Count, sent,
+            urgent.Where(a => !cadence.IsDue(a.Days)).Select(a => (DateOnly?)cadence.NextAfter(a.Days, today)).Min());
+    }
 
     private IQueryable<Assignment> Live() => db.Assignments.AsNoTracking().Where(a => !a.Directive.IsCancelled);
 

@@ -77,7 +77,7 @@ public sealed class Reorganisations(ParPortalDbContext db, TimeProvider clock)
         var open = await db.Assignments.Where(a => ids.Contains(a.UnitId)).WhereExpanded(a => AssignmentRules.Open.Invoke(a)).ToListAsync(cancellationToken);
         foreach (var assignment in open)
         {
-            assignment.TransferTo(successors[r.SuccessorOf(assignment.Id)], why, Reorganiser, now);
+            assignment.TransferTo(successors[r.SuccessorOf(assignment.Id)], why, Reorganiser, now, r.CarriedDeadline, r.EffectiveOn);
         }
 
         foreach (var unit in await db.Units.Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken))

@@ -141,6 +141,11 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
             }
         }, "Reorg_Allotted", cancellationToken);
 
+    /// <summary>Carried-over overdue work: a new last day in the same step, or left overdue on purpose (empty).</summary>
+    [HttpPost("{id:int}/carried-deadline")]
+    public Task<IActionResult> CarriedDeadline(int id, long version, DateOnly? day, CancellationToken cancellationToken) =>
+        DecideAsync(id, version, Sync(r => r.SetCarriedDeadline(day)), "Reorg_CarriedDeadlineSet", cancellationToken);
+
     [HttpPost("{id:int}/schedule")]
     public Task<IActionResult> Schedule(int id, long version, CancellationToken cancellationToken) =>
         DecideAsync(id, version, Sync(r => r.Schedule(currentActor.Actor, clock.GetUtcNow())), "Reorg_Scheduled", cancellationToken);

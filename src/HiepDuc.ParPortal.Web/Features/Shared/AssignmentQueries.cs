@@ -61,6 +61,7 @@ public static class AssignmentRowQueries
                 a.LastReportAt,
                 a.AssignedOn,
                 a.LateDays,
+                a.InheritedLateDays,
                 Excused = a.ObjectiveCause != null,
                 a.Extension,
                 State = AssignmentRules.State.Invoke(a, day),
@@ -70,7 +71,7 @@ public static class AssignmentRowQueries
             {
                 var deadline = Deadline.Restore(r.Kind, r.LastDay, r.IsUrgent, r.WrittenAs, r.RecurrenceCode);
                 var timing = Timing.Of(r.State, r.LastDayInForce, r.HeardOn, r.SubmittedOn, r.AcceptedSubmissionOn, day.Today, r.LateDays, r.Excused)
-                    with { MissedCycles = Assignment.MissedCycles(r.Status, deadline, r.LastDayInForce, day.Today) };
+                    with { MissedCycles = Assignment.MissedCycles(r.Status, deadline, r.LastDayInForce, day.Today), Inherited = r.InheritedLateDays };
                 return new AssignmentRow(
                     r.Id, r.DirectiveId, r.Label, r.Title, r.MeetingDate, r.Unit, r.Role, r.Status, r.Progress,
                     deadline, r.LastDayInForce, r.ExtendedTo, r.LastReportAt, r.AssignedOn, timing, r.Extension, r.UnitId, r.CarriedFrom);

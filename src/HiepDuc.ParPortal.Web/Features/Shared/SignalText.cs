@@ -31,6 +31,11 @@ public static class SignalText
             TimingState.Cancelled => l["Timing_Cancelled"],
             _ => l["Timing_NoDeadline"],
         };
+        if (timing.Inherited > 0 && timing.State == TimingState.Overdue)
+        {
+            text = $"{text} ({l["Timing_Inherited", Math.Min(timing.Inherited, timing.Days)]})";
+        }
+
         if (timing.MissedCycles > 0)
         {
             text = $"{text} · {l["Deadline_MissedCycles", timing.MissedCycles]}";

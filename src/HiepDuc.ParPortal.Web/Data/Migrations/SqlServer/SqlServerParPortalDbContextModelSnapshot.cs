@@ -132,6 +132,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("HeardOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("InheritedLateDays")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("LastDayInForce")
                         .HasColumnType("date");
 
@@ -273,6 +276,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<string>("Text")
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
 
@@ -1148,6 +1155,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("AppliedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("CarriedDeadline")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");

@@ -123,6 +123,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("HeardOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InheritedLateDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("LastDayInForce")
                         .HasColumnType("TEXT");
 
@@ -261,6 +264,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1100,6 +1107,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("AppliedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CarriedDeadline")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
