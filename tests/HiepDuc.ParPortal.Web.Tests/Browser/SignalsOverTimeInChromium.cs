@@ -1,0 +1,100 @@
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Units;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Features.Reorganisations;
+using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HiepDuc.ParPortal.Web.Tests.Browser;
+
+/// <summary>
+/// The seed read on 08/12/2026 after the 2025 merger of Bình Lâm, Bình Sơn, Quế Thọ and Thăng Phước into Việt An
+/// (recorded after its effective date): the office, the merged commune's head and the chairman walk the pages this
+/// change touched, at 1366 px and at 390 px, with no console error and the bell in sight on a phone.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class Signals_over_time_in_Chromium(ChromiumFixture chromium) : IAsyncLifetime
+{
+    private readonly KestrelPortalFactory _portal = new(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.FromHours(7)));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    [Fact]
+    public async Task The_office_the_merged_commune_and_the_chairman_read_true_signals_on_a_desktop_and_a_phone()
+    {
+        await _portal.QueryAsync(async db =>
+        {
+            var predecessors = await db.Units.Where(u => u.Code == "BINHLAM" || u.Code == "BINHSON" || u.Code == "QUETHO" || u.Code == "THANGPHUOC").ToListAsync();
+            var vietAn = new Unit("VIETAN", "UBND xã Việt An", UnitKind.CommuneOrTown, "Việt An");
+            var r = Reorganisation.Draft(ReorganisationKind.Merge, "Sáp nhập xã Bình Lâm, Bình Sơn, Quế Thọ, Thăng Phước thành xã Việt An",
+                "Nghị quyết 147/NQ-HĐND", new DateOnly(2025, 7, 1), vietAn, predecessors, new Actor(null, "Văn phòng"), _portal.Clock.GetUtcNow());
+            db.Reorganisations.Add(r);
+            await db.SaveChangesAsync();
+            r.Schedule(new Actor(null, "Văn phòng"), _portal.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Reorganisations>().ApplyDueAsync(CancellationToken.None);
+        }
+
+        var carried = await _portal.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "VIETAN" && a.OriginUnit.Code == "QUETHO" && a.Directive.Label == "3.d").Select(a => a.Id).SingleAsync());
+        var office = await _portal.CreateUserAsync("walk.office", Roles.DistrictOffice, "VPHDND");
+        var admin = await _portal.CreateUserAsync("walk.admin", Roles.Administrator);
+        var head = await _portal.CreateUserAsync("walk.vietan", Roles.UnitHead, "VIETAN");
+        var chairman = await _portal.CreateUserAsync("walk.chairman", Roles.Chairman);
+
+        var walks = new (string Who, TestUser User, string[] Pages)[]
+        {
+            ("office", office, ["/review", "/review?by=Directive", $"/assignments/{carried}", "/dashboard", "/notices/1", "/directives?notice=1", "/kpis"]),
+            ("admin", admin, ["/admin/reminders"]),
+            ("vietan", head, ["/my-unit", $"/assignments/{carried}", "/notifications"]),
+            ("chairman", chairman, ["/dashboard", "/notifications"]),
+        };
+        foreach (var width in new[] { 1366, 390 })
+        {
+            foreach (var (who, user, pages) in walks)
+            {
+                var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, Locale = "vi-VN" });
+                var page = await context.NewPageAsync();
+                var errors = new List<string>();
+                page.Console += (_, m) =>
+                {
+                    if (m.Type == "error")
+                    {
+                        errors.Add(m.Text);
+                    }
+                };
+                await Pages.SignInAsync(page, _portal, user);
+                if (who == "admin")
+                {
+                    await page.GotoAsync(_portal.Url("/admin/reminders"));
+                    await page.Locator("#run-reminders").ClickAsync();
+                    await page.Locator("#reminder-run").WaitForAsync();
+                }
+
+                foreach (var path in pages)
+                {
+                    if (!(who == "admin" && path == "/admin/reminders"))
+                    {
+                        var response = await page.GotoAsync(_portal.Url(path));
+                        Assert.True(response!.Ok, $"{who} {path}: {response.Status}");
+                    }
+
+                    // The bell and its count stay in sight, on a phone too, outside the collapsed menu.
+                    Assert.True(await page.Locator("#bell").IsVisibleAsync(), $"{who} {path} at {width}px: the bell is hidden");
+                    var name = $"walk-{who}-{path.Trim('/').Replace('/', '-').Replace('?', '-').Replace('=', '-')}-{width}";
+                    await page.ScreenshotAsync(new() { Path = Pages.Screenshot(name), FullPage = true });
+                    await page.ScreenshotAsync(new() { Path = Pages.Screenshot(name + "-top") }); // what the first screen shows
+                }
+
+                Assert.Empty(errors);
+                await context.CloseAsync();
+            }
+        }
+    }
+}
