@@ -1,10 +1,6 @@
-using HiepDuc.ParPortal.Domain.Common;
-using HiepDuc.ParPortal.Domain.Units;
 using HiepDuc.ParPortal.Web.Authorization;
-using HiepDuc.ParPortal.Web.Features.Reorganisations;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HiepDuc.ParPortal.Web.Tests.Browser;
@@ -26,21 +22,7 @@ public sealed class Signals_over_time_in_Chromium(ChromiumFixture chromium) : IA
     [Fact]
     public async Task The_office_the_merged_commune_and_the_chairman_read_true_signals_on_a_desktop_and_a_phone()
     {
-        await _portal.QueryAsync(async db =>
-        {
-            var predecessors = await db.Units.Where(u => u.Code == "BINHLAM" || u.Code == "BINHSON" || u.Code == "QUETHO" || u.Code == "THANGPHUOC").ToListAsync();
-            var vietAn = new Unit("VIETAN", "UBND xã Việt An", UnitKind.CommuneOrTown, "Việt An");
-            var r = Reorganisation.Draft(ReorganisationKind.Merge, "Sáp nhập xã Bình Lâm, Bình Sơn, Quế Thọ, Thăng Phước thành xã Việt An",
-                "Nghị quyết 147/NQ-HĐND", new DateOnly(2025, 7, 1), vietAn, predecessors, new Actor(null, "Văn phòng"), _portal.Clock.GetUtcNow());
-            db.Reorganisations.Add(r);
-            await db.SaveChangesAsync();
-            r.Schedule(new Actor(null, "Văn phòng"), _portal.Clock.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
-        await using (var scope = _portal.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Reorganisations>().ApplyDueAsync(CancellationToken.None);
-        }
+        await Merger2025.ApplyAsync(_portal);
 
         var carried = await _portal.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "VIETAN" && a.OriginUnit.Code == "QUETHO" && a.Directive.Label == "3.d").Select(a => a.Id).SingleAsync());
         var office = await _portal.CreateUserAsync("walk.office", Roles.DistrictOffice, "VPHDND");

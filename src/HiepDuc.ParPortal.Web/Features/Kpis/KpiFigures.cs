@@ -77,15 +77,15 @@ public static class KpiFigures
             .Select(m => new DatedFigure(m.KpiId, m.Period.Start, m.Period.End, new FigureRow(m.Id, m.UnitId, m.Numerator, m.Denominator, m.StatedRate, m.Qualifier, m.Source, m.Note, m.RecordedBy, m.RecordedAt, m.Version, 0)))
             .ToListAsync(cancellationToken);
 
-        // A successor's series continues its former units': for a period before it took their place, its figure is the
-        // sum of their numerators and denominators, with how many of them gave one (UnitLineage).
+        // A successor's series continues its former units': for a period it gave no figure of its own — before it took
+        // their place, or after, when figures still came under a former name — its figure is the sum of their numerators
+        // and denominators, with how many of them gave one (UnitLineage).
         var former = (await db.LineageAsync(cancellationToken)).FormerOf(unitId).ToList();
         var inherited = new List<DatedFigure>();
         if (former.Count > 0)
         {
-            var since = await db.Units.Where(u => former.Contains(u.Id)).MaxAsync(u => u.SucceededOn, cancellationToken) ?? DateOnly.MaxValue;
             var theirs = await db.KpiMeasurements.AsNoTracking()
-                .Where(m => m.UnitId != null && former.Contains(m.UnitId.Value) && m.Period.End < since && m.Numerator != null && m.Denominator != null)
+                .Where(m => m.UnitId != null && former.Contains(m.UnitId.Value) && m.Numerator != null && m.Denominator != null)
                 .Select(m => new { m.KpiId, m.Period.Start, m.Period.End, m.UnitId, m.Numerator, m.Denominator, m.RecordedAt })
                 .ToListAsync(cancellationToken);
             inherited = theirs.GroupBy(m => (m.KpiId, m.Start, m.End))

@@ -1,0 +1,61 @@
+using HiepDuc.ParPortal.Domain.Assignments;
+using HiepDuc.ParPortal.Domain.Common;
+using HiepDuc.ParPortal.Domain.Kpis;
+using HiepDuc.ParPortal.Domain.Notifications;
+using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiepDuc.ParPortal.Web.Tests;
+
+/// <summary>
+/// The 2025 merger into Việt An recorded on 08/12/2026, with a new deadline for the overdue work it carries: the
+/// successor is judged from then on, the former units' lateness stays recorded and shown, the successor's head hears
+/// once, and its KPI panel continues the former units' figures.
+/// </summary>
+public class A_merger_recorded_late_tells_the_truth(A_merger_recorded_late_tells_the_truth.Factory factory) : IClassFixture<A_merger_recorded_late_tells_the_truth.Factory>
+{
+    public sealed class Factory : PortalFactory
+    {
+        public Factory()
+            : base(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.FromHours(7)))
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Carried_overdue_work_gets_its_new_deadline_keeps_the_former_units_lateness_and_the_successor_hears_once()
+    {
+        var head = await factory.CreateUserAsync("truth.quetho", Roles.UnitHead, "QUETHO");
+        await factory.QueryAsync(async db =>
+        {
+            var kpi = await db.KpiDefinitions.SingleAsync(k => k.Code == "LATE_FILES");
+            var queTho = await db.Units.Where(u => u.Code == "QUETHO").Select(u => u.Id).SingleAsync();
+            // A figure still reported under the former name after the merger.
+            db.KpiMeasurements.Add(KpiMeasurement.Counted(kpi, queTho, KpiPeriod.Month(2026, 10), 3, 40, MeasurementSource.Entered, new Actor(null, "Văn phòng"), factory.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+        await Merger2025.ApplyAsync(factory, carriedDeadline: new DateOnly(2026, 12, 31));
+
+        var carried = await factory.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "VIETAN" && a.OriginUnit.Code == "QUETHO" && a.Directive.Label == "3.d")
+            .Select(a => new { a.Id, a.LastDayInForce, a.LateDays, a.InheritedLateDays }).SingleAsync());
+        Assert.Equal(new DateOnly(2026, 12, 31), carried.LastDayInForce);
+        Assert.Equal(640, carried.InheritedLateDays); // 30/09/2023 → 01/07/2025: the former unit's
+        Assert.Equal(640, carried.LateDays);
+
+        var client = await factory.SignedInAsync(head);
+        var page = await client.GetDocumentAsync($"/assignments/{carried.Id}");
+        var badge = page.QuerySelector("#assignment-facts [data-timing]")!;
+        Assert.Equal("InTerm", badge.GetAttribute("data-timing"));
+        Assert.Contains("đã trễ hạn 640 ngày", badge.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Quế Thọ", page.QuerySelector("#timeline [data-kind='AssignmentEventKind_Assigned']")!.TextContent, StringComparison.Ordinal);
+
+        var told = await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == head.Id && n.Kind == ReminderKind.Transferred).ToListAsync());
+        var one = Assert.Single(told);
+        Assert.True(one.Body!.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)) >= 4, one.Body);
+
+        // The successor's panel continues the former units' series.
+        var workspace = await client.GetDocumentAsync("/my-unit");
+        Assert.NotNull(workspace.QuerySelector("#my-kpis [data-kpi='LATE_FILES']"));
+    }
+}
