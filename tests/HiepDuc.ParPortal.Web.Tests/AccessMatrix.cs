@@ -76,6 +76,7 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["POST /kpis/{id:int}/entry"] = "LAAFF",
         ["POST /kpis/{id:int}/reference"] = "LAAFF",
         ["POST /kpis/{id:int}/keywords"] = "LAAFF",
+        ["POST /kpis/{id:int}/exemptions"] = "LAAFF",
         ["GET /units/{unitId:int}/kpis"] = "LAAAA",
         ["GET /kpis/import"] = "LAAFF",
         ["POST /kpis/import"] = "LAAFF",

@@ -59,3 +59,40 @@ public class A_merger_recorded_late_tells_the_truth(A_merger_recorded_late_tells
         Assert.NotNull(workspace.QuerySelector("#my-kpis [data-kpi='LATE_FILES']"));
     }
 }
+
+/// <summary>Units that do not report a KPI are taken out of its coverage, by the office, audited.</summary>
+public class A_KPI_s_coverage_leaves_out_the_units_that_do_not_report_it(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_post_office_and_social_insurance_left_out_of_the_late_file_rate_make_the_coverage_of_fourteen()
+    {
+        var (kpi, exempt) = await factory.QueryAsync(async db =>
+        {
+            var k = await db.KpiDefinitions.SingleAsync(x => x.Code == "LATE_FILES");
+            var units = await db.Units.Where(u => u.Code == "HIEPTHUAN" || u.Code == "QUELUU").Select(u => u.Id).ToListAsync();
+            foreach (var u in units)
+            {
+                db.KpiMeasurements.Add(KpiMeasurement.Counted(k, u, KpiPeriod.Month(2023, 9), 2, 40, MeasurementSource.Entered, new Actor(null, "Văn phòng"), factory.Clock.GetUtcNow()));
+            }
+
+            await db.SaveChangesAsync();
+            return (k.Id, await db.Units.Where(u => u.Code == "BUUDIEN" || u.Code == "BHXH").Select(u => u.Id).ToListAsync());
+        });
+        var office = await factory.SignedInAsync(await factory.CreateUserAsync("cov.office", Roles.DistrictOffice, "VPHDND"));
+        Assert.Contains("2/16 đơn vị", (await office.GetDocumentAsync($"/kpis/{kpi}?period=2023-09")).Body!.TextContent, StringComparison.Ordinal);
+
+        var token = await office.AntiforgeryTokenAsync($"/kpis/{kpi}");
+        var fields = exempt.Select(id => new KeyValuePair<string, string>("units", id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("__RequestVerificationToken", token));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await office.PostAsync(new Uri($"/kpis/{kpi}/exemptions", UriKind.Relative), new FormUrlEncodedContent(fields))).StatusCode);
+
+        var page = await office.GetDocumentAsync($"/kpis/{kpi}?period=2023-09");
+        Assert.Contains("2/14 đơn vị", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bưu điện", page.QuerySelector("#exemptions summary")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "KpiDefinition" && e.Changes!.Contains("CoverageExemptions"))));
+
+        // A unit that does not exist is refused, and nothing changes.
+        var again = await office.AntiforgeryTokenAsync($"/kpis/{kpi}");
+        await office.PostAsync(new Uri($"/kpis/{kpi}/exemptions", UriKind.Relative), new FormUrlEncodedContent([new("units", "99999"), new("__RequestVerificationToken", again)]));
+        Assert.Contains("2/14 đơn vị", (await office.GetDocumentAsync($"/kpis/{kpi}?period=2023-09")).Body!.TextContent, StringComparison.Ordinal);
+    }
+}

@@ -141,5 +141,25 @@ public sealed class KpiDefinition : VersionedEntity
         Keywords = kept.Count == 0 ? null : string.Join('\n', kept);
     }
 
+    /// <summary>
+    /// The units that do not report this KPI (the post office for the late-file rate, for example), as their ids
+    /// separated by commas: left out of its coverage ("3/14 đơn vị", not "3/16"). The office chooses them on the KPI's page.
+    /// </summary>
+    public string? CoverageExemptions { get; private set; }
+
+    public IReadOnlyList<int> ExemptUnitIds => CoverageExemptions?.Split(',').Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList() ?? [];
+
+    /// <summary>Sets the units left out of this KPI's coverage (each once, in id order).</summary>
+    public void SetCoverageExemptions(IEnumerable<int> unitIds)
+    {
+        var ids = unitIds.Distinct().Order().ToList();
+        if (ids.Any(id => id <= 0))
+        {
+            throw new DomainException("kpi.exemption");
+        }
+
+        CoverageExemptions = ids.Count == 0 ? null : string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     public void Deactivate() => IsActive = false;
 }

@@ -17,6 +17,8 @@ internal sealed class KpiDefinitionConfiguration : IEntityTypeConfiguration<KpiD
         builder.Property(k => k.TargetSource).HasMaxLength(300);
         builder.Property(k => k.SearchKey).HasMaxLength(400);
         builder.Property(k => k.Keywords).HasMaxLength(1300);
+        builder.Property(k => k.CoverageExemptions).HasMaxLength(4000);
+        builder.Ignore(k => k.ExemptUnitIds);
         builder.Ignore(k => k.KeywordList);
         builder.Property(k => k.Version).IsConcurrencyToken();
         builder.HasIndex(k => k.Code).IsUnique();

@@ -34,8 +34,11 @@ public static class KpiFigures
     /// </summary>
     public static async Task<ILookup<int, PeriodValue>> DistrictSeriesAsync(this ParPortalDbContext db, IReadOnlyCollection<int>? kpiIds, int coveragePercent, CancellationToken cancellationToken)
     {
-        // Every active unit is expected to give a figure (the entry grid lists them all).
-        var expected = await db.Units.CountAsync(u => u.IsActive, cancellationToken);
+        // Every active unit is expected to give a figure (the entry grid lists them all), but those a KPI leaves out of
+        // its coverage (KpiDefinition.CoverageExemptions).
+        var active = await db.Units.Where(u => u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
+        var exemptions = await db.KpiDefinitions.AsNoTracking().Where(k => k.CoverageExemptions != null).ToDictionaryAsync(k => k.Id, k => k.ExemptUnitIds, cancellationToken);
+        int ExpectedOf(int kpiId) => active.Count - (exemptions.TryGetValue(kpiId, out var exempt) ? active.Count(exempt.Contains) : 0);
         var measurements = db.KpiMeasurements.AsNoTracking();
         var totals = db.KpiDistrictTotals.AsNoTracking();
         if (kpiIds is not null)
@@ -63,7 +66,7 @@ public static class KpiFigures
         foreach (var s in sums.Where(s => s.D > 0))
         {
             values[(s.KpiId, s.Start, s.End)] = new PeriodValue(s.Start, s.End, KpiMath.Rate(s.N, s.D), s.N, s.D, s.Units, RateQualifier.Exact, false,
-                new KpiCoverage(s.Units, Math.Max(expected, s.Units)), coveragePercent);
+                new KpiCoverage(s.Units, Math.Max(ExpectedOf(s.KpiId), s.Units)), coveragePercent);
         }
 
         return values.OrderBy(v => v.Key.Item3).ThenBy(v => v.Key.Item2).ToLookup(v => v.Key.Item1, v => v.Value);

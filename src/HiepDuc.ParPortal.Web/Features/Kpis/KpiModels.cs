@@ -25,6 +25,9 @@ public sealed class KpiPageModel
 
     public IReadOnlyList<KpiUnitRow> Units { get; init; } = [];
 
+    /// <summary>The active units, to choose those that do not report this KPI.</summary>
+    public IReadOnlyList<Work.Option> ActiveUnits { get; init; } = [];
+
     public IReadOnlyList<PeriodValue> History { get; init; } = [];
 
     public IReadOnlyList<(KpiPeriod Period, decimal Rate)> References { get; init; } = [];

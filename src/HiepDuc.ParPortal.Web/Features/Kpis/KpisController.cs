@@ -70,6 +70,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
         return View(new KpiPageModel
         {
             Kpi = kpi,
+            ActiveUnits = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new Work.Option(u.Id, u.Name)).ToListAsync(cancellationToken),
             Period = chosen,
             District = district,
             Reference = reference,
@@ -217,6 +218,30 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l.GetString("Kpi_ReferenceSaved", month.ToVietnamese()).Value;
         return Redirect($"/kpis/{id}?period={KpiFigures.MonthKey(month)}");
+    }
+
+    /// <summary>The units that do not report this KPI, left out of its coverage.</summary>
+    [HttpPost("/kpis/{id:int}/exemptions")]
+    [Authorize(Policy = Policies.KpiWrite)]
+    public async Task<IActionResult> Exemptions(int id, List<int> units, CancellationToken cancellationToken)
+    {
+        var kpi = await db.KpiDefinitions.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (kpi is null)
+        {
+            return NotFound();
+        }
+
+        var known = await db.Units.Where(u => u.IsActive && units.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+        if (known.Count != units.Distinct().Count())
+        {
+            TempData[Flash.Key] = l["Users_UnitUnknown"].Value;
+            return Redirect($"/kpis/{id}#exemptions");
+        }
+
+        kpi.SetCoverageExemptions(known);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = l.GetString("Kpi_ExemptionsSaved", known.Count).Value;
+        return Redirect($"/kpis/{id}#exemptions");
     }
 
     /// <summary>The words that name this KPI in a notice's sentences, one per line: the import links figure targets through them.</summary>

@@ -518,6 +518,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("CoverageExemptions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("DenominatorLabel")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

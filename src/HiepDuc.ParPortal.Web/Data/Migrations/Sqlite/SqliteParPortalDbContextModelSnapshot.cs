@@ -496,6 +496,10 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoverageExemptions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DenominatorLabel")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
