@@ -13,15 +13,8 @@ namespace HiepDuc.ParPortal.Web.Tests;
 /// successor is judged from then on, the former units' lateness stays recorded and shown, the successor's head hears
 /// once, and its KPI panel continues the former units' figures.
 /// </summary>
-public class A_merger_recorded_late_tells_the_truth(A_merger_recorded_late_tells_the_truth.Factory factory) : IClassFixture<A_merger_recorded_late_tells_the_truth.Factory>
+public class A_merger_recorded_late_tells_the_truth(PortalIn2026 factory) : IClassFixture<PortalIn2026>
 {
-    public sealed class Factory : PortalFactory
-    {
-        public Factory()
-            : base(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.FromHours(7)))
-        {
-        }
-    }
 
     [Fact]
     public async Task Carried_overdue_work_gets_its_new_deadline_keeps_the_former_units_lateness_and_the_successor_hears_once()

@@ -66,21 +66,12 @@ public class The_report_follows_Decree_30(The_report_follows_Decree_30.Factory f
         var docx = Path.Combine(dir.FullName, "bao-cao.docx");
         await File.WriteAllBytesAsync(docx, bytes);
         var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.First(File.Exists);
-        await RunAsync(soffice, "--headless", "--norestore", $"-env:UserInstallation=file://{dir.FullName}/profile", "--convert-to", "pdf", "--outdir", dir.FullName, docx);
-        await RunAsync("/usr/bin/pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", Path.Combine(dir.FullName, "bao-cao.pdf"), Path.Combine(dir.FullName, "trang-1"));
+        await Processes.RunAsync(soffice, "--headless", "--norestore", $"-env:UserInstallation=file://{dir.FullName}/profile", "--convert-to", "pdf", "--outdir", dir.FullName, docx);
+        await Processes.RunAsync("/usr/bin/pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", Path.Combine(dir.FullName, "bao-cao.pdf"), Path.Combine(dir.FullName, "trang-1"));
         var png = Path.Combine(dir.FullName, "trang-1.png");
         Assert.True(File.Exists(png) && new FileInfo(png).Length > 10_000, "page 1 was not rendered");
         File.Copy(png, Path.Combine(Paths.Screenshots, "bao-cao-trang-1.png"), overwrite: true);
         dir.Delete(recursive: true);
-    }
-
-    private static async Task RunAsync(string program, params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var said = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), $"{program} did not finish");
-        Assert.True(process.ExitCode == 0, $"{program}: {said}");
     }
 
     private static bool IsShortRule(Paragraph? p) =>

@@ -13,15 +13,8 @@ namespace HiepDuc.ParPortal.Web.Tests;
 /// the day its work was given, an extension granted after the deadline keeps the lateness, only a confirmed objective
 /// cause excuses it, and work with no deadline is never on time (docs/domain.md, "Lateness is a fact").
 /// </summary>
-public class Signals_stay_true_when_time_moves(Signals_stay_true_when_time_moves.Factory factory) : IClassFixture<Signals_stay_true_when_time_moves.Factory>
+public class Signals_stay_true_when_time_moves(PortalIn2026 factory) : IClassFixture<PortalIn2026>
 {
-    public sealed class Factory : PortalFactory
-    {
-        public Factory()
-            : base(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.FromHours(7)))
-        {
-        }
-    }
 
     [Fact]
     public async Task A_notice_imported_three_years_late_counts_from_the_day_its_work_was_given()
@@ -209,25 +202,15 @@ public class Signals_stay_true_when_time_moves(Signals_stay_true_when_time_moves
             var docx = Path.Combine(dir.FullName, "bao-cao.docx");
             await File.WriteAllBytesAsync(docx, bytes);
             var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.First(File.Exists);
-            await Run(soffice, "--headless", "--norestore", $"-env:UserInstallation=file://{dir.FullName}/profile", "--convert-to", "pdf", "--outdir", dir.FullName, docx);
-            var info = await Run("/usr/bin/pdfinfo", Path.Combine(dir.FullName, "bao-cao.pdf"));
+            await Processes.RunAsync(soffice, "--headless", "--norestore", $"-env:UserInstallation=file://{dir.FullName}/profile", "--convert-to", "pdf", "--outdir", dir.FullName, docx);
+            var info = await Processes.RunAsync("/usr/bin/pdfinfo", Path.Combine(dir.FullName, "bao-cao.pdf"));
             var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(info, @"Pages:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
             Assert.InRange(pages, 1, 3);
-            await Run("/usr/bin/pdftoppm", "-png", "-r", "60", Path.Combine(dir.FullName, "bao-cao.pdf"), Path.Combine(Paths.Screenshots, "bao-cao-2026-trang"));
+            await Processes.RunAsync("/usr/bin/pdftoppm", "-png", "-r", "60", Path.Combine(dir.FullName, "bao-cao.pdf"), Path.Combine(Paths.Screenshots, "bao-cao-2026-trang"));
         }
         finally
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static async Task<string> Run(string program, params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var said = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), $"{program} did not finish");
-        Assert.True(process.ExitCode == 0, $"{program}: {said}");
-        return said;
     }
 }

@@ -13,15 +13,8 @@ namespace HiepDuc.ParPortal.Web.Tests;
 /// Reminders the office can see and use, on the seed read on 08/12/2026: a run says rule by rule what it sent and when it
 /// fires next; the queue urges many at once with one message per unit; the chairman's bell carries what is his.
 /// </summary>
-public class Reminders_the_office_can_see_and_use(Reminders_the_office_can_see_and_use.Factory factory) : IClassFixture<Reminders_the_office_can_see_and_use.Factory>
+public class Reminders_the_office_can_see_and_use(PortalIn2026 factory) : IClassFixture<PortalIn2026>
 {
-    public sealed class Factory : PortalFactory
-    {
-        public Factory()
-            : base(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.FromHours(7)))
-        {
-        }
-    }
 
     [Fact]
     public async Task A_run_that_sends_nothing_says_for_each_rule_what_it_found_and_the_next_day_it_fires()
