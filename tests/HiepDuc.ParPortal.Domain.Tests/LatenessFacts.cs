@@ -251,3 +251,17 @@ public class Work_carried_to_a_successor_keeps_what_happened_before
             NewAssignment().TransferTo(VietAn, "Sáp nhập", Office, At(2025, 7, 1), newLastDay: new DateOnly(2025, 6, 1))).Code);
     }
 }
+
+/// <summary>A successor's shares of one directive become one: the others merge into the one kept.</summary>
+public class Shares_of_one_directive_become_one
+{
+    [Fact]
+    public void Only_an_open_share_of_the_same_directive_and_unit_can_take_another()
+    {
+        var a = NewAssignment();
+        Assert.Equal("assignment.merge", Assert.Throws<DomainException>(() => a.MergeInto(a, "Gộp", Office, At(2025, 7, 1))).Code);
+        var other = NewAssignment();
+        Assert.Equal("assignment.merge", Assert.Throws<DomainException>(() => a.MergeInto(other, "Gộp", Office, At(2025, 7, 1))).Code); // another directive, not saved
+        Assert.Equal(AssignmentStatus.NotStarted, a.Status);
+    }
+}

@@ -30,8 +30,12 @@ public class A_merger_recorded_late_tells_the_truth(PortalIn2026 factory) : ICla
         });
         await Merger2025.ApplyAsync(factory, carriedDeadline: new DateOnly(2026, 12, 31));
 
-        var carried = await factory.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "VIETAN" && a.OriginUnit.Code == "QUETHO" && a.Directive.Label == "3.d")
-            .Select(a => new { a.Id, a.LastDayInForce, a.LateDays, a.InheritedLateDays }).SingleAsync());
+        // Việt An carries the four former communes' shares of 3.d as one assignment, reported once; the others are merged into it.
+        var shares = await factory.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "VIETAN" && a.Directive.Label == "3.d" && a.Directive.NoticeId == 1)
+            .Select(a => new { a.Id, a.MergedIntoId, a.Status, a.LastDayInForce, a.LateDays, a.InheritedLateDays }).ToListAsync());
+        Assert.Equal(4, shares.Count);
+        var carried = Assert.Single(shares, a => a.MergedIntoId == null);
+        Assert.All(shares.Where(a => a != carried), a => Assert.Equal((carried.Id, AssignmentStatus.Cancelled), (a.MergedIntoId!.Value, a.Status)));
         Assert.Equal(new DateOnly(2026, 12, 31), carried.LastDayInForce);
         Assert.Equal(640, carried.InheritedLateDays); // 30/09/2023 → 01/07/2025: the former unit's
         Assert.Equal(640, carried.LateDays);
@@ -41,7 +45,17 @@ public class A_merger_recorded_late_tells_the_truth(PortalIn2026 factory) : ICla
         var badge = page.QuerySelector("#assignment-facts [data-timing]")!;
         Assert.Equal("InTerm", badge.GetAttribute("data-timing"));
         Assert.Contains("đã trễ hạn 640 ngày", badge.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Quế Thọ", page.QuerySelector("#timeline [data-kind='AssignmentEventKind_Assigned']")!.TextContent, StringComparison.Ordinal);
+        // Its history holds each former commune's, each marked with its unit.
+        var given = page.QuerySelectorAll("#timeline [data-kind='AssignmentEventKind_Assigned']").Select(e => e.TextContent).ToList();
+        Assert.Equal(4, given.Count);
+        foreach (var commune in new[] { "Bình Lâm", "Bình Sơn", "Quế Thọ", "Thăng Phước" })
+        {
+            Assert.Contains(given, g => g.Contains(commune, StringComparison.Ordinal));
+        }
+
+        Assert.Single((await client.GetDocumentAsync("/my-unit")).QuerySelectorAll("#my-assignments [data-assignment]"), e => e.TextContent.Contains("3.d.", StringComparison.Ordinal));
+        var mergedPage = await client.GetDocumentAsync($"/assignments/{shares.First(a => a.MergedIntoId != null).Id}");
+        Assert.Equal($"/assignments/{carried.Id}", mergedPage.QuerySelector("#merged-into a")!.GetAttribute("href"));
 
         var told = await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == head.Id && n.Kind == ReminderKind.Transferred).ToListAsync());
         var one = Assert.Single(told);

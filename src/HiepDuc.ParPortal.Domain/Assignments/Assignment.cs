@@ -110,6 +110,12 @@ public sealed class Assignment : VersionedEntity
     /// </summary>
     public int InheritedLateDays { get; private set; }
 
+    /// <summary>
+    /// The successor's one assignment of this directive that this share was merged into (it is closed, as cancelled, and
+    /// its reports, files and timeline are read on the one kept, each marked with its unit).
+    /// </summary>
+    public int? MergedIntoId { get; private set; }
+
     /// <summary>The objective cause the office (or the chairman) confirmed for the work's lateness, which excuses it (Decree 335/2025/NĐ-CP).</summary>
     public string? ObjectiveCause { get; private set; }
 
@@ -449,6 +455,52 @@ public sealed class Assignment : VersionedEntity
             ChangeDeadline(Deadline.OnDate(fresh), by, at);
         }
     }
+
+    /// <summary>
+    /// A successor carries several shares of one directive (its predecessors' each): they become one, reported once.
+    /// This share closes into <paramref name="kept"/> — the same directive and unit — with one timeline entry; nothing of
+    /// its history is rewritten.
+    /// </summary>
+    public void MergeInto(Assignment kept, string why, Actor by, DateTimeOffset at)
+    {
+        if (ReferenceEquals(kept, this) || kept.DirectiveId != DirectiveId || kept.UnitId != UnitId || kept.Id == 0 || !kept.IsOpen)
+        {
+            throw new DomainException("assignment.merge");
+        }
+
+        var text = Guard.Required(why, "assignment.transferReason");
+        Move(Trigger.Cancel);
+        Extension = ExtensionState.None;
+        MergedIntoId = kept.Id;
+        AddEvent(AssignmentEventKind.MergedInto, by, at, text);
+    }
+
+    /// <summary>
+    /// Every unit holding several open shares of one directive among <paramref name="shares"/> (work carried to a
+    /// successor) keeps one (<see cref="KeptOf"/>) and merges the others into it; <paramref name="why"/> is told the unit's name.
+    /// </summary>
+    public static void MergeShares(IEnumerable<Assignment> shares, Func<Assignment, string> why, Actor by, DateTimeOffset at)
+    {
+        foreach (var group in shares.Where(a => a.IsOpen).Distinct().GroupBy(a => (a.UnitId, a.DirectiveId)).Where(g => g.Count() > 1))
+        {
+            var kept = KeptOf(group);
+            foreach (var share in group.Where(a => !ReferenceEquals(a, kept)))
+            {
+                share.MergeInto(kept, why(kept), by, at);
+            }
+        }
+    }
+
+    /// <summary>Which of a unit's open shares of one directive is kept when they become one: a lead before an implementing
+    /// unit before a coordinating one, running work before submitted, the earliest deadline in force (the most pressing
+    /// stays in sight), the one heard of last (its state and reports go on), the oldest.</summary>
+    public static Assignment KeptOf(IEnumerable<Assignment> shares) => shares
+        .OrderBy(a => a.Role switch { AssignmentRole.Lead => 0, AssignmentRole.Implementing => 1, _ => 2 })
+        .ThenBy(a => AssignmentRules.Running.Invoke(a) ? 0 : 1)
+        .ThenBy(a => a.LastDayInForce ?? DateOnly.MaxValue)
+        .ThenByDescending(a => a.HeardOn)
+        .ThenBy(a => a.Id)
+        .First();
 
     private AssignmentEvent AddEvent(AssignmentEventKind kind, Actor by, DateTimeOffset at, string? text, ProgressReport? report = null, DateOnly? newLastDay = null, int? lateDays = null)
     {

@@ -44,6 +44,9 @@ public enum AssignmentEventKind
 
     /// <summary>The office (or the chairman) confirmed an objective cause that excuses the work's lateness.</summary>
     ObjectiveCauseConfirmed,
+
+    /// <summary>A successor's several shares of one directive became one: this share was merged into the one kept.</summary>
+    MergedInto,
 }
 
 public enum ExtensionState

@@ -24,15 +24,32 @@ public sealed class Signals_over_time_in_Chromium(ChromiumFixture chromium) : IA
     {
         await Merger2025.ApplyAsync(_portal);
 
-        var carried = await _portal.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "VIETAN" && a.OriginUnit.Code == "QUETHO" && a.Directive.Label == "3.d").Select(a => a.Id).SingleAsync());
+        // The office records one more 2023 notice — the seed's text again, as another session — through the import page.
         var office = await _portal.CreateUserAsync("walk.office", Roles.DistrictOffice, "VPHDND");
+        var importing = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "vi-VN" });
+        var importPage = await importing.NewPageAsync();
+        await Pages.SignInAsync(importPage, _portal, office);
+        await importPage.GotoAsync(_portal.Url("/notices/import"));
+        await importPage.Locator("#text").FillAsync(Data.Seed.NoticeSeed.OriginalText());
+        await importPage.Locator("#import-notice-form button[type=submit]").ClickAsync();
+        await importPage.Locator("#GivenOn").WaitForAsync();
+        Assert.Equal("2023-08-31", await importPage.Locator("#GivenOn").InputValueAsync());
+        await importPage.ScreenshotAsync(new() { Path = Pages.Screenshot("walk-office-import-preview-1366"), FullPage = true });
+        await importPage.Locator("#preview-form button[type=submit]").Last.ClickAsync();
+        await importPage.Locator("#AllowDuplicate").CheckAsync();
+        await importPage.Locator("#preview-form button[type=submit]").Last.ClickAsync();
+        await importPage.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/notices/\\d+$"));
+        var imported = importPage.Url.Split('/')[^1];
+        await importing.CloseAsync();
+
+        var carried = await _portal.QueryAsync(db => db.Assignments.Where(a => a.Unit.Code == "VIETAN" && a.MergedIntoId == null && a.Directive.Label == "3.d" && a.Directive.NoticeId == 1).Select(a => a.Id).SingleAsync());
         var admin = await _portal.CreateUserAsync("walk.admin", Roles.Administrator);
         var head = await _portal.CreateUserAsync("walk.vietan", Roles.UnitHead, "VIETAN");
         var chairman = await _portal.CreateUserAsync("walk.chairman", Roles.Chairman);
 
         var walks = new (string Who, TestUser User, string[] Pages)[]
         {
-            ("office", office, ["/review", "/review?by=Directive", $"/assignments/{carried}", "/dashboard", "/notices/1", "/directives?notice=1", "/kpis"]),
+            ("office", office, ["/review", "/review?by=Directive", $"/assignments/{carried}", "/dashboard", "/notices/1", $"/notices/{imported}", $"/dashboard?notice={imported}", "/directives?notice=1", "/kpis"]),
             ("admin", admin, ["/admin/reminders"]),
             ("vietan", head, ["/my-unit", $"/assignments/{carried}", "/notifications"]),
             ("chairman", chairman, ["/dashboard", "/notifications"]),

@@ -77,6 +77,14 @@ public sealed class AssignmentDetailsModel
     /// <summary>Carried over by a reorganisation: the timeline names the unit of each event.</summary>
     public bool IsCarried { get; init; }
 
+    /// <summary>This share was merged into the successor's one assignment of the directive.</summary>
+    public int? MergedIntoId { get; init; }
+
+    /// <summary>Shares were merged into this one: the timeline shown is theirs and its own together.</summary>
+    public bool HasMergedShares { get; set; }
+
+    public IReadOnlyList<Directives.TimelineRow> MergedTimeline { get; set; } = [];
+
     public string? ObjectiveCause { get; init; }
 
     public string? ObjectiveCauseBy { get; init; }
@@ -128,6 +136,9 @@ public sealed class AssignmentDetailsModel
 public sealed record ReportRow(int Id, ProgressReportKind Kind, string Text, int Progress, string By, DateTimeOffset At, bool OnPaper)
 {
     public IReadOnlyList<FileRow> Files { get; init; } = [];
+
+    /// <summary>The former unit whose share, merged into this assignment, the report was made on.</summary>
+    public string? FromShare { get; init; }
 }
 
 public sealed record FileRow(int Id, int? ReportId, string Name, long Length);

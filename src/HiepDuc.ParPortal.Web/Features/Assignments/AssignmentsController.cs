@@ -287,6 +287,7 @@ public sealed class AssignmentsController(
                 ObjectiveCause = x.ObjectiveCause,
                 ObjectiveCauseBy = x.ObjectiveCauseBy,
                 ObjectiveCauseAt = x.ObjectiveCauseAt,
+                MergedIntoId = x.MergedIntoId,
                 Version = x.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -295,25 +296,32 @@ public sealed class AssignmentsController(
             return null;
         }
 
+        // The shares merged into this one (a successor's predecessors'): their reports, files and history are read here,
+        // each marked with the unit it came from.
+        var merged = await db.Assignments.AsNoTracking().Where(x => x.MergedIntoId == id)
+            .Select(x => new { x.Id, Origin = x.OriginUnit.ShortName ?? x.OriginUnit.Name }).ToDictionaryAsync(x => x.Id, x => x.Origin, cancellationToken);
+        var ids = merged.Keys.Append(id).ToList();
         var evidence = await db.Files.AsNoTracking()
-            .Where(f => f.AssignmentId == id)
+            .Where(f => f.AssignmentId != null && ids.Contains(f.AssignmentId.Value))
             .OrderBy(f => f.Id)
             .Select(f => new FileRow(f.Id, f.ReportId, f.OriginalName, f.Length))
             .ToListAsync(cancellationToken);
         var byReport = evidence.ToLookup(f => f.ReportId);
         a.Reports = (await db.ProgressReports.AsNoTracking()
-            .Where(r => r.AssignmentId == id)
+            .Where(r => ids.Contains(r.AssignmentId))
             .OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
-            .Select(r => new ReportRow(r.Id, r.Kind, r.Text, r.Progress, r.ReportedByName, r.ReportedAt, r.ReceivedOnPaper))
+            .Select(r => new { r.AssignmentId, Row = new ReportRow(r.Id, r.Kind, r.Text, r.Progress, r.ReportedByName, r.ReportedAt, r.ReceivedOnPaper) })
             .ToListAsync(cancellationToken))
-            .Select(r => r with { Files = [.. byReport[r.Id]] })
+            .Select(r => r.Row with { Files = [.. byReport[r.Row.Id]], FromShare = merged.GetValueOrDefault(r.AssignmentId) })
             .ToList();
         var timeline = await db.AssignmentEvents.AsNoTracking()
-            .Where(e => e.AssignmentId == id)
+            .Where(e => ids.Contains(e.AssignmentId))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new { e.Id, Row = new TimelineRow(e.At, e.Kind, e.UnitName ?? a.UnitName, e.ByName, e.Text, e.NewLastDay) { LateDays = e.LateDays } })
+            .Select(e => new { e.Id, e.AssignmentId, Row = new TimelineRow(e.At, e.Kind, e.UnitName ?? a.UnitName, e.ByName, e.Text, e.NewLastDay) { LateDays = e.LateDays } })
             .ToListAsync(cancellationToken);
-        a.Timeline = timeline.Select(t => new AssignmentTimelineRow(t.Id, t.Row)).ToList();
+        a.Timeline = timeline.Where(t => t.AssignmentId == id).Select(t => new AssignmentTimelineRow(t.Id, t.Row)).ToList();
+        a.MergedTimeline = timeline.Select(t => t.Row).ToList();
+        a.HasMergedShares = merged.Count > 0;
         a.Directions = await db.DirectiveEvents.AsNoTracking()
             .Where(e => e.DirectiveId == a.DirectiveId && e.Kind == Domain.Notices.DirectiveEventKind.Direction)
             .OrderByDescending(e => e.At)

@@ -26,7 +26,8 @@ public sealed class MyUnitController(ParPortalDbContext db, PortalDay portalDay)
         var unitId = User.GetUnitId() ?? 0;
         var day = portalDay.Today();
         var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        var mine = db.Assignments.VisibleTo(User);
+        // Shares merged into the unit's one assignment of a directive are read there, not listed again.
+        var mine = db.Assignments.VisibleTo(User).Where(a => a.MergedIntoId == null);
         var total = await mine.CountAsync(cancellationToken);
 
         // Ranked in SQL by the urgency of each assignment's state (AssignmentRules.UrgencyRank of AssignmentRules.State),

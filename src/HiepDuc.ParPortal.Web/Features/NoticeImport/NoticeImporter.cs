@@ -83,6 +83,9 @@ public sealed class NoticeImporter(ParPortalDbContext db, TimeProvider clock)
                     assignment.TransferTo(successor, $"Thông báo trước ngày sắp xếp đơn vị; {assignment.Unit.Name} nay là {successor.Name}", by, now);
                 }
 
+                // The successor reports once on each directive: its shares of one become one.
+                Assignment.MergeShares(open, kept => $"Thông báo trước ngày sắp xếp đơn vị: gộp vào một phân công của {successors[kept.UnitId].Name}", by, now);
+
                 await db.SaveChangesAsync(cancellationToken);
             }
 

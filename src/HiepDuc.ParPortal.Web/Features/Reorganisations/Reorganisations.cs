@@ -14,7 +14,7 @@ public sealed record ReorganisationPreview(
     IReadOnlyList<PreviewSeries> Series,
     IReadOnlyList<string> Groups);
 
-public sealed record PreviewAssignment(int Id, string Unit, string DirectiveLabel, string DirectiveTitle, AssignmentStatus Status, DateOnly? LastDayInForce);
+public sealed record PreviewAssignment(int Id, string Unit, string DirectiveLabel, string DirectiveTitle, AssignmentStatus Status, DateOnly? LastDayInForce, int DirectiveId = 0);
 
 public sealed record PreviewUser(string Id, string UserName, string FullName, string Unit, bool IsActive);
 
@@ -49,7 +49,7 @@ public sealed class Reorganisations(ParPortalDbContext db, TimeProvider clock)
         var ids = r.Predecessors.Select(p => p.UnitId).ToList();
         var moving = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.UnitId)).WhereExpanded(a => AssignmentRules.Open.Invoke(a))
             .OrderBy(a => a.Unit.Name).ThenBy(a => a.Directive.Notice.MeetingDate).ThenBy(a => a.Directive.SortOrder)
-            .Select(a => new PreviewAssignment(a.Id, a.Unit.ShortName ?? a.Unit.Name, a.Directive.Label, a.Directive.Title, a.Status, a.LastDayInForce))
+            .Select(a => new PreviewAssignment(a.Id, a.Unit.ShortName ?? a.Unit.Name, a.Directive.Label, a.Directive.Title, a.Status, a.LastDayInForce, a.DirectiveId))
             .ToListAsync(cancellationToken);
         var closed = await db.Assignments.CountAsync(a => ids.Contains(a.UnitId) && (a.Status == AssignmentStatus.Completed || a.Status == AssignmentStatus.Cancelled), cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => u.UnitId != null && ids.Contains(u.UnitId.Value)).OrderBy(u => u.UserName)
@@ -79,6 +79,13 @@ public sealed class Reorganisations(ParPortalDbContext db, TimeProvider clock)
         {
             assignment.TransferTo(successors[r.SuccessorOf(assignment.Id)], why, Reorganiser, now, r.CarriedDeadline, r.EffectiveOn);
         }
+
+        // A successor now carrying several shares of one directive (its predecessors' each, and its own) reports once:
+        // they become the one share kept, the others merged into it with their history.
+        var directiveIds = open.Select(a => a.DirectiveId).Distinct().ToList();
+        var alreadyThere = await db.Assignments.Where(a => successorIds.Contains(a.UnitId) && directiveIds.Contains(a.DirectiveId))
+            .WhereExpanded(a => AssignmentRules.Open.Invoke(a)).ToListAsync(cancellationToken);
+        Assignment.MergeShares(open.Concat(alreadyThere), kept => $"{why}: gộp vào một phân công của {successors[kept.UnitId].Name}", Reorganiser, now);
 
         foreach (var unit in await db.Units.Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken))
         {

@@ -144,6 +144,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("LateDays")
                         .HasColumnType("int");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ObjectiveCause")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

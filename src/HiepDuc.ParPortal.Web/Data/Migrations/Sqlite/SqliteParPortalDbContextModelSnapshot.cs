@@ -135,6 +135,9 @@ namespace HiepDuc.ParPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("LateDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ObjectiveCause")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
