@@ -248,7 +248,8 @@ public sealed class Assignment : VersionedEntity
     public void Confirm(Actor by, DateTimeOffset at, string? note = null, string? objectiveCause = null)
     {
         var cause = Guard.Optional(objectiveCause);
-        if (cause is not null && !(LateDays > 0 || (LastDayInForce is { } last && SubmittedOn > last)))
+        // Late by the one rule, judged on the submission this confirmation accepts.
+        if (cause is not null && !AssignmentRules.WasLate.Invoke(new TimingFacts { LateDays = LateDays, LastDayInForce = LastDayInForce, AcceptedSubmissionOn = SubmittedOn }))
         {
             throw new DomainException("assignment.objectiveCause.notLate");
         }

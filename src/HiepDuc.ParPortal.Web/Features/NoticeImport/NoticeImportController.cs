@@ -153,12 +153,20 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
     /// <summary>A figure the portal already holds for the district (a notice imported again) is offered unticked.</summary>
     private async Task UntickStoredFiguresAsync(ImportForm form, CancellationToken cancellationToken)
     {
-        var stored = (await db.KpiMeasurements.AsNoTracking().Where(m => m.UnitId == null).Select(m => new { m.Kpi.Code, m.Period.Start, m.Period.End }).ToListAsync(cancellationToken))
-            .Select(m => (m.Code, m.Start, m.End)).ToHashSet();
+        var stored = await StoredDistrictFiguresAsync(form, cancellationToken);
         foreach (var x in form.Figures.Where(x => x.Keep && stored.Contains((x.KpiCode!, x.From!.Value, x.To!.Value))))
         {
             x.Keep = false;
         }
+    }
+
+    /// <summary>The district figures already stored for the KPIs the form's figures name (one query): nothing is overwritten.</summary>
+    private async Task<HashSet<(string Code, DateOnly Start, DateOnly End)>> StoredDistrictFiguresAsync(ImportForm form, CancellationToken cancellationToken)
+    {
+        var codes = form.Figures.Where(x => x.KpiCode is not null).Select(x => x.KpiCode!).Distinct().ToList();
+        return (await db.KpiMeasurements.AsNoTracking().Where(m => m.UnitId == null && codes.Contains(m.Kpi.Code))
+                .Select(m => new { m.Kpi.Code, m.Period.Start, m.Period.End }).ToListAsync(cancellationToken))
+            .Select(m => (m.Code, m.Start, m.End)).ToHashSet();
     }
 
     /// <summary>
@@ -167,11 +175,12 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
     /// </summary>
     private async Task CheckFiguresAsync(ImportForm form, CancellationToken cancellationToken)
     {
-        var codes = await db.KpiDefinitions.Where(k => k.IsActive).ToDictionaryAsync(k => k.Code, k => k.Id, StringComparer.Ordinal, cancellationToken);
+        var codes = (await db.KpiDefinitions.Where(k => k.IsActive).Select(k => k.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var stored = await StoredDistrictFiguresAsync(form, cancellationToken);
         foreach (var (x, i) in form.Figures.Select((x, i) => (x, i)).Where(x => x.x.Keep))
         {
             var key = $"Figures[{i}]";
-            if (x.KpiCode is null || !codes.TryGetValue(x.KpiCode, out var kpiId))
+            if (x.KpiCode is null || !codes.Contains(x.KpiCode))
             {
                 ModelState.AddModelError($"{key}.KpiCode", l.GetString("NoticeImport_FigureKpi", x.Text).Value);
             }
@@ -179,7 +188,7 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
             {
                 ModelState.AddModelError($"{key}.From", l.GetString("NoticeImport_FigurePeriod", x.Text).Value);
             }
-            else if (await db.KpiMeasurements.AnyAsync(m => m.KpiId == kpiId && m.UnitId == null && m.Period.Start == from && m.Period.End == to, cancellationToken))
+            else if (stored.Contains((x.KpiCode, from, to)))
             {
                 ModelState.AddModelError($"{key}.From", l.GetString("NoticeImport_FigureExists", x.Text).Value);
             }
