@@ -2,29 +2,45 @@ using HiepDuc.ParPortal.Web.Infrastructure;
 
 try
 {
+    if (PortalCommandLine.IsCommand(args))
+    {
+        // A command (PortalCommandLine): settings written as --Section:Key value still reach the configuration.
+        var (command, settings) = PortalCommandLine.Split(args);
+        var commandBuilder = WebApplication.CreateBuilder(settings);
+        WebApplication? commandApp = null;
+        var host = new PortalCommandLine.Host(
+            () => (commandBuilder.Configuration, commandBuilder.Environment),
+            async () =>
+            {
+                if (commandApp is null)
+                {
+                    commandBuilder.AddParPortal();
+                    commandApp = commandBuilder.Build();
+                    commandApp.UseParPortal(); // the routes, for the links of any notification a command writes
+                    await commandApp.Services.InitializeDatabaseAsync();
+                }
+
+                return commandApp.Services;
+            });
+        try
+        {
+            return await PortalCommandLine.InvokeAsync(command, host, Console.Out);
+        }
+        finally
+        {
+            if (commandApp is not null)
+            {
+                await commandApp.DisposeAsync();
+            }
+        }
+    }
+
     var builder = WebApplication.CreateBuilder(args);
-    if (ConfigCheck.IsCommand(args))
-    {
-        // Before anything is registered: a configuration the portal could not start with is still checked.
-        return await ConfigCheck.RunAsync(builder.Configuration, builder.Environment, Console.Out);
-    }
-
     builder.AddParPortal();
-
     var app = builder.Build();
-    if (SqliteFiles.IsCommand(args))
-    {
-        // Backup and restore work on the file as it is: no migration, no seed.
-        return await SqliteFiles.RunAsync(app.Configuration, app.Environment, args, Console.Out);
-    }
-
-    await app.Services.InitializeDatabaseAsync();
-    if (PortalCommands.IsCommand(args))
-    {
-        return await PortalCommands.RunAsync(app.Services, args, Console.Out);
-    }
-
+    // The routes are mapped before the database is seeded: a notification written then links to a page.
     app.UseParPortal();
+    await app.Services.InitializeDatabaseAsync();
     StartupBanner.Register(app);
     await app.RunAsync();
     return 0;

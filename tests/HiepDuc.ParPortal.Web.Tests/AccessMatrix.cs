@@ -164,6 +164,15 @@ public class Every_action_admits_exactly_the_roles_it_should(PortalFactory facto
         ["PUT /api/v1/notices/{id:int}/registration"] = "LFFFAL",
     };
 
+    /// <summary>The pages ask the same policies as the actions: a view that checks a role would restate the table.</summary>
+    [Fact]
+    public void No_view_checks_a_role()
+    {
+        var found = WebSources.Scan(WebSources.Views(), WebSources.RoleChecks);
+        Assert.True(found.Count == 0, string.Join('\n', found));
+        Assert.Single(WebSources.RoleChecks("planted", "@if (User.IsInRole(Roles.Chairman))\n{\n}"));
+    }
+
     [Fact]
     public void Every_action_has_an_entry_in_the_table()
     {

@@ -60,9 +60,7 @@ public class Duplicated_notices_never_stop_the_portal
             Assert.Equal(0, await PortalCommands.RunAsync(restarted.Services, ["create-user", "--username", "dup.cli", "--name", "Chủ tịch UBND xã Hiệp Thuận", "--role", "UnitHead", "--unit", "HIEPTHUAN"], TextWriter.Null));
             Assert.Equal(0, await PortalCommands.RunAsync(restarted.Services, ["seed-demo-users"], TextWriter.Null));
             Assert.Equal(0, await PortalCommands.RunAsync(restarted.Services, ["parse-notice", "--file", file], TextWriter.Null));
-            var configuration = restarted.Services.GetRequiredService<IConfiguration>();
-            var environment = restarted.Services.GetRequiredService<IWebHostEnvironment>();
-            Assert.Equal(0, await SqliteFiles.RunAsync(configuration, environment, ["backup", "--to", backup], TextWriter.Null));
+            Assert.Equal(0, await PortalCommands.RunAsync(restarted.Services, ["backup", "--to", backup], TextWriter.Null));
         }
         finally
         {

@@ -7,6 +7,8 @@ using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
+using HiepDuc.ParPortal.Web.Features.KpiImport;
+
 namespace HiepDuc.ParPortal.Web.Tests;
 
 /// <summary>

@@ -8,6 +8,8 @@ using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
+using HiepDuc.ParPortal.Web.Features.KpiImport;
+
 namespace HiepDuc.ParPortal.Web.Tests;
 
 public class The_office_enters_a_month_of_figures(PortalFactory factory) : IClassFixture<PortalFactory>

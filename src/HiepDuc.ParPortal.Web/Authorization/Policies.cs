@@ -29,6 +29,12 @@ public static class Policies
     /// <summary>Reorganisations of the unit registry (mergers, renames, dissolutions): the office and administrators.</summary>
     public const string Reorganise = nameof(Reorganise);
 
+    /// <summary>The chairman's directions on a directive or an assignment ("Ý kiến chỉ đạo").</summary>
+    public const string Direct = nameof(Direct);
+
+    /// <summary>Named groups of units used when assigning ("Nhóm đơn vị"): the office and administrators.</summary>
+    public const string UnitGroups = nameof(UnitGroups);
+
     public static void Add(AuthorizationOptions options)
     {
         // Everything needs a signed-in user unless it says [AllowAnonymous] (sign-in, access denied, health, static files).
@@ -40,6 +46,8 @@ public static class Policies
         options.AddPolicy(KpiWrite, p => p.RequireRole(Roles.DistrictOffice, Roles.Administrator));
         options.AddPolicy(ReviewQueue, p => p.RequireRole(Roles.DistrictOffice, Roles.Chairman));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Chairman, Roles.DistrictOffice, Roles.Administrator));
+        options.AddPolicy(Direct, p => p.RequireRole(Roles.Chairman));
+        options.AddPolicy(UnitGroups, p => p.RequireRole(Roles.DistrictOffice, Roles.Administrator));
         options.AddPolicy(Reorganise, p => p.RequireRole(Roles.DistrictOffice, Roles.Administrator));
     }
 }

@@ -15,8 +15,6 @@ public static class ConfigCheck
 {
     public const string Command = "check-config";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == Command;
-
     public sealed record Finding(bool Ok, string Text);
 
     public static async Task<int> RunAsync(IConfiguration configuration, IHostEnvironment environment, TextWriter output, CancellationToken cancellationToken = default)

@@ -17,6 +17,7 @@ public static class DatabaseSetup
         services.AddSingleton<DataVersion>();
         services.AddSingleton<SaveServices>();
         services.AddSingleton<Features.Notifications.NotificationWriter>();
+        services.AddSingleton<Features.Shared.PortalLinks>();
         services.AddSingleton<Features.Notifications.EventNotifications>();
         services.AddScoped<NoticeSeed>();
 

@@ -39,9 +39,9 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
             o.SlidingExpiration = true;
-            o.LoginPath = "/account/login";
-            o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/denied";
+            o.LoginPath = Features.Account.AccountController.LoginPath;
+            o.LogoutPath = Features.Account.AccountController.LogoutPath;
+            o.AccessDeniedPath = Features.Account.AccountController.DeniedPath;
 
             // The stamp is checked on every request, so a password change, a lock or a deactivation signs the user
             // out everywhere at once (one indexed lookup per request).

@@ -24,7 +24,7 @@ public static class LoggingSetup
     {
         var file = builder.Configuration["PortalLogging:File"];
         var args = Environment.GetCommandLineArgs().Skip(1).ToArray();
-        var command = PortalCommands.IsCommand(args) || SqliteFiles.IsCommand(args);
+        var command = PortalCommandLine.IsCommand(args);
         var path = string.IsNullOrWhiteSpace(file) ? null : Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, file));
         builder.Services.AddSerilog((services, cfg) =>
         {

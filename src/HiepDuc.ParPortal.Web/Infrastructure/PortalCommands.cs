@@ -22,39 +22,19 @@ public static class PortalCommands
     public const string IssueApiToken = "issue-api-token";
     public const string DemoMarker = "[DEMO]";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is CreateUser or SeedDemoUsers or ParseNotice or RebuildReadModel or VerifyFiles or IssueApiToken;
+    /// <summary>
+    /// Runs one command on a portal already started (its services): the same parser as the command line
+    /// (<see cref="PortalCommandLine"/>), for the tests and for a host that has the services in hand.
+    /// </summary>
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output) =>
+        PortalCommandLine.InvokeAsync(args, PortalCommandLine.Host.Of(services), output);
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    internal static async Task<int> CreateUserAsync(IServiceProvider sp, string? userName, string? name, string[] role, string? unit, string? email, TextWriter output)
     {
-        await using var scope = services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        try
-        {
-            return args[0] switch
-            {
-                CreateUser => await CreateUserAsync(sp, Options(args), output),
-                SeedDemoUsers => await SeedDemoUsersAsync(sp, output),
-                ParseNotice => await ParseNoticeAsync(sp, Options(args), output),
-                RebuildReadModel => await RebuildReadModelAsync(sp, output),
-                VerifyFiles => await VerifyFilesAsync(sp, Options(args), output),
-                IssueApiToken => await IssueApiTokenAsync(sp, Options(args), output),
-                _ => 1,
-            };
-        }
-        catch (CommandException ex)
-        {
-            await output.WriteLineAsync(ex.Message);
-            return 1;
-        }
-    }
-
-    private static async Task<int> CreateUserAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
-    {
-        var email = One(options, "email");
-        var userName = One(options, "username") ?? email ?? throw new CommandException("Thiếu --username (hoặc --email). / --username (or --email) is required.");
-        var name = One(options, "name") ?? userName;
-        var roles = options.GetValueOrDefault("role", []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        var password = await CreateAsync(sp, userName, name, email, roles, One(options, "unit"));
+        userName ??= email ?? throw new CommandException("Thiếu --username (hoặc --email). / --username (or --email) is required.");
+        name ??= userName;
+        var roles = role.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var password = await CreateAsync(sp, userName, name, email, roles, unit);
         await output.WriteLineAsync($"Đã tạo tài khoản / created user: {userName}");
         await output.WriteLineAsync($"Mật khẩu dùng một lần / one-time password: {password}");
         await output.WriteLineAsync("Người dùng phải đổi mật khẩu ở lần đăng nhập đầu. / The user must change it at first sign-in.");
@@ -65,12 +45,12 @@ public static class PortalCommands
     /// <c>issue-api-token --name "…" --scopes "read kpi:write" [--unit CODE] [--days 365]</c>: the administrator's token
     /// page from the command line (for a server without a browser, and docs/api.md). Prints the secret once.
     /// </summary>
-    private static async Task<int> IssueApiTokenAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
+    internal static async Task<int> IssueApiTokenAsync(IServiceProvider sp, string name, string scopeList, string? unitCode, int days, TextWriter output)
     {
         var db = sp.GetRequiredService<ParPortalDbContext>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var scopes = Domain.Access.ApiScopes.None;
-        foreach (var scope in (One(options, "scopes") ?? "read").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var scope in scopeList.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
         {
             scopes |= scope switch
             {
@@ -83,33 +63,25 @@ public static class PortalCommands
         }
 
         int? unit = null;
-        if (One(options, "unit") is { } code)
+        if (unitCode is { } code)
         {
             unit = await db.Units.Where(u => u.Code == code && u.IsActive).Select(u => (int?)u.Id).SingleOrDefaultAsync()
                 ?? throw new CommandException($"Không có đơn vị mã {code}. / No unit with code {code}.");
         }
 
-        var days = int.TryParse(One(options, "days"), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 365;
-        try
-        {
-            var now = clock.GetUtcNow();
-            var (token, secret) = Domain.Access.ApiToken.Issue(One(options, "name") ?? string.Empty, scopes, unit, now.AddDays(days), new Actor(null, "Dòng lệnh / command line"), now);
-            db.ApiTokens.Add(token);
-            await db.SaveChangesAsync();
-            await output.WriteLineAsync(secret);
-            return 0;
-        }
-        catch (DomainException ex)
-        {
-            throw new CommandException($"Không cấp được mã / cannot issue the token: {ex.Code}");
-        }
+        var now = clock.GetUtcNow();
+        var (token, secret) = Domain.Access.ApiToken.Issue(name, scopes, unit, now.AddDays(days), new Actor(null, "Dòng lệnh / command line"), now);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        await output.WriteLineAsync(secret);
+        return 0;
     }
 
     /// <summary>
     /// Recomputes every stored read value from the source rows — each directive's roll-up, the district's KPI sums
     /// per period, each unit's counters — and reports how many were wrong (drift), which it corrects. Safe while the portal runs.
     /// </summary>
-    private static async Task<int> RebuildReadModelAsync(IServiceProvider sp, TextWriter output)
+    internal static async Task<int> RebuildReadModelAsync(IServiceProvider sp, TextWriter output)
     {
         var db = sp.GetRequiredService<ParPortalDbContext>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -135,12 +107,11 @@ public static class PortalCommands
     /// that a request still saving is left alone; with <c>--dry-run</c> only lists them) and lists the records whose
     /// file is missing (restore them from the backup of <c>Files:Root</c>). Exit code 0 when the two agree afterwards.
     /// </summary>
-    private static async Task<int> VerifyFilesAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
+    internal static async Task<int> VerifyFilesAsync(IServiceProvider sp, bool dryRun, TextWriter output)
     {
         var db = sp.GetRequiredService<ParPortalDbContext>();
         var store = sp.GetRequiredService<Features.Files.FileStore>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        var dryRun = options.ContainsKey("dry-run");
         var records = await db.Files.AsNoTracking().Select(f => new { f.Id, f.StoredName }).ToListAsync();
         var referenced = records.Select(r => r.StoredName).ToHashSet(StringComparer.Ordinal);
         var root = store.RootPath;
@@ -177,11 +148,8 @@ public static class PortalCommands
     /// Reads a notice file as the import page would and prints what it found, with the time the parser took (the
     /// median of --repeat runs): a dry run for the office, and the measurement behind docs/performance.md.
     /// </summary>
-    private static async Task<int> ParseNoticeAsync(IServiceProvider sp, Dictionary<string, List<string>> options, TextWriter output)
+    internal static async Task<int> ParseNoticeAsync(IServiceProvider sp, string? file, bool json, int repeat, TextWriter output)
     {
-        var json = options.ContainsKey("json");
-        var file = One(options, "file");
-
         // "dotnet run --project …" starts the portal in its project folder: a relative path is the caller's (the shell's PWD).
         if (file is not null && !Path.IsPathRooted(file) && !File.Exists(file) && Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } caller)
         {
@@ -200,7 +168,6 @@ public static class PortalCommands
             throw new CommandException(message);
         }
 
-        var repeat = int.TryParse(One(options, "repeat"), System.Globalization.CultureInfo.InvariantCulture, out var r) ? Math.Clamp(r, 1, 1000) : 1;
         string text;
         try
         {
@@ -245,7 +212,7 @@ public static class PortalCommands
         foreach (var t in parsed.Tasks)
         {
             var units = string.Join(", ", t.Units.Select(u => $"{(u.UnitId is { } id ? codes[id] : u.Text)}:{u.Role}"));
-            await output.WriteLineAsync($"  {t.Label,-8} {t.Deadline.Value.ToVietnamese(),-28} {units}");
+            await output.WriteLineAsync($"  {t.Label,-8} {Features.Shared.Words.ForRecord(l => Features.Shared.Words.Deadline(l, t.Deadline.Value)),-28} {units}");
         }
 
         times.Sort();
@@ -253,7 +220,7 @@ public static class PortalCommands
         return 0;
     }
 
-    private static async Task<int> SeedDemoUsersAsync(IServiceProvider sp, TextWriter output)
+    internal static async Task<int> SeedDemoUsersAsync(IServiceProvider sp, TextWriter output)
     {
         (string UserName, string Name, string Role, string? Unit)[] demo =
         [
@@ -319,32 +286,6 @@ public static class PortalCommands
         return password;
     }
 
-    private static Dictionary<string, List<string>> Options(string[] args)
-    {
-        var options = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 1; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new CommandException($"Tham số không hợp lệ / unexpected argument: {args[i]}");
-            }
-
-            var key = args[i][2..];
-            if (!options.TryGetValue(key, out var values))
-            {
-                options[key] = values = [];
-            }
-
-            // "--json" alone is a switch; "--file F" carries a value.
-            values.Add(i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true");
-        }
-
-        return options;
-    }
-
-    private static string? One(Dictionary<string, List<string>> options, string key) =>
-        options.TryGetValue(key, out var v) ? v[^1] : null;
-
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
@@ -353,5 +294,6 @@ public static class PortalCommands
         }
     }
 
-    private sealed class CommandException(string message) : Exception(message);
+    /// <summary>A command refused: its message is printed, the exit code is 1.</summary>
+    internal sealed class CommandException(string message) : Exception(message);
 }

@@ -52,7 +52,6 @@ public static class SqliteFiles
     public const string Backup = "backup";
     public const string Restore = "restore";
 
-    public static bool IsCommand(string[] args) => args is [Backup or Restore, ..];
 
     public static string? DatabaseFile(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -69,7 +68,7 @@ public static class SqliteFiles
     public static FileStream Lock(string databaseFile) =>
         new(databaseFile + ".running", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
-    public static async Task<int> RunAsync(IConfiguration configuration, IHostEnvironment environment, string[] args, TextWriter output)
+    public static async Task<int> RunAsync(IConfiguration configuration, IHostEnvironment environment, bool backup, string file, TextWriter output)
     {
         var database = DatabaseFile(configuration, environment);
         if (database is null)
@@ -78,14 +77,8 @@ public static class SqliteFiles
             return 2;
         }
 
-        var file = args.Length >= 3 && args[1] is "--to" or "--from" ? Path.GetFullPath(args[2]) : null;
-        if (file is null || (args[0] == Backup) != (args[1] == "--to"))
-        {
-            await output.WriteLineAsync("Cách dùng / usage: backup --to <tệp/file> | restore --from <tệp/file>");
-            return 2;
-        }
-
-        return args[0] == Backup ? await BackupAsync(database, file, output) : await RestoreAsync(file, database, output);
+        var path = Path.GetFullPath(file);
+        return backup ? await BackupAsync(database, path, output) : await RestoreAsync(path, database, output);
     }
 
     public static async Task<int> BackupAsync(string database, string target, TextWriter output)

@@ -22,8 +22,9 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
         services.AddSingleton<Features.Files.FileStore>();
+        services.AddScoped<Authorization.Permissions>();
         services.AddScoped<Features.Files.Uploads>();
-        services.AddSingleton<Features.Kpis.PendingImports>();
+        services.AddSingleton<Features.KpiImport.PendingImports>();
         services.AddMemoryCache();
         services.AddScoped<Features.Dashboard.DashboardQueries>();
         services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
@@ -81,6 +82,7 @@ public static class WebSetup
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<MustChangePasswordFilter>();
+                o.Filters.Add<DomainErrorFilter>();
             })
             .AddJsonOptions(o =>
             {
@@ -163,6 +165,9 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready").AllowAnonymous();
         Features.Api.ApiDocument.Map(app);
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+        // Ends the pipeline here rather than when the server starts: the routes are then known to LinkGenerator at once,
+        // for the notifications written while the database is seeded and by the set-up commands.
+        app.UseEndpoints(_ => { });
         return app;
     }
 

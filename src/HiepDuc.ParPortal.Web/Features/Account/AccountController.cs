@@ -21,12 +21,17 @@ public sealed class AccountController(
     SignInThrottles throttles,
     IStringLocalizer<SharedResource> l) : Controller
 {
+    // The sign-in cookie's options take paths, not routes: these are the routes below, named once for both.
+    public const string LoginPath = "/account/login";
+    public const string LogoutPath = "/account/logout";
+    public const string DeniedPath = "/account/denied";
+
     [AllowAnonymous]
-    [HttpGet("login")]
+    [HttpGet(LoginPath)]
     public IActionResult Login([StringLength(2000, ErrorMessage = "Validation_MaxLength")] string? returnUrl) => View(new LoginModel { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
-    [HttpPost("login")]
+    [HttpPost(LoginPath)]
     [EnableRateLimiting(IdentitySetup.LoginRateLimit)]
     public async Task<IActionResult> Login(LoginModel model)
     {
@@ -59,7 +64,7 @@ public sealed class AccountController(
             await audit.RecordAsync(SignInAudit.SignIn, user);
             return user.MustChangePassword
                 ? RedirectToAction(nameof(ChangePassword))
-                : LocalRedirect(Url.LocalOr(model.ReturnUrl, "/"));
+                : LocalRedirect(Url.LocalOr(model.ReturnUrl, Url.Action(nameof(Home.HomeController.Index), "Home")!));
         }
 
         var blocked = !result.IsLockedOut && await throttles.FailedAsync(user.Id, address, HttpContext.RequestAborted);
@@ -67,7 +72,7 @@ public sealed class AccountController(
         return Failed(model);
     }
 
-    [HttpPost("logout")]
+    [HttpPost(LogoutPath)]
     public async Task<IActionResult> Logout()
     {
         var user = await users.GetUserAsync(User);
@@ -122,11 +127,11 @@ public sealed class AccountController(
         }
 
         TempData[Flash.Key] = l["Account_PasswordChanged"].Value;
-        return Redirect("/");
+        return RedirectToAction(nameof(Home.HomeController.Index), "Home");
     }
 
     [AllowAnonymous]
-    [HttpGet("denied")]
+    [HttpGet(DeniedPath)]
     public IActionResult Denied() => View();
 
     private ViewResult Failed(LoginModel model)

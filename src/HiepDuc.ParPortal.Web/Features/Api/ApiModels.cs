@@ -31,7 +31,7 @@ public sealed record ApiAssignment(
     /// <summary>An assignment as the API shows it: the row of the assignment list, its timing by the same rule.</summary>
     public static ApiAssignment Of(Shared.AssignmentRow r, long? version = null) => new(
         r.Id, r.DirectiveId, r.DirectiveLabel, r.DirectiveTitle, r.UnitId, r.UnitName, r.Role, r.Status, r.Progress,
-        new ApiDeadline(r.Deadline.Kind, r.Deadline.LastDay, r.Deadline.IsUrgent, r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese()),
+        new ApiDeadline(r.Deadline.Kind, r.Deadline.LastDay, r.Deadline.IsUrgent, Shared.Words.ForRecord(l => Shared.Words.DeadlineAsWritten(l, r.Deadline))),
         r.LastDayInForce, r.ExtendedTo, new ApiTiming(r.Timing.State, r.Timing.Days, r.Timing.Bucket, r.Timing.LateDays, r.Timing.Excused), r.LastReportAt, version, r.AssignedOn);
 }
 

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using HiepDuc.ParPortal.Web.Features.KpiImport;
+
 namespace HiepDuc.ParPortal.Web.Features.Api;
 
 /// <summary>
@@ -148,10 +150,6 @@ public sealed class ApiWriteController(ParPortalDbContext db, TimeProvider clock
             _ = input.Submit ? assignment.Submit(currentActor.Actor, input.Text!, now) : assignment.Report(currentActor.Actor, input.Text!, input.Progress!.Value, now);
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DomainException ex)
-        {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "rule", L.Domain(ex));
-        }
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(a => a.Version).SingleAsync(cancellationToken);
@@ -193,10 +191,6 @@ public sealed class ApiWriteController(ParPortalDbContext db, TimeProvider clock
         {
             notice.Register(input.Number!, issued);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "rule", L.Domain(ex));
         }
         catch (DbUpdateConcurrencyException)
         {

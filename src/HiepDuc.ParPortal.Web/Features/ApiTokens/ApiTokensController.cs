@@ -60,20 +60,13 @@ public sealed class ApiTokensController(ParPortalDbContext db, TimeProvider cloc
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                var expires = PortalCalendar.StartOf(form.ExpiresOn!.Value.AddDays(1)); // to the end of the day chosen
-                var (token, secret) = ApiToken.Issue(form.Name!, form.Scopes, form.UnitId, expires, currentActor.Actor, clock.GetUtcNow());
-                db.ApiTokens.Add(token);
-                await db.SaveChangesAsync(cancellationToken);
-                // The secret is in this response only: never stored, never in a redirect or a log.
-                Response.Headers.CacheControl = "no-store";
-                return View(nameof(Index), await PageAsync(new ApiTokenForm { ExpiresOn = clock.Today().AddYears(1) }, secret, token.Name, cancellationToken));
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(string.Empty, l.Domain(ex));
-            }
+            var expires = PortalCalendar.StartOf(form.ExpiresOn!.Value.AddDays(1)); // to the end of the day chosen
+            var (token, secret) = ApiToken.Issue(form.Name!, form.Scopes, form.UnitId, expires, currentActor.Actor, clock.GetUtcNow());
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync(cancellationToken);
+            // The secret is in this response only: never stored, never in a redirect or a log.
+            Response.Headers.CacheControl = "no-store";
+            return View(nameof(Index), await PageAsync(new ApiTokenForm { ExpiresOn = clock.Today().AddYears(1) }, secret, token.Name, cancellationToken));
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -92,7 +85,7 @@ public sealed class ApiTokensController(ParPortalDbContext db, TimeProvider cloc
         token.Revoke(currentActor.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l.GetString("ApiTokens_Revoked", token.Name).Value;
-        return Redirect("/admin/api-tokens");
+        return RedirectToAction(nameof(Index));
     }
 
     private async Task<ApiTokensPage> PageAsync(ApiTokenForm form, string? secret, string? name, CancellationToken cancellationToken)

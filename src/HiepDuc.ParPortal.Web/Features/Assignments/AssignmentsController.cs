@@ -196,10 +196,6 @@ public sealed class AssignmentsController(
                     return RedirectToAction(nameof(Details), new { id });
                 }
             }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(string.Empty, l.Domain(ex));
-            }
             catch (DbUpdateConcurrencyException)
             {
                 conflict = true;

@@ -101,14 +101,14 @@ public sealed class AuditController(ParPortalDbContext db) : Controller
     }
 
     /// <summary>The page that shows the record, when it has one.</summary>
-    public static string? LinkTo(string entityType, string? id) => id is null ? null : entityType switch
+    private string? LinkTo(string entityType, string? id) => id is null ? null : entityType switch
     {
-        "Assignment" => $"/assignments/{id}",
-        "Directive" => $"/directives/{id}",
-        "ConclusionNotice" => $"/notices/{id}",
-        "KpiDefinition" => $"/kpis/{id}",
-        "PortalUser" => $"/admin/users/{id}",
-        "Unit" => $"/admin/units/{id}",
+        "Assignment" => Url.Action(nameof(Assignments.AssignmentsController.Details), "Assignments", new { id }),
+        "Directive" => Url.Action(nameof(Directives.DirectivesController.Details), "Directives", new { id }),
+        "ConclusionNotice" => Url.Action(nameof(Notices.NoticesController.Details), "Notices", new { id }),
+        "KpiDefinition" => Url.Action(nameof(Kpis.KpisController.Details), "Kpis", new { id }),
+        "PortalUser" => Url.Action(nameof(Users.UsersController.Edit), "Users", new { id }),
+        "Unit" => Url.Action(nameof(Units.UnitsController.Edit), "Units", new { id }),
         _ => null,
     };
 

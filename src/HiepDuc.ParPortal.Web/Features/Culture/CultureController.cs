@@ -21,6 +21,6 @@ public sealed class CultureController : Controller
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         }
 
-        return LocalRedirect(Url.LocalOr(returnUrl, "/"));
+        return LocalRedirect(Url.LocalOr(returnUrl, Url.Action(nameof(Home.HomeController.Index), "Home")!));
     }
 }

@@ -42,25 +42,17 @@ public sealed class DirectiveEditingController(
             return EditView(model, noticeId, null);
         }
 
-        try
+        var officeCode = authority.CurrentValue.OfficeUnitCode;
+        var office = await db.Units.Where(u => u.Code == officeCode).Select(u => (int?)u.Id).SingleOrDefaultAsync();
+        var directive = notice.AddDirective(model.Label, model.Title, model.FullText, deadline, office, currentActor.Actor, clock.GetUtcNow());
+        foreach (var reference in References(model.References))
         {
-            var officeCode = authority.CurrentValue.OfficeUnitCode;
-            var office = await db.Units.Where(u => u.Code == officeCode).Select(u => (int?)u.Id).SingleOrDefaultAsync();
-            var directive = notice.AddDirective(model.Label, model.Title, model.FullText, deadline, office, currentActor.Actor, clock.GetUtcNow());
-            foreach (var reference in References(model.References))
-            {
-                directive.Cite(reference);
-            }
+            directive.Cite(reference);
+        }
 
-            await db.SaveChangesAsync();
-            TempData[Flash.Key] = l["Directive_Saved"].Value;
-            return Redirect($"/directives/{directive.Id}/assign");
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l.Domain(ex));
-            return EditView(model, noticeId, null);
-        }
+        await db.SaveChangesAsync();
+        TempData[Flash.Key] = l["Directive_Saved"].Value;
+        return RedirectToAction(nameof(Assign), new { id = directive.Id });
     }
 
     [HttpGet("/directives/{id:int}/edit")]
@@ -107,24 +99,19 @@ public sealed class DirectiveEditingController(
             directive.ReplaceReferences(References(model.References));
             await db.SaveChangesAsync();
         }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l.Domain(ex));
-            return EditView(model, directive.NoticeId, id);
-        }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await db.Directives.AsNoTracking().SingleAsync(d => d.Id == id);
             ModelState.AddModelError(string.Empty, l["Concurrency_Changed"]);
-            ModelState.AddModelError(string.Empty, l.GetString("Directive_NowReads", current.Label, current.Title, current.Deadline.ToVietnamese()).Value);
+            ModelState.AddModelError(string.Empty, l.GetString("Directive_NowReads", current.Label, current.Title, l.Deadline(current.Deadline)).Value);
             model.Version = current.Version;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return EditView(model, directive.NoticeId, id);
         }
 
         TempData[Flash.Key] = l["Directive_Saved"].Value;
-        return Redirect($"/directives/{id}");
+        return RedirectToAction(nameof(Directives.DirectivesController.Details), "Directives", new { id });
     }
 
     [HttpPost("/directives/{id:int}/cancel")]
@@ -133,7 +120,7 @@ public sealed class DirectiveEditingController(
         Change(id, model, (d, by, at) => d.Cancel(model.Text, by, at), "Directive_Cancelled_Done");
 
     [HttpPost("/directives/{id:int}/direction")]
-    [Authorize(Roles = Roles.Chairman)]
+    [Authorize(Policy = Policies.Direct)]
     public Task<IActionResult> Direction(int id, TextModel model) =>
         Change(id, model, (d, by, at) => d.AddDirection(by, model.Text, at), "Action_Direction_Done");
 
@@ -170,24 +157,16 @@ public sealed class DirectiveEditingController(
         var already = directive.Assignments.Select(a => a.UnitId).ToHashSet();
         var units = await db.Units.Where(u => unitIds.Contains(u.Id) && u.IsActive).ToListAsync();
         var added = 0;
-        try
+        foreach (var unit in units.Where(u => !already.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u => u.Name))
         {
-            foreach (var unit in units.Where(u => !already.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u => u.Name))
-            {
-                directive.Assign(unit, model.Role, clock.GetUtcNow(), currentActor.Actor, deadline);
-                added++;
-            }
+            directive.Assign(unit, model.Role, clock.GetUtcNow(), currentActor.Actor, deadline);
+            added++;
+        }
 
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l.Domain(ex));
-            return View(await AssignPage(id, model));
-        }
+        await db.SaveChangesAsync();
 
         TempData[Flash.Key] = l.GetString("Assign_Done", added, units.Count - added).Value;
-        return Redirect($"/directives/{id}");
+        return RedirectToAction(nameof(Directives.DirectivesController.Details), "Directives", new { id });
     }
 
     /// <summary>
@@ -226,7 +205,7 @@ public sealed class DirectiveEditingController(
 
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l.GetString("CarryOver_Done", carried, origin).Value;
-        return Redirect($"/notices/{noticeId}#directives");
+        return RedirectToAction(nameof(Notices.NoticesController.Details), "Notices", new { id = noticeId }, "directives");
     }
 
     private async Task<IActionResult> Change(int id, TextModel model, Action<Directive, Actor, DateTimeOffset> change, string done)
@@ -239,23 +218,16 @@ public sealed class DirectiveEditingController(
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                change(directive, currentActor.Actor, clock.GetUtcNow());
-                await db.SaveChangesAsync();
-                TempData[Flash.Key] = l[done].Value;
-            }
-            catch (DomainException ex)
-            {
-                TempData[Flash.Key] = l.Domain(ex);
-            }
+            change(directive, currentActor.Actor, clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            TempData[Flash.Key] = l[done].Value;
         }
         else
         {
-            TempData[Flash.Key] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            TempData[Flash.Key] = ModelState.Messages();
         }
 
-        return Redirect($"/directives/{id}");
+        return RedirectToAction(nameof(Directives.DirectivesController.Details), "Directives", new { id });
     }
 
     private async Task<HashSet<int>> ResolveUnitsAsync(AssignModel model)

@@ -69,7 +69,7 @@ public sealed class DirectivesController(ParPortalDbContext db, IAuthorizationSe
             return new Dictionary<string, object?>
             {
                 ["Thông báo số"] = d.Number, ["Ngày họp"] = d.MeetingDate.ToDateTime(TimeOnly.MinValue), ["Mục"] = d.Label, ["Nhiệm vụ"] = d.Title,
-                ["Thời hạn (như văn bản)"] = deadline.WrittenAs ?? deadline.ToVietnamese(), ["Hạn cuối"] = d.LastDay?.ToDateTime(TimeOnly.MinValue),
+                ["Thời hạn (như văn bản)"] = l.DeadlineAsWritten(deadline), ["Hạn cuối"] = d.LastDay?.ToDateTime(TimeOnly.MinValue),
                 ["Tình trạng"] = Shared.LocalizerExtensions.Enum(l, standing.Signal), ["Tiến độ (%)"] = rollup.Progress,
                 ["Số đơn vị"] = rollup.Active, ["Hoàn thành"] = rollup.Completed, ["Quá hạn"] = rollup.Overdue,
             };

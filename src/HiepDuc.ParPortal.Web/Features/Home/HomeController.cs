@@ -1,18 +1,39 @@
 using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Features.Dashboard;
+using HiepDuc.ParPortal.Web.Features.MyUnit;
+using HiepDuc.ParPortal.Web.Features.Notices;
+using HiepDuc.ParPortal.Web.Features.Review;
+using HiepDuc.ParPortal.Web.Features.Users;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiepDuc.ParPortal.Web.Features.Home;
 
-public sealed class HomeController : Controller
+public sealed class HomeController(IAuthorizationService authorization) : Controller
 {
-    /// <summary>Each role lands on its own page: the office on its queue ("Việc cần xử lý"), the unit on its work, the chairman on the dashboard.</summary>
+    /// <summary>
+    /// Each role lands on its own page: the office on its queue ("Việc cần xử lý"), the chairman on the dashboard, the
+    /// unit on its work. The first policy the user holds decides; the notices are open to everyone signed in.
+    /// </summary>
     [HttpGet("/")]
-    public IActionResult Index() => Redirect(LandingPage(User));
+    public async Task<IActionResult> Index()
+    {
+        foreach (var (policy, action, controller) in Landings)
+        {
+            if ((await authorization.AuthorizeAsync(User, policy)).Succeeded)
+            {
+                return RedirectToAction(action, controller);
+            }
+        }
 
-    public static string LandingPage(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Roles.DistrictOffice) ? "/review"
-        : user.IsInRole(Roles.Chairman) ? "/dashboard"
-        : user.IsInRole(Roles.UnitHead) ? "/my-unit"
-        : user.IsInRole(Roles.Administrator) ? "/admin/users"
-        : "/notices";
+        return RedirectToAction(nameof(NoticesController.Index), "Notices");
+    }
+
+    private static readonly (string Policy, string Action, string Controller)[] Landings =
+    [
+        (Policies.OfficeWork, nameof(ReviewController.Index), "Review"),
+        (Policies.Direct, nameof(DashboardController.Index), "Dashboard"),
+        (Policies.UnitWork, nameof(MyUnitController.Index), "MyUnit"),
+        (Policies.Administer, nameof(UsersController.Index), "Users"),
+    ];
 }

@@ -169,12 +169,6 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
 
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l.Domain(ex));
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(new EntryPageModel(kpi, period, form));
-        }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError(string.Empty, l["Concurrency_Changed"]);
@@ -182,8 +176,8 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
             return View(new EntryPageModel(kpi, period, form));
         }
 
-        TempData[Flash.Key] = l.GetString("Kpi_Saved", period.ToVietnamese()).Value;
-        return Redirect($"/kpis/{id}?period={KpiFigures.MonthKey(period)}");
+        TempData[Flash.Key] = l.GetString("Kpi_Saved", l.Period(period)).Value;
+        return RedirectToAction(nameof(Details), new { id, period = KpiFigures.MonthKey(period) });
     }
 
     /// <summary>Records a reference value (the province average) for a month.</summary>
@@ -201,7 +195,7 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
         if (month is null || !KpiNumbers.TryParseRate(rate, out var value))
         {
             TempData[Flash.Key] = l["Kpi_ReferenceInvalid"].Value;
-            return Redirect($"/kpis/{id}");
+            return RedirectToAction(nameof(Details), new { id });
         }
 
         var series = kpi.TargetReference ?? KpiReference.ProvinceAverage;
@@ -216,8 +210,8 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        TempData[Flash.Key] = l.GetString("Kpi_ReferenceSaved", month.ToVietnamese()).Value;
-        return Redirect($"/kpis/{id}?period={KpiFigures.MonthKey(month)}");
+        TempData[Flash.Key] = l.GetString("Kpi_ReferenceSaved", l.Period(month)).Value;
+        return RedirectToAction(nameof(Details), new { id, period = KpiFigures.MonthKey(month) });
     }
 
     /// <summary>The units that do not report this KPI, left out of its coverage.</summary>
@@ -235,19 +229,19 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
         if (known.Count != units.Distinct().Count())
         {
             TempData[Flash.Key] = l["Users_UnitUnknown"].Value;
-            return Redirect($"/kpis/{id}#exemptions");
+            return RedirectToAction(nameof(Details), null, new { id }, "exemptions");
         }
 
         kpi.SetCoverageExemptions(known);
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l.GetString("Kpi_ExemptionsSaved", known.Count).Value;
-        return Redirect($"/kpis/{id}#exemptions");
+        return RedirectToAction(nameof(Details), null, new { id }, "exemptions");
     }
 
     /// <summary>The words that name this KPI in a notice's sentences, one per line: the import links figure targets through them.</summary>
     [HttpPost("/kpis/{id:int}/keywords")]
     [Authorize(Policy = Policies.KpiWrite)]
-    public async Task<IActionResult> Keywords(int id, [StringLength(1300, ErrorMessage = "Validation_MaxLength")] string? keywords, CancellationToken cancellationToken)
+    public async Task<IActionResult> Keywords(int id, [StringLength(1300, ErrorMessage = "Domain_kpi.keyword.length")] string? keywords, CancellationToken cancellationToken)
     {
         var kpi = await db.KpiDefinitions.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (kpi is null)
@@ -255,23 +249,18 @@ public sealed class KpisController(ParPortalDbContext db, TimeProvider clock, Po
             return NotFound();
         }
 
-        try
+        if (ModelState.IsValid)
         {
-            if (!ModelState.IsValid)
-            {
-                throw new DomainException("kpi.keyword.length");
-            }
-
             kpi.SetKeywords((keywords ?? string.Empty).Split('\n'));
             await db.SaveChangesAsync(cancellationToken);
             TempData[Flash.Key] = l["Kpi_KeywordsSaved"].Value;
         }
-        catch (DomainException ex)
+        else
         {
-            TempData[Flash.Key] = l.Domain(ex);
+            TempData[Flash.Key] = ModelState.Messages();
         }
 
-        return Redirect($"/kpis/{id}#keywords");
+        return RedirectToAction(nameof(Details), null, new { id }, "keywords");
     }
 
     /// <summary>All KPIs of one unit: a unit head reads their own unit's; the office, chairman and administrators any.</summary>

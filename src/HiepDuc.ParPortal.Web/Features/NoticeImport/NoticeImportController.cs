@@ -136,18 +136,9 @@ public sealed class NoticeImportController(ParPortalDbContext db, NoticeReading 
             return View("Preview", await PageAsync(form, null, cancellationToken));
         }
 
-        try
-        {
-            var noticeId = await importer.SaveAsync(form, deadlines.ToDictionary(d => d.Key, d => d.Value!), currentActor.Actor, cancellationToken);
-            TempData[Flash.Key] = l.GetString("NoticeImport_Saved", included.Count).Value;
-            return Redirect($"/notices/{noticeId}");
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l.Domain(ex));
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Preview", await PageAsync(form, null, cancellationToken));
-        }
+        var noticeId = await importer.SaveAsync(form, deadlines.ToDictionary(d => d.Key, d => d.Value!), currentActor.Actor, cancellationToken);
+        TempData[Flash.Key] = l.GetString("NoticeImport_Saved", included.Count).Value;
+        return RedirectToAction(nameof(NoticesController.Details), "Notices", new { id = noticeId });
     }
 
     /// <summary>A figure the portal already holds for the district (a notice imported again) is offered unticked.</summary>

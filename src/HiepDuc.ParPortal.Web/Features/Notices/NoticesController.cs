@@ -20,6 +20,7 @@ public sealed class NoticesController(
     FileStore files,
     Uploads uploads,
     ICurrentActor currentActor,
+    Permissions permissions,
     Microsoft.Extensions.Options.IOptionsMonitor<Infrastructure.AuthorityOptions> authority,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -133,7 +134,7 @@ public sealed class NoticesController(
 
         notice.Files = await db.Files.AsNoTracking().Where(f => f.NoticeId == id).OrderBy(f => f.Id)
             .Select(f => new Assignments.FileRow(f.Id, null, f.OriginalName, f.Length)).ToListAsync(cancellationToken);
-        notice.CanEdit = User.IsInRole(Roles.DistrictOffice);
+        notice.CanEdit = await permissions.HoldsAsync(Policies.OfficeWork);
         notice.EarlierNotices = notice.CanEdit
             ? (await db.Notices.AsNoTracking().Where(n => n.Id != id && n.MeetingDate <= notice.MeetingDate).OrderByDescending(n => n.MeetingDate)
                 .Select(n => new { n.Id, n.Number, n.MeetingDate }).Take(20).ToListAsync(cancellationToken))
@@ -165,21 +166,13 @@ public sealed class NoticesController(
             return View("Edit", model);
         }
 
-        try
-        {
-            var notice = new ConclusionNotice(model.IssuingBody, model.Title, model.MeetingDate!.Value, model.FullText);
-            notice.Describe(model.Number, model.IssueDate, model.MeetingBody, model.Session, model.ChairedBy, model.SignedBy);
-            db.Notices.Add(notice);
-            await AttachPdfAsync(notice, model);
-            await db.SaveChangesAsync();
-            TempData[Flash.Key] = l["Notice_Saved"].Value;
-            return Redirect($"/notices/{notice.Id}");
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l.Domain(ex));
-            return View("Edit", model);
-        }
+        var notice = new ConclusionNotice(model.IssuingBody, model.Title, model.MeetingDate!.Value, model.FullText);
+        notice.Describe(model.Number, model.IssueDate, model.MeetingBody, model.Session, model.ChairedBy, model.SignedBy);
+        db.Notices.Add(notice);
+        await AttachPdfAsync(notice, model);
+        await db.SaveChangesAsync();
+        TempData[Flash.Key] = l["Notice_Saved"].Value;
+        return RedirectToAction(nameof(Details), new { id = notice.Id });
     }
 
     [HttpGet("/notices/{id:int}/edit")]
@@ -226,11 +219,6 @@ public sealed class NoticesController(
             await AttachPdfAsync(notice, model);
             await db.SaveChangesAsync();
         }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l.Domain(ex));
-            return View(model);
-        }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError(string.Empty, l["Concurrency_Changed"]);
@@ -241,7 +229,7 @@ public sealed class NoticesController(
         }
 
         TempData[Flash.Key] = l["Notice_Saved"].Value;
-        return Redirect($"/notices/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     /// <summary>Moves a directive up or down in its notice.</summary>
@@ -258,7 +246,7 @@ public sealed class NoticesController(
 
         notice.Move(directive, step, currentActor.Actor, clock.GetUtcNow());
         await db.SaveChangesAsync();
-        return Redirect($"/notices/{id}#directives");
+        return RedirectToAction(nameof(Details), null, new { id }, "directives");
     }
 
     /// <summary>Opens the notice's progress to the public page (/cong-khai), or closes it again.</summary>
@@ -276,7 +264,7 @@ public sealed class NoticesController(
         await db.SaveChangesAsync();
         await cache.EvictByTagAsync(Public.PublicController.CacheTag, HttpContext.RequestAborted);
         TempData[Flash.Key] = l[open ? "Notice_PublicOpened" : "Notice_PublicClosed"].Value;
-        return Redirect($"/notices/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     private void CheckPdf(NoticeEditModel model)

@@ -13,7 +13,7 @@ namespace HiepDuc.ParPortal.Web.Features.Notifications;
 /// pipeline, so no page can forget it. One notification per event and person (its <c>EventKey</c>); the person who
 /// caused the event is not told of it. A fixed number of queries per save, whatever the number of events.
 /// </summary>
-public sealed class EventNotifications(NotificationWriter writer)
+public sealed class EventNotifications(NotificationWriter writer, PortalLinks links)
 {
     public async Task AddAsync(ParPortalDbContext db, IReadOnlyList<AssignmentEvent> events, IReadOnlyList<DirectiveEvent> directions, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class EventNotifications(NotificationWriter writer)
             var items = g.Select(e => assignments[e.AssignmentId]).OrderBy(a => a.Label, StringComparer.Ordinal).ToList();
             var title = writer.T($"Event_{g.Key.Kind}_Many", items[0].Unit, items.Count);
             var body = string.Join('\n', items.Select(a => $"- {a.Label}. {a.Title}")) + (first.Text is { Length: > 0 } text ? $"\n{first.ByName}: {text}" : $"\n{first.ByName}");
-            writer.Add(db, RecipientsOf(first, g.Key.UnitId), EventAudience.KindOf(g.Key.Kind), null, title, body, "/my-unit", now, $"a:{first.Id}");
+            writer.Add(db, RecipientsOf(first, g.Key.UnitId), EventAudience.KindOf(g.Key.Kind), null, title, body, links.MyUnit(), now, $"a:{first.Id}");
         }
 
         foreach (var e in told.Except(coalesced.SelectMany(g => g)))
@@ -81,7 +81,7 @@ public sealed class EventNotifications(NotificationWriter writer)
             var kind = EventAudience.KindOf(e.Kind);
             var title = writer.T($"Event_{e.Kind}", a.Unit, a.Label, e.NewLastDay is { } d ? Format.Date(d) : string.Empty);
             var body = $"{a.Label}. {a.Title}" + (e.Text is { Length: > 0 } text ? $"\n{e.ByName}: {text}" : $"\n{e.ByName}");
-            writer.Add(db, RecipientsOf(e, a.UnitId), kind, a.Id, title, body, $"/assignments/{a.Id}", now, $"a:{e.Id}");
+            writer.Add(db, RecipientsOf(e, a.UnitId), kind, a.Id, title, body, links.Assignment(a.Id), now, $"a:{e.Id}");
         }
 
         foreach (var e in directions)
@@ -89,7 +89,7 @@ public sealed class EventNotifications(NotificationWriter writer)
             var d = directives[e.DirectiveId];
             var recipients = d.Units.SelectMany(u => heads[u]).Concat(office).Where(r => r.Id != e.ByUserId).DistinctBy(r => r.Id);
             writer.Add(db, recipients, ReminderKind.Direction, null, writer.T("Event_DirectiveDirection", d.Label), $"{d.Label}. {d.Title}\n{e.ByName}: {e.Text}",
-                $"/directives/{d.Id}", now, $"d:{e.Id}");
+                links.Directive(d.Id), now, $"d:{e.Id}");
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
 
         n.MarkRead(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return LocalRedirect(Url.LocalOr(n.Link, "/notifications"));
+        return LocalRedirect(Url.LocalOr(n.Link, Url.Action(nameof(Index))!));
     }
 
     [HttpPost("/notifications/read-all")]
@@ -73,7 +73,7 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/notifications");
+        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>Each user decides whether reminders also come by e-mail.</summary>
@@ -85,7 +85,7 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
         user.EmailNotifications = on;
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l[on ? "Notifications_EmailOn" : "Notifications_EmailOff"].Value;
-        return Redirect("/notifications");
+        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>"Tùy chọn thông báo": e-mail on or off, and which kinds come by e-mail. The bell always shows everything.</summary>
@@ -111,7 +111,7 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
         user.MutedEmailKinds = string.Join(',', EventAudience.Choosable.Where(k => !model.Kinds.Contains(k)));
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l["NotificationPrefs_Saved"].Value;
-        return Redirect("/notifications/settings");
+        return RedirectToAction(nameof(Settings));
     }
 
     [HttpGet("/admin/reminders")]
@@ -142,6 +142,6 @@ public sealed class NotificationsController(ParPortalDbContext db, TimeProvider 
         TempData[Flash.Key] = l.GetString("Reminders_Ran", run.Sent, sent, failed).Value;
         // What each rule found, sent, and when it fires next: shown once on the page the browser is sent back to.
         TempData[LastRunKey] = System.Text.Json.JsonSerializer.Serialize(run);
-        return Redirect("/admin/reminders");
+        return RedirectToAction(nameof(Admin));
     }
 }

@@ -25,6 +25,7 @@ public sealed class ReminderJob(
     TimeProvider clock,
     PortalDay portalDay,
     Reorganisations.Reorganisations reorganisations,
+    PortalLinks links,
     ILogger<ReminderJob> logger)
 {
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default) =>
@@ -142,7 +143,7 @@ public sealed class ReminderJob(
                 var title = T("Reminder_UrgentUnanswered", first.Label, directive.Count());
                 var body = $"{first.Label}. {first.Title}";
                 if (await WriteAsync(new ReminderLog(first.Id, ReminderKind.UrgentUnanswered, today, clock.GetUtcNow()), chairmen, ReminderKind.UrgentUnanswered, null, title, body,
-                    $"/directives/{directive.Key}", cancellationToken))
+                    links.Directive(directive.Key), cancellationToken))
                 {
                     sent++;
                 }
@@ -178,7 +179,7 @@ public sealed class ReminderJob(
             _ => T("Reminder_ExtensionPending", a.Unit, a.Label, Format.Date(a.ExtensionRequestedTo), detail),
         };
         var body = T("Reminder_Body", a.Label, a.Title, a.Unit, deadline);
-        return await WriteAsync(new ReminderLog(a.Id, kind, today, clock.GetUtcNow()), recipients, kind, a.Id, title, body, $"/assignments/{a.Id}", cancellationToken);
+        return await WriteAsync(new ReminderLog(a.Id, kind, today, clock.GetUtcNow()), recipients, kind, a.Id, title, body, links.Assignment(a.Id), cancellationToken);
     }
 
     private async Task<bool> DigestAsync(DateOnly today, CancellationToken cancellationToken)
@@ -197,7 +198,7 @@ public sealed class ReminderJob(
         {
             var last = g.Last();
             var previous = g.ElementAt(g.Count() - 2);
-            return $"- {names[g.Key]}: {Format.Percent(previous.Rate)} ({previous.Period.ToVietnamese()}) → {Format.Percent(last.Rate)} ({last.Period.ToVietnamese()})";
+            return $"- {names[g.Key]}: {Format.Percent(previous.Rate)} ({Words.ForRecord(l => l.Period(previous.Period))}) → {Format.Percent(last.Rate)} ({Words.ForRecord(l => l.Period(last.Period))})";
         }).ToList();
         var title = T("Digest_Title", Format.Date(today), newlyOverdue, completed);
         var body = string.Join('\n', new[]
@@ -208,7 +209,7 @@ public sealed class ReminderJob(
             T("Digest_Kpis"),
         }.Concat(kpiLines.Count == 0 ? [T("Digest_NoKpis")] : kpiLines));
         var recipients = await RecipientsAsync(Roles.Chairman, null, cancellationToken);
-        return await WriteAsync(new ReminderLog(0, ReminderKind.WeeklyDigest, today, clock.GetUtcNow()), recipients, ReminderKind.WeeklyDigest, null, title, body, "/dashboard", cancellationToken);
+        return await WriteAsync(new ReminderLog(0, ReminderKind.WeeklyDigest, today, clock.GetUtcNow()), recipients, ReminderKind.WeeklyDigest, null, title, body, links.Dashboard(), cancellationToken);
     }
 
     private async Task<bool> WriteAsync(ReminderLog log, List<Recipient> recipients, ReminderKind kind, int? assignmentId, string title, string body, string link, CancellationToken cancellationToken)

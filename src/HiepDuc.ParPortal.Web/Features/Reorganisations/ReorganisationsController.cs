@@ -93,19 +93,12 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                successor ??= new Unit(form.NewCode!, form.NewName!, form.NewKind, form.NewShortName);
-                var others = await db.Units.Where(u => form.OtherSuccessors.Contains(u.Id) && u.IsActive).ToListAsync(cancellationToken);
-                var draft = Reorganisation.Draft(form.Kind, form.Title!, form.LegalBasis, form.EffectiveOn!.Value, successor, predecessors, currentActor.Actor, clock.GetUtcNow(), others);
-                db.Reorganisations.Add(draft);
-                await db.SaveChangesAsync(cancellationToken);
-                return Redirect($"/admin/reorganisations/{draft.Id}");
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(string.Empty, l.Domain(ex));
-            }
+            successor ??= new Unit(form.NewCode!, form.NewName!, form.NewKind, form.NewShortName);
+            var others = await db.Units.Where(u => form.OtherSuccessors.Contains(u.Id) && u.IsActive).ToListAsync(cancellationToken);
+            var draft = Reorganisation.Draft(form.Kind, form.Title!, form.LegalBasis, form.EffectiveOn!.Value, successor, predecessors, currentActor.Actor, clock.GetUtcNow(), others);
+            db.Reorganisations.Add(draft);
+            await db.SaveChangesAsync(cancellationToken);
+            return RedirectToAction(nameof(Details), new { id = draft.Id });
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -169,6 +162,12 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            TempData[Flash.Key] = ModelState.Messages();
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
         db.Entry(r).Property(x => x.Version).OriginalValue = version;
         try
         {
@@ -178,16 +177,12 @@ public sealed class ReorganisationsController(ParPortalDbContext db, Reorganisat
             await reorganisations.ApplyDueAsync(cancellationToken);
             TempData[Flash.Key] = l[done].Value;
         }
-        catch (DomainException ex)
-        {
-            TempData[Flash.Key] = l.Domain(ex);
-        }
         catch (DbUpdateConcurrencyException)
         {
             TempData[Flash.Key] = l["Concurrency_Changed"].Value;
         }
 
-        return Redirect($"/admin/reorganisations/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     private async Task<ReorganisationsPage> PageAsync(ReorganisationForm form, CancellationToken cancellationToken)

@@ -42,8 +42,8 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             ["Chỉ tiêu"] = m.Kpis.Select(k => new Dictionary<string, object?>
             {
                 ["Mã"] = k.Code, ["Chỉ tiêu"] = k.Name,
-                ["Mốc ban đầu (%)"] = k.Baseline?.Rate is { } b ? Math.Round(b, 2) : null, ["Kỳ mốc"] = k.Baseline?.Period.ToVietnamese(),
-                ["Mới nhất (%)"] = k.Latest?.Rate is { } x ? Math.Round(x, 2) : null, ["Kỳ mới nhất"] = k.Latest?.Period.ToVietnamese(),
+                ["Mốc ban đầu (%)"] = k.Baseline?.Rate is { } b ? Math.Round(b, 2) : null, ["Kỳ mốc"] = l.Period(k.Baseline?.Period),
+                ["Mới nhất (%)"] = k.Latest?.Rate is { } x ? Math.Round(x, 2) : null, ["Kỳ mới nhất"] = l.Period(k.Latest?.Period),
                 ["Đơn vị có số liệu"] = k.Latest is null ? null : l.Coverage(k.Latest.Coverage),
                 ["Mục tiêu"] = l[$"KpiTargetKind_{k.TargetKind}"].Value, ["Đánh giá"] = Verdict(k.Met),
             }).ToList(),
@@ -101,8 +101,8 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
                 ? new ReportFigure(k.Name, "—", l["Report_NoFigure"].Value, "—", l[$"KpiTargetKind_{k.TargetKind}"].Value, l["Kpi_NoVerdict"].Value)
                 : new ReportFigure(
                     k.Name,
-                    $"{Format.Percent(k.Baseline?.Rate, k.Baseline?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Baseline?.Period.ToVietnamese()})",
-                    $"{Format.Percent(k.Latest?.Rate, k.Latest?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({k.Latest?.Period.ToVietnamese()})",
+                    $"{Format.Percent(k.Baseline?.Rate, k.Baseline?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({l.Period(k.Baseline?.Period)})",
+                    $"{Format.Percent(k.Latest?.Rate, k.Latest?.Qualifier ?? Domain.Kpis.RateQualifier.Exact, "trên")} ({l.Period(k.Latest?.Period)})",
                     l.Coverage(k.Latest!.Coverage),
                     l[$"KpiTargetKind_{k.TargetKind}"].Value,
                     Verdict(k.Met))).ToList(),

@@ -98,8 +98,8 @@ public sealed class ReviewController(ParPortalDbContext db, PortalDay portalDay,
 
         if (!ModelState.IsValid)
         {
-            TempData[Flash.Key] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            return Redirect($"/review?by={form.By}");
+            TempData[Flash.Key] = ModelState.Messages();
+            return RedirectToAction(nameof(Index), new { by = form.By });
         }
 
         var assignments = await db.Assignments.Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
@@ -120,6 +120,6 @@ public sealed class ReviewController(ParPortalDbContext db, PortalDay portalDay,
 
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = l.GetString("Review_Urged", urged.Count, urged.Select(a => a.UnitId).Distinct().Count()).Value;
-        return Redirect($"/review?by={form.By}");
+        return RedirectToAction(nameof(Index), new { by = form.By });
     }
 }

@@ -165,7 +165,7 @@ public sealed class SettingsController(
         await stored.LoadFromAsync(db, cancellationToken);
         version.Changed(); // the signals' numbers change what the cached dashboard shows
         TempData[Flash.Key] = l["Settings_Saved"].Value;
-        return Redirect("/admin/settings");
+        return RedirectToAction(nameof(Index));
 
         void Put(string key, string value, bool secret)
         {

@@ -84,6 +84,8 @@ public sealed class DeadlineInput
 
             return deadline;
         }
+        // The one catch outside DomainErrorFilter: a deadline is checked while the form is read, and its message
+        // belongs to the deadline's own field, not to the form as a whole.
         catch (DomainException ex)
         {
             state.AddModelError($"{prefix}.{nameof(Kind)}", l.Domain(ex));

@@ -47,7 +47,7 @@ public sealed class WorkController(ParPortalDbContext db, PortalDay portalDay, I
             ["Vai trò"] = l.Enum(r.Role),
             ["Trạng thái"] = l.Enum(r.Status),
             ["Tiến độ (%)"] = r.Progress,
-            ["Thời hạn (như văn bản)"] = r.Deadline.WrittenAs ?? r.Deadline.ToVietnamese(),
+            ["Thời hạn (như văn bản)"] = l.DeadlineAsWritten(r.Deadline),
             ["Hạn cuối hiện hành"] = r.LastDayInForce?.ToDateTime(TimeOnly.MinValue),
             ["Gia hạn"] = r.ExtendedTo is null ? null : l["Yes"].Value,
             ["Tình trạng thời hạn"] = l.Enum(r.Timing.State),

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace HiepDuc.ParPortal.Web.Features.Units;
+using HiepDuc.ParPortal.Web.Features.Units;
+
+namespace HiepDuc.ParPortal.Web.Features.UnitGroups;
 
 public sealed class UnitGroupEditModel
 {
@@ -28,7 +30,7 @@ public sealed record UnitGroupRow(int Id, string Name, bool IsActive, IReadOnlyL
 public sealed record UnitGroupsModel(IReadOnlyList<UnitGroupRow> Groups, IReadOnlyList<UnitRow> Units, UnitGroupEditModel Form, int? EditingId);
 
 /// <summary>Saved unit groups, for assigning a directive to many units in one step (the office and administrators).</summary>
-[Authorize(Roles = Roles.DistrictOffice + "," + Roles.Administrator)]
+[Authorize(Policy = Policies.UnitGroups)]
 [Route("admin/unit-groups")]
 public sealed class UnitGroupsController(ParPortalDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
@@ -71,10 +73,6 @@ public sealed class UnitGroupsController(ParPortalDbContext db, IStringLocalizer
                 await db.SaveChangesAsync();
                 TempData[Flash.Key] = l.GetString("Groups_Saved", form.Name).Value;
                 return RedirectToAction(nameof(Index));
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(string.Empty, l.Domain(ex));
             }
             catch (DbUpdateConcurrencyException)
             {

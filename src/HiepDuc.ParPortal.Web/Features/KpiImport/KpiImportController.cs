@@ -12,7 +12,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
-namespace HiepDuc.ParPortal.Web.Features.Kpis;
+using HiepDuc.ParPortal.Web.Features.Kpis;
+
+namespace HiepDuc.ParPortal.Web.Features.KpiImport;
 
 /// <summary>Writes checked rows: a new figure, or a correction of the one there (its earlier value kept as a revision).</summary>
 public static class KpiImportWriter
@@ -112,14 +114,14 @@ public sealed class KpiImportController(
         {
             // Confirmed already, expired, or not this user's: nothing is written; the office uploads the file again.
             TempData[Flash.Key] = l["Import_PreviewGone"].Value;
-            return Redirect("/kpis/import");
+            return RedirectToAction(nameof(Import));
         }
 
         var written = await KpiImportWriter.ApplyAsync(db, rows, MeasurementSource.Imported, currentActor.Actor, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         pending.Remove(importId!);
         TempData[Flash.Key] = l.GetString("Import_Done", written, rows.Count - written).Value;
-        return Redirect("/kpis");
+        return RedirectToAction(nameof(KpisController.Index), "Kpis");
     }
 
     [HttpGet("/kpis/template.xlsx")]
@@ -179,7 +181,7 @@ public sealed class KpiImportController(
                 ["Tên chỉ tiêu"] = f.Name,
                 [ImportColumns.UnitCode] = f.Unit?.Code,
                 [ImportColumns.UnitName] = f.Unit?.Name ?? "Toàn huyện",
-                [ImportColumns.Period] = new KpiPeriod(f.Start, f.End).ToVietnamese(),
+                [ImportColumns.Period] = Words.InVietnamese(() => l.Period(new KpiPeriod(f.Start, f.End))),
                 ["Từ ngày"] = f.Start.ToDateTime(TimeOnly.MinValue),
                 ["Đến ngày"] = f.End.ToDateTime(TimeOnly.MinValue),
                 [ImportColumns.Numerator] = f.Numerator,
@@ -191,7 +193,7 @@ public sealed class KpiImportController(
             {
                 [ImportColumns.Kpi] = names[g.Key].Code,
                 ["Tên chỉ tiêu"] = names[g.Key].Name,
-                [ImportColumns.Period] = v.Period.ToVietnamese(),
+                [ImportColumns.Period] = Words.InVietnamese(() => l.Period(v.Period)),
                 [ImportColumns.Numerator] = v.Numerator,
                 [ImportColumns.Denominator] = v.Denominator,
                 [ImportColumns.Rate] = v.Rate is { } r ? Math.Round(r, 2) : null,

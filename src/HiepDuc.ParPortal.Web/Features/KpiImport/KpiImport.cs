@@ -3,7 +3,9 @@ using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Kpis;
 using MiniExcelLibs;
 
-namespace HiepDuc.ParPortal.Web.Features.Kpis;
+using HiepDuc.ParPortal.Web.Features.Kpis;
+
+namespace HiepDuc.ParPortal.Web.Features.KpiImport;
 
 /// <summary>The columns of the import template, in Vietnamese as the office reads them.</summary>
 public static class ImportColumns

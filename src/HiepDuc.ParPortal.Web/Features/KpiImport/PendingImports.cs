@@ -3,7 +3,9 @@ using System.Text.Json;
 using HiepDuc.ParPortal.Web.Features.Files;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace HiepDuc.ParPortal.Web.Features.Kpis;
+using HiepDuc.ParPortal.Web.Features.Kpis;
+
+namespace HiepDuc.ParPortal.Web.Features.KpiImport;
 
 /// <summary>
 /// The checked rows of a previewed KPI import, kept on the server until the office confirms them: the confirm form
