@@ -2,12 +2,11 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using HiepDuc.ParPortal.Web.Authorization;
+using HiepDuc.ParPortal.Web.Features.KpiImport;
 using HiepDuc.ParPortal.Web.Features.Kpis;
 using HiepDuc.ParPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-
-using HiepDuc.ParPortal.Web.Features.KpiImport;
 
 namespace HiepDuc.ParPortal.Web.Tests;
 

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HiepDuc.ParPortal.Web.Data;
 
@@ -29,12 +31,15 @@ public sealed class SaveServices(ICurrentActor actor, TimeProvider clock, DataVe
 /// <item>begin a transaction (or join the caller's);</item>
 /// <item>raise the concurrency version of each changed record;</item>
 /// <item>capture the audit entries (old and new values) of each changed record;</item>
-/// <item>save;</item>
-/// <item>write the audit rows and the notifications of the new timeline events (now that new keys are known), and
-/// recompute the roll-up of the directives whose assignments changed (<see cref="ReadModel.DirectiveRollups"/>), the
-/// district's KPI sums of the touched periods and the counters of the touched units (<see cref="ReadModel.UnitTally"/>);</item>
-/// <item>commit, then move the <see cref="DataVersion"/> — at once for a transaction of its own, at the caller's commit
-/// otherwise.</item>
+/// <item>let each derived table (<see cref="ReadModel.Projections.All"/>) read what the change touches, while the database
+/// still holds the old values;</item>
+/// <item>save the records, without accepting them;</item>
+/// <item>on the same connection and transaction, in a context of its own, write the audit rows and the notifications of
+/// the new timeline events (now that new keys are known) and then each derived table, in the list's order: the district's
+/// KPI sums, the directives' roll-up, the units' counters — one save;</item>
+/// <item>commit, then accept the records' changes and move the <see cref="DataVersion"/> — at once for a transaction of
+/// its own; inside the caller's transaction the changes are accepted when the save ends (the caller may save again) and
+/// the version moves at the caller's commit.</item>
 /// </list>
 /// Rows of the portal's own bookkeeping (<see cref="Bookkeeping"/>) are neither audited nor move the data version;
 /// user accounts are audited but do not move it (the cached read models do not show them).
@@ -65,6 +70,11 @@ public partial class ParPortalDbContext
 
     private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
+        if (_derivedRowsOnly)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changed.Count == 0)
@@ -81,75 +91,72 @@ public partial class ParPortalDbContext
         {
             RaiseVersions(audited);
             var audit = CaptureAudit(audited);
-            var assignments = changed.Select(e => e.Entity).OfType<Assignment>().ToList();
             var added = changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-            var events = added.OfType<AssignmentEvent>().ToList();
-            var directiveEvents = added.OfType<DirectiveEvent>().ToList();
-            // The periods whose district sums a changed unit figure moves (the read model, kept in this transaction).
-            var kpiPeriods = changed.Where(e => e.Entity is Domain.Kpis.KpiMeasurement { UnitId: not null })
-                .Select(e => (Domain.Kpis.KpiMeasurement)e.Entity).Select(m => (m.KpiId, m.Period.Start, m.Period.End)).Distinct().ToList();
-
-            // The unit counters a change moves: those the changed assignments counted in before (read now, while the
-            // database holds the old values) and after, with those of every assignment of a directive cancelled (the
-            // counters leave out cancelled directives).
-            var cancelledDirectives = changed.Where(e => e is { Entity: Directive, State: EntityState.Modified } && e.Property(nameof(Directive.IsCancelled)).IsModified)
-                .Select(e => ((Directive)e.Entity).Id).ToList();
-            var touchedAssignments = changed.Where(e => e is { Entity: Assignment, State: EntityState.Modified or EntityState.Deleted })
-                .Select(e => ((Assignment)e.Entity).Id).ToList();
-            if (cancelledDirectives.Count > 0)
+            var writes = new List<Func<ParPortalDbContext, CancellationToken, Task>>();
+            foreach (var projection in ReadModel.Projections.All)
             {
-                touchedAssignments.AddRange(await Assignments.Where(a => cancelledDirectives.Contains(a.DirectiveId)).Select(a => a.Id).ToListAsync(cancellationToken));
-            }
-
-            var tallyKeys = await ReadModel.UnitTally.KeysAsync(this, touchedAssignments, cancellationToken);
-            var addedAssignments = changed.Where(e => e is { Entity: Assignment, State: EntityState.Added }).Select(e => (Assignment)e.Entity).ToList();
-
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-            AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
-            await saveServices.Notifications.AddAsync(this, events, directiveEvents, saveServices.Clock.GetUtcNow(), cancellationToken);
-            if (ChangeTracker.HasChanges())
-            {
-                await base.SaveChangesAsync(true, cancellationToken);
-            }
-
-            if (kpiPeriods.Count > 0)
-            {
-                await ReadModel.KpiDistrictTotal.RefreshAsync(this, kpiPeriods, cancellationToken);
-                await base.SaveChangesAsync(true, cancellationToken);
-            }
-
-            if (assignments.Count > 0)
-            {
-                var directiveIds = assignments.Select(a => a.DirectiveId).Distinct().ToList();
-                await ReadModel.DirectiveRollups.UpdateAsync(Directives.Where(d => directiveIds.Contains(d.Id)), cancellationToken);
-            }
-
-            var countedNow = touchedAssignments.Concat(addedAssignments.Select(a => a.Id)).Distinct().ToList();
-            if (countedNow.Count > 0)
-            {
-                tallyKeys.AddRange(await ReadModel.UnitTally.KeysAsync(this, countedNow, cancellationToken));
-                await ReadModel.UnitTally.RefreshAsync(this, tallyKeys, cancellationToken);
-                await base.SaveChangesAsync(true, cancellationToken);
-            }
-
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-                if (recordsChanged)
+                if (await projection.ReadAsync(this, changed, cancellationToken) is { } write)
                 {
-                    saveServices.Version.Changed();
-                }
-
-                if (notificationsChanged)
-                {
-                    saveServices.Version.NotificationsChanged();
+                    writes.Add(write);
                 }
             }
-            else
+
+            // The records, kept as changed until the commit: a save that fails there leaves them to be saved again.
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            try
             {
-                _recordsChangedInTransaction |= recordsChanged;
-                _notificationsChangedInTransaction |= notificationsChanged;
+                // What follows from them is written by a context of its own on the same connection and transaction: the audit
+                // rows and the notifications of the new events (their keys are known now), then each derived table in order.
+                await using (var derived = DerivedRows())
+                {
+                    derived.AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
+                    // Until the changes are accepted, the keys the database gave are in the entries, not yet in the objects:
+                    // the notifications read copies made from the entries.
+                    await saveServices.Notifications.AddAsync(derived, Saved<AssignmentEvent>(added), Saved<DirectiveEvent>(added), saveServices.Clock.GetUtcNow(), cancellationToken);
+                    foreach (var write in writes)
+                    {
+                        await write(derived, cancellationToken);
+                    }
+
+                    notificationsChanged |= derived.ChangeTracker.Entries<Domain.Notifications.Notification>().Any();
+                    await derived.SaveChangesAsync(cancellationToken);
+                }
+
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                    if (acceptAllChangesOnSuccess)
+                    {
+                        ChangeTracker.AcceptAllChanges();
+                    }
+
+                    if (recordsChanged)
+                    {
+                        saveServices.Version.Changed();
+                    }
+
+                    if (notificationsChanged)
+                    {
+                        saveServices.Version.NotificationsChanged();
+                    }
+                }
+                else
+                {
+                    // Inside the caller's transaction the caller may save again before it commits: what this save wrote is
+                    // accepted now, or the next save would write it twice.
+                    if (acceptAllChangesOnSuccess)
+                    {
+                        ChangeTracker.AcceptAllChanges();
+                    }
+
+                    _recordsChangedInTransaction |= recordsChanged;
+                    _notificationsChangedInTransaction |= notificationsChanged;
+                }
+            }
+            catch
+            {
+                ForgetDatabaseKeys(changed);
+                throw;
             }
 
             return saved;
@@ -161,6 +168,42 @@ public partial class ParPortalDbContext
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// After a failure past the records' save, the new rows are added again with keys of their own: the keys the
+    /// rolled-back transaction gave them are forgotten, so that saving again inserts each row once.
+    /// </summary>
+    private void ForgetDatabaseKeys(IEnumerable<EntityEntry> changed)
+    {
+        var added = changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        foreach (var entity in added)
+        {
+            Entry(entity).State = EntityState.Detached;
+        }
+
+        foreach (var entity in added)
+        {
+            Entry(entity).State = EntityState.Added;
+        }
+    }
+
+    /// <summary>Copies of the saved entities of a type, with the values the database gave them (keys included).</summary>
+    private List<T> Saved<T>(IEnumerable<object> entities) where T : class =>
+        entities.OfType<T>().Select(e => (T)Entry(e).CurrentValues.ToObject()).ToList();
+
+    /// <summary>When set, this context writes only the rows a save derives (<see cref="DerivedRows"/>): no pipeline of its own.</summary>
+    private bool _derivedRowsOnly;
+
+    /// <summary>A context on this one's connection and transaction, for the rows derived from what this one saved.</summary>
+    private ParPortalDbContext DerivedRows()
+    {
+        var options = this.GetService<IDbContextOptions>();
+        var derived = (ParPortalDbContext)Activator.CreateInstance(GetType(), options, saveServices)!;
+        derived._derivedRowsOnly = true;
+        derived.Database.SetDbConnection(Database.GetDbConnection(), contextOwnsConnection: false);
+        derived.Database.UseTransaction(Database.CurrentTransaction!.GetDbTransaction());
+        return derived;
     }
 
     /// <summary>The caller's transaction committed: what it saved is now visible.</summary>

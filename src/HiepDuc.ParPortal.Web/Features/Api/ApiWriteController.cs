@@ -4,14 +4,13 @@ using System.Text.Json;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Kpis;
 using HiepDuc.ParPortal.Web.Data;
+using HiepDuc.ParPortal.Web.Features.KpiImport;
 using HiepDuc.ParPortal.Web.Features.Kpis;
 using HiepDuc.ParPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-using HiepDuc.ParPortal.Web.Features.KpiImport;
 
 namespace HiepDuc.ParPortal.Web.Features.Api;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using HiepDuc.ParPortal.Domain.Common;
 using HiepDuc.ParPortal.Domain.Kpis;
-using MiniExcelLibs;
-
 using HiepDuc.ParPortal.Web.Features.Kpis;
+using MiniExcelLibs;
 
 namespace HiepDuc.ParPortal.Web.Features.KpiImport;
 

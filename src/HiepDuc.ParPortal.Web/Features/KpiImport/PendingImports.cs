@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using HiepDuc.ParPortal.Web.Features.Files;
-using Microsoft.AspNetCore.DataProtection;
-
 using HiepDuc.ParPortal.Web.Features.Kpis;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace HiepDuc.ParPortal.Web.Features.KpiImport;
 

@@ -4,12 +4,11 @@ using HiepDuc.ParPortal.Domain.Units;
 using HiepDuc.ParPortal.Web.Authorization;
 using HiepDuc.ParPortal.Web.Data;
 using HiepDuc.ParPortal.Web.Features.Shared;
+using HiepDuc.ParPortal.Web.Features.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-using HiepDuc.ParPortal.Web.Features.Units;
 
 namespace HiepDuc.ParPortal.Web.Features.UnitGroups;
 
