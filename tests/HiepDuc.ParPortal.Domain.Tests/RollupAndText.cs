@@ -97,15 +97,6 @@ public class KPI_arithmetic_sums_parts_never_averages_rates
         var kpi = new KpiDefinition("ONLINE", "Tỷ lệ trực tuyến", KpiKind.Rate, KpiDirection.HigherIsBetter, KpiScope.Both);
         Assert.Throws<DomainException>(() => KpiMeasurement.Counted(kpi, 1, KpiPeriod.Month(2023, 9), 11, 10, MeasurementSource.Entered, Actor.System, DateTimeOffset.UnixEpoch));
     }
-
-    [Fact]
-    public void Periods_print_as_the_notice_writes_them()
-    {
-        Assert.Equal("tháng 8/2023", KpiPeriod.Month(2023, 8).ToVietnamese());
-        Assert.Equal("năm 2022", KpiPeriod.Year(2022).ToVietnamese());
-        Assert.Equal("8 tháng đầu năm 2023", KpiPeriod.YearToMonth(2023, 8).ToVietnamese());
-        Assert.Equal("đến ngày 31/08/2023", KpiPeriod.AsOf(new DateOnly(2023, 8, 31)).ToVietnamese());
-    }
 }
 
 public class A_citation_is_read_into_its_parts

@@ -154,20 +154,6 @@ public sealed partial record Recurrence
         _ => Day is { } d ? $"hằng năm, trước ngày {d}/{Month ?? 12}" : "hằng năm",
     };
 
-    /// <summary>The period of a cycle in words: "tháng 11/2026", "quý IV/2026", "6 tháng cuối năm 2026", "tuần 23/11–29/11/2026".</summary>
-    public string CycleName(DateOnly due)
-    {
-        var (start, end) = PeriodOf(due);
-        return Period switch
-        {
-            RecurrencePeriod.Weekly => $"tuần {start.ToString("dd/MM", CultureInfo.InvariantCulture)}–{end.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}",
-            RecurrencePeriod.Monthly => $"tháng {end.Month}/{end.Year}",
-            RecurrencePeriod.Quarterly => $"quý {Deadline.RomanQuarter(end.Month / 3)}/{end.Year}",
-            RecurrencePeriod.HalfYearly => $"6 tháng {(end.Month == 6 ? "đầu" : "cuối")} năm {end.Year}",
-            _ => $"năm {end.Year}",
-        };
-    }
-
     public override string ToString() => ToVietnamese();
 
     public static string WeekdayName(int day) => day switch

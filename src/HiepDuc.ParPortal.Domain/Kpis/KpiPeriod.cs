@@ -1,4 +1,3 @@
-using System.Globalization;
 using HiepDuc.ParPortal.Domain.Common;
 
 namespace HiepDuc.ParPortal.Domain.Kpis;
@@ -36,28 +35,4 @@ public sealed record KpiPeriod
     public static KpiPeriod AsOf(DateOnly day) => new(day, day);
 
     public bool IsMonth => Start.Day == 1 && Start.Year == End.Year && Start.Month == End.Month && End.Day == DateTime.DaysInMonth(End.Year, End.Month);
-
-    public string ToVietnamese()
-    {
-        if (IsMonth)
-        {
-            return $"tháng {Start.Month}/{Start.Year}";
-        }
-
-        if (Start == End)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"đến ngày {End:dd/MM/yyyy}");
-        }
-
-        var startsYear = Start.Month == 1 && Start.Day == 1;
-        var endsMonth = End.Day == DateTime.DaysInMonth(End.Year, End.Month);
-        if (startsYear && endsMonth && Start.Year == End.Year)
-        {
-            return End.Month == 12 ? $"năm {End.Year}" : $"{End.Month} tháng đầu năm {End.Year}";
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"{Start:dd/MM/yyyy} – {End:dd/MM/yyyy}");
-    }
-
-    public override string ToString() => ToVietnamese();
 }
