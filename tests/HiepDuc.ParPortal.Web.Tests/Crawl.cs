@@ -22,7 +22,8 @@ public partial class Every_link_and_form_leads_somewhere(ActivityPortal portal) 
         var reached = new List<string>();
         foreach (var (role, unit) in new[] { (Roles.DistrictOffice, "VPHDND"), (Roles.Chairman, null), (Roles.UnitHead, "HIEPTHUAN"), (Roles.Administrator, (string?)null) })
         {
-            var pages = await CrawlAsync(role, unit, broken);
+            var client = await portal.SignedInAsync(await portal.CreateUserAsync($"crawl.{role.ToLowerInvariant()}", role, unit));
+            var pages = await CrawlAsync(client, role, broken);
             Assert.True(pages > 10, $"{role}: only {pages} pages reached");
             reached.Add($"{role}: {pages}");
         }
@@ -30,9 +31,12 @@ public partial class Every_link_and_form_leads_somewhere(ActivityPortal portal) 
         Assert.True(broken.Count == 0, $"pages reached: {string.Join(", ", reached)}\n{string.Join('\n', broken)}");
     }
 
-    private async Task<int> CrawlAsync(string role, string? unit, List<string> broken)
+    /// <summary>
+    /// Follows every link and form from the landing page as <paramref name="client"/>'s user; adds what is broken to
+    /// <paramref name="broken"/> and hands each page read to <paramref name="read"/>. Returns the number of pages.
+    /// </summary>
+    public static async Task<int> CrawlAsync(HttpClient client, string role, List<string> broken, Action<string, AngleSharp.Dom.IDocument>? read = null)
     {
-        var client = await portal.SignedInAsync(await portal.CreateUserAsync($"crawl.{role.ToLowerInvariant()}", role, unit));
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var perShape = new Dictionary<string, int>(StringComparer.Ordinal);
         var posted = new HashSet<string>(StringComparer.Ordinal);
@@ -70,6 +74,7 @@ public partial class Every_link_and_form_leads_somewhere(ActivityPortal portal) 
             }
 
             var doc = await Html.ParseAsync(response);
+            read?.Invoke(url, doc);
             foreach (var href in doc.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
             {
                 if (Local(href) is { } next)

@@ -1,11 +1,17 @@
 namespace HiepDuc.ParPortal.Web.Infrastructure;
 
-/// <summary>The level of government whose portal this is.</summary>
+/// <summary>
+/// The level of government whose portal this is. Since 1 July 2025 local government has two tiers: the province or
+/// centrally-run city, and below it the commune, ward or special zone. A district is kept for the records of before.
+/// </summary>
 public enum AuthorityLevel
 {
     Province,
     District,
     Commune,
+    City,
+    Ward,
+    SpecialZone,
 }
 
 /// <summary>
@@ -38,11 +44,22 @@ public sealed class AuthorityOptions
     /// <summary>The code of the unit that is the authority's office (it issues the reports): "VPHDND".</summary>
     public string OfficeUnitCode { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The levels an authority may be set to: those of the two-tier government, and the district only for a portal that
+    /// is one already (its records are of before 1 July 2025); no authority of today is offered a level that no longer exists.
+    /// </summary>
+    public static IEnumerable<AuthorityLevel> LevelsOffered(AuthorityLevel current) =>
+        new[] { AuthorityLevel.Province, AuthorityLevel.City, AuthorityLevel.Commune, AuthorityLevel.Ward, AuthorityLevel.SpecialZone }
+            .Concat(current == AuthorityLevel.District ? [AuthorityLevel.District] : []);
+
     /// <summary>"huyện", "xã", "tỉnh": the word official texts use for the level ("Chủ tịch UBND huyện").</summary>
     public string LevelWord => Level switch
     {
         AuthorityLevel.Province => "tỉnh",
+        AuthorityLevel.City => "thành phố",
         AuthorityLevel.Commune => "xã",
+        AuthorityLevel.Ward => "phường",
+        AuthorityLevel.SpecialZone => "đặc khu",
         _ => "huyện",
     };
 }

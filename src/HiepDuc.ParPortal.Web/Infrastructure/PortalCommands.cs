@@ -226,7 +226,7 @@ public static class PortalCommands
         [
             ("demo.admin", "Quản trị (demo)", Roles.Administrator, null),
             ("demo.office", "Chuyên viên Văn phòng (demo)", Roles.DistrictOffice, NoticeSeed.DistrictOfficeCode),
-            ("demo.chairman", "Chủ tịch UBND huyện (demo)", Roles.Chairman, null),
+            ("demo.chairman", $"Chủ tịch UBND {sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<AuthorityOptions>>().CurrentValue.LevelWord} (demo)", Roles.Chairman, null),
             ("demo.hiepthuan", "Chủ tịch UBND xã Hiệp Thuận (demo)", Roles.UnitHead, "HIEPTHUAN"),
             ("demo.queluu", "Chủ tịch UBND xã Quế Lưu (demo)", Roles.UnitHead, "QUELUU"),
         ];

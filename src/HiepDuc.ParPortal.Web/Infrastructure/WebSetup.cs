@@ -65,6 +65,8 @@ public static class WebSetup
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Every text of the portal, in the words of its level (LevelLocalizer).
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<Features.Shared.SharedResource>, Features.Shared.LevelLocalizer>();
 
         // Vietnamese letters are written as they are, not as &#x...; entities (HTML-sensitive characters are still encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

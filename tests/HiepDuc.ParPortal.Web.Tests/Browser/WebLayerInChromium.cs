@@ -51,3 +51,40 @@ public sealed class The_web_layer_in_Chromium(ChromiumFixture chromium, SharedKe
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.Screenshot($"notice-english{suffix}"), FullPage = true });
     }
 }
+
+/// <summary>A commune's portal in Chromium: the office reads its dashboard and assigns work in the commune's words.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class A_communes_portal_in_Chromium(ChromiumFixture chromium) : IAsyncLifetime
+{
+    private readonly KestrelPortalFactory portal = new();
+    private int notice;
+
+    public async Task InitializeAsync()
+    {
+        The_words_follow_the_authoritys_level.Authority.VietAn.Configure(portal);
+        notice = await The_words_follow_the_authoritys_level.Authority.VietAn.AddWorkAsync(portal);
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(The_web_layer_in_Chromium.Widths), MemberType = typeof(The_web_layer_in_Chromium))]
+    public async Task The_office_reads_and_assigns_in_the_words_of_a_commune(int width, int height, string suffix)
+    {
+        var office = await portal.CreateUserAsync($"vietan.office{width}", Roles.DistrictOffice, "VP");
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await Pages.SignInAsync(page, portal, office);
+        var directive = await portal.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Directives, d => d.NoticeId == notice));
+        await page.GotoAsync(portal.Url($"/directives/{directive.Id}/assign"));
+        var groups = await page.Locator("#assign-form").InnerTextAsync();
+        Assert.Contains("Tất cả thôn, tổ dân phố", groups, StringComparison.Ordinal);
+        Assert.Contains("Tất cả cơ quan, đơn vị thuộc UBND xã", groups, StringComparison.Ordinal);
+        Assert.DoesNotContain("huyện", groups, StringComparison.OrdinalIgnoreCase);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.Screenshot($"commune-assign{suffix}"), FullPage = true });
+        await page.GotoAsync(portal.Url("/dashboard"));
+        Assert.DoesNotContain("thị trấn", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than the window");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.Screenshot($"commune-dashboard{suffix}") });
+    }
+}

@@ -172,6 +172,8 @@ public sealed class KpiImportController(
             .ToListAsync(cancellationToken);
         var series = await db.DistrictSeriesAsync(null, portalDay.Settings.CoveragePercent, cancellationToken);
         var names = await db.KpiDefinitions.AsNoTracking().ToDictionaryAsync(k => k.Id, k => (k.Code, k.Name), cancellationToken);
+        // The authority as a whole, in the words of its level ("Toàn xã", "Toàn thành phố"): a document of record, in Vietnamese.
+        var whole = Words.InVietnamese(() => l["Figure_District"].Value);
         var sheets = new Dictionary<string, object>
         {
             ["Số liệu"] = figures.Select(f => new Dictionary<string, object?>
@@ -179,7 +181,7 @@ public sealed class KpiImportController(
                 [ImportColumns.Kpi] = f.Code,
                 ["Tên chỉ tiêu"] = f.Name,
                 [ImportColumns.UnitCode] = f.Unit?.Code,
-                [ImportColumns.UnitName] = f.Unit?.Name ?? "Toàn huyện",
+                [ImportColumns.UnitName] = f.Unit?.Name ?? whole,
                 [ImportColumns.Period] = Words.InVietnamese(() => l.Period(new KpiPeriod(f.Start, f.End))),
                 ["Từ ngày"] = f.Start.ToDateTime(TimeOnly.MinValue),
                 ["Đến ngày"] = f.End.ToDateTime(TimeOnly.MinValue),
@@ -188,7 +190,7 @@ public sealed class KpiImportController(
                 [ImportColumns.Rate] = KpiMath.Rate(f.Numerator, f.Denominator) is { } r ? Math.Round(r, 2) : f.StatedRate,
                 [ImportColumns.Note] = f.Note,
             }).ToList(),
-            ["Toàn huyện"] = series.SelectMany(g => g.Select(v => new Dictionary<string, object?>
+            [whole] = series.SelectMany(g => g.Select(v => new Dictionary<string, object?>
             {
                 [ImportColumns.Kpi] = names[g.Key].Code,
                 ["Tên chỉ tiêu"] = names[g.Key].Name,

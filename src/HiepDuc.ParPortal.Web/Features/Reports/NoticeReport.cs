@@ -39,7 +39,8 @@ public sealed record NoticeReportData(
     IReadOnlyList<string> UnitsToUrge,
     string SignerTitle,
     string? SignerName,
-    string LevelWord = "huyện");
+    string LevelWord = "huyện",
+    string CopiesToLowerLevel = "- UBND các xã, thị trấn;");
 
 /// <summary>
 /// "Báo cáo kết quả thực hiện Thông báo kết luận" laid out per Decree 30/2020/NĐ-CP: the issuing body and the national
@@ -214,7 +215,7 @@ public static class NoticeReport
             Para("Nơi nhận:", bold: true, italic: true, size: 24, after: 0),
             Para($"- Chủ tịch, các PCT UBND {d.LevelWord} (để báo cáo);", size: Tiny, after: 0),
             Para("- Các cơ quan, đơn vị liên quan;", size: Tiny, after: 0),
-            Para(d.LevelWord == "huyện" ? "- UBND các xã, thị trấn;" : d.LevelWord == "tỉnh" ? "- UBND các xã, phường;" : "- Các thôn, tổ dân phố;", size: Tiny, after: 0),
+            Para(d.CopiesToLowerLevel, size: Tiny, after: 0),
             Para("- Lưu: VT.", size: Tiny, after: 0));
         var right = Cell(4677,
             Para(Upper(d.SignerTitle), bold: true, center: true, size: Body),

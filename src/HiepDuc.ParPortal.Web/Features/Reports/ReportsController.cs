@@ -110,7 +110,8 @@ public sealed class ReportsController(ParPortalDbContext db, DashboardQueries da
             openRows.Select(r => r.UnitName).Distinct().OrderBy(u => u, StringComparer.Ordinal).ToList(),
             signer.SignerTitle,
             string.IsNullOrWhiteSpace(signer.SignerName) ? null : signer.SignerName.Trim(),
-            authorityOptions.CurrentValue.LevelWord);
+            authorityOptions.CurrentValue.LevelWord,
+            Words.InVietnamese(() => l["Report_CopiesToLowerLevel"].Value));
         return File(Reports.NoticeReport.Build(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-thong-bao-ket-luan-{id}.docx");
     }
 

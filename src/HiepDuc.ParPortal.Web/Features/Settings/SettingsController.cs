@@ -138,6 +138,12 @@ public sealed class SettingsController(
             ModelState.AddModelError(nameof(model.UrgentRedDays), l["Settings_UrgentOrder"]);
         }
 
+        if (!Infrastructure.AuthorityOptions.LevelsOffered(authority.CurrentValue.Level).Contains(model.AuthorityLevel))
+        {
+            // A district exists only for the records of before 1 July 2025: no portal becomes one.
+            ModelState.AddModelError(nameof(model.AuthorityLevel), l["Settings_LevelGone"]);
+        }
+
         if (!ModelState.IsValid)
         {
             model.PasswordSet = !string.IsNullOrEmpty(smtp.CurrentValue.Password);
