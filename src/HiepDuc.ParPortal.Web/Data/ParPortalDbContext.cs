@@ -66,6 +66,8 @@ public partial class ParPortalDbContext(DbContextOptions options, SaveServices s
 
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
 
+    public DbSet<Domain.Authorities.Authority> Authorities => Set<Domain.Authorities.Authority>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

@@ -44,6 +44,15 @@ public sealed class StoredSettingsProvider : ConfigurationProvider
     public async Task LoadFromAsync(ParPortalDbContext db, CancellationToken cancellationToken = default)
     {
         var values = await db.PortalSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => (string?)s.Value, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        // The authority is a record; its fields are read as the section Authority:* (AuthorityOptions).
+        if (await db.Authorities.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken) is { } authority)
+        {
+            foreach (var (key, value) in Infrastructure.AuthorityOptions.SettingsOf(authority))
+            {
+                values[key] = value;
+            }
+        }
+
         Data = values;
         OnReload();
     }

@@ -1,18 +1,6 @@
-namespace HiepDuc.ParPortal.Web.Infrastructure;
+using HiepDuc.ParPortal.Domain.Authorities;
 
-/// <summary>
-/// The level of government whose portal this is. Since 1 July 2025 local government has two tiers: the province or
-/// centrally-run city, and below it the commune, ward or special zone. A district is kept for the records of before.
-/// </summary>
-public enum AuthorityLevel
-{
-    Province,
-    District,
-    Commune,
-    City,
-    Ward,
-    SpecialZone,
-}
+namespace HiepDuc.ParPortal.Web.Infrastructure;
 
 /// <summary>
 /// The issuing authority, as data (section <c>Authority</c>, in appsettings.json and on the settings page): its name,
@@ -23,6 +11,9 @@ public enum AuthorityLevel
 public sealed class AuthorityOptions
 {
     public const string Section = "Authority";
+
+    /// <summary>"HIEPDUC": the authority's code (from its place name when none is given).</summary>
+    public string Code { get; set; } = string.Empty;
 
     /// <summary>"UBND huyện Hiệp Đức": the issuing body of its notices.</summary>
     public string Name { get; set; } = string.Empty;
@@ -62,4 +53,21 @@ public sealed class AuthorityOptions
         AuthorityLevel.SpecialZone => "đặc khu",
         _ => "huyện",
     };
+
+    /// <summary>The authority's record as this configuration describes it: the first authority of a database upgraded from one.</summary>
+    public Authority ToRecord() =>
+        new(string.IsNullOrWhiteSpace(Code) ? Place : Code, Name, Level, Place, OfficeUnitCode, PortalName, ShortName, SteeringBody);
+
+    /// <summary>The record as settings of this section: what the portal reads through <see cref="AuthorityOptions"/>.</summary>
+    public static IEnumerable<(string Key, string Value)> SettingsOf(Authority record) =>
+    [
+        ($"{Section}:{nameof(Code)}", record.Code),
+        ($"{Section}:{nameof(Name)}", record.Name),
+        ($"{Section}:{nameof(Level)}", record.Level.ToString()),
+        ($"{Section}:{nameof(Place)}", record.Place),
+        ($"{Section}:{nameof(PortalName)}", record.PortalName),
+        ($"{Section}:{nameof(ShortName)}", record.ShortName),
+        ($"{Section}:{nameof(SteeringBody)}", record.SteeringBody),
+        ($"{Section}:{nameof(OfficeUnitCode)}", record.OfficeUnitCode),
+    ];
 }

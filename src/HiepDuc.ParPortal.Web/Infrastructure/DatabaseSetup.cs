@@ -122,7 +122,18 @@ public static class DatabaseSetup
                 await Data.ReadModel.UnitTally.RebuildAsync(db, cancellationToken);
             }
 
-            await scope.ServiceProvider.GetRequiredService<StoredSettingsProvider>().LoadFromAsync(db, cancellationToken);
+            var stored = scope.ServiceProvider.GetRequiredService<StoredSettingsProvider>();
+            await stored.LoadFromAsync(db, cancellationToken);
+            if (!await db.Authorities.AnyAsync(cancellationToken))
+            {
+                // The first start on this database (or the first since authorities became records): the authority the
+                // configuration describes — appsettings and what the settings page stored — becomes the first record,
+                // and the stored settings of the section give way to it.
+                db.Authorities.Add(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<AuthorityOptions>>().CurrentValue.ToRecord());
+                db.PortalSettings.RemoveRange(await db.PortalSettings.Where(s => s.Key.StartsWith(AuthorityOptions.Section + ":")).ToListAsync(cancellationToken));
+                await db.SaveChangesAsync(cancellationToken);
+                await stored.LoadFromAsync(db, cancellationToken);
+            }
 
             // Roles, and a first administrator with a one-time password when there is none.
             await scope.ServiceProvider.GetRequiredService<IdentitySeed>().RunAsync();

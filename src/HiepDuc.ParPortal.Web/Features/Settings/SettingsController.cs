@@ -48,7 +48,7 @@ public sealed class SettingsEditModel
     [StringLength(100, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_SignerName")] public string? SignerName { get; set; }
 
     [Required(ErrorMessage = "Validation_Required")] [StringLength(200, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_AuthorityName")] public string AuthorityName { get; set; } = string.Empty;
-    [Display(Name = "Settings_AuthorityLevel")] public Infrastructure.AuthorityLevel AuthorityLevel { get; set; }
+    [Display(Name = "Settings_AuthorityLevel")] public Domain.Authorities.AuthorityLevel AuthorityLevel { get; set; }
     [Required(ErrorMessage = "Validation_Required")] [StringLength(100, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_AuthorityPlace")] public string AuthorityPlace { get; set; } = string.Empty;
     [Required(ErrorMessage = "Validation_Required")] [StringLength(200, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_PortalName")] public string PortalName { get; set; } = string.Empty;
     [Required(ErrorMessage = "Validation_Required")] [StringLength(60, ErrorMessage = "Validation_MaxLength")] [Display(Name = "Settings_PortalShortName")] public string PortalShortName { get; set; } = string.Empty;
@@ -88,13 +88,11 @@ public sealed class SettingsEditModel
         yield return ("Files:MaxBytes", (MaxMegabytes * 1024L * 1024L).ToString(CultureInfo.InvariantCulture));
         yield return ("Reports:SignerTitle", SignerTitle.Trim());
         yield return ("Reports:SignerName", SignerName?.Trim() ?? string.Empty);
-        yield return ("Authority:Name", AuthorityName.Trim());
-        yield return ("Authority:Level", AuthorityLevel.ToString());
-        yield return ("Authority:Place", AuthorityPlace.Trim());
-        yield return ("Authority:PortalName", PortalName.Trim());
-        yield return ("Authority:ShortName", PortalShortName.Trim());
-        yield return ("Authority:SteeringBody", SteeringBody.Trim());
     }
+
+    /// <summary>The authority's own fields, kept in its record (the office unit is not changed here).</summary>
+    public void Describe(Domain.Authorities.Authority record) =>
+        record.Describe(AuthorityName, AuthorityLevel, AuthorityPlace, record.OfficeUnitCode, PortalName, PortalShortName, SteeringBody);
 }
 
 /// <summary>"Cài đặt": the numbers behind the signals, the reminders, e-mail and uploads, stored in the database and in force at once.</summary>
@@ -157,6 +155,8 @@ public sealed class SettingsController(
         {
             Put(key, value, secret: false);
         }
+
+        model.Describe(await db.Authorities.OrderBy(a => a.Id).FirstAsync(cancellationToken));
 
         if (model.ClearSmtpPassword && rows.TryGetValue(PasswordKey, out var old))
         {
