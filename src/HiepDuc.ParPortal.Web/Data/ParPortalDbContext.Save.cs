@@ -125,11 +125,17 @@ public partial class ParPortalDbContext
                 if (ownTransaction is not null)
                 {
                     await ownTransaction.CommitAsync(cancellationToken);
-                    if (acceptAllChangesOnSuccess)
-                    {
-                        ChangeTracker.AcceptAllChanges();
-                    }
+                }
 
+                // After the commit; inside the caller's transaction when this save ends, since the caller may save again
+                // before it commits and must not write these changes twice.
+                if (acceptAllChangesOnSuccess)
+                {
+                    ChangeTracker.AcceptAllChanges();
+                }
+
+                if (ownTransaction is not null)
+                {
                     if (recordsChanged)
                     {
                         saveServices.Version.Changed();
@@ -142,13 +148,6 @@ public partial class ParPortalDbContext
                 }
                 else
                 {
-                    // Inside the caller's transaction the caller may save again before it commits: what this save wrote is
-                    // accepted now, or the next save would write it twice.
-                    if (acceptAllChangesOnSuccess)
-                    {
-                        ChangeTracker.AcceptAllChanges();
-                    }
-
                     _recordsChangedInTransaction |= recordsChanged;
                     _notificationsChangedInTransaction |= notificationsChanged;
                 }

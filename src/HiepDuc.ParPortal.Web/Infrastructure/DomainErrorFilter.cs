@@ -36,11 +36,7 @@ public sealed class DomainErrorFilter(IStringLocalizer<SharedResource> l) : IAsy
         var message = l.Domain(error);
         if (http.Request.IsApi())
         {
-            executed.Result = new ObjectResult(ApiProblems.Create(http, StatusCodes.Status422UnprocessableEntity, "rule", message))
-            {
-                StatusCode = StatusCodes.Status422UnprocessableEntity,
-                ContentTypes = { "application/problem+json" },
-            };
+            executed.Result = ApiProblems.Result(http, StatusCodes.Status422UnprocessableEntity, "rule", message);
             return;
         }
 

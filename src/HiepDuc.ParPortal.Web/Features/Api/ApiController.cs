@@ -24,7 +24,7 @@ public abstract class ApiController(IStringLocalizer<SharedResource> l) : Contro
     protected int TokenId => int.Parse(User.FindFirstValue(ApiTokenAuthentication.TokenClaim)!, CultureInfo.InvariantCulture);
 
     protected ObjectResult Problem(int status, string code, string title, IReadOnlyList<ApiError>? errors = null) =>
-        new(ApiProblems.Create(HttpContext, status, code, title, errors)) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+        ApiProblems.Result(HttpContext, status, code, title, errors);
 
     protected ObjectResult NotFoundProblem() => Problem(StatusCodes.Status404NotFound, "not-found", L["Api_NotFound"]);
 

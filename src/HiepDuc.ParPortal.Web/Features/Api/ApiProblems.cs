@@ -41,6 +41,10 @@ public static class ApiProblems
         return problem;
     }
 
+    /// <summary>A problem as an action's result: the API's actions and the filter that answers a rule's refusal.</summary>
+    public static Microsoft.AspNetCore.Mvc.ObjectResult Result(HttpContext context, int status, string code, string title, IReadOnlyList<ApiError>? errors = null) =>
+        new(Create(context, status, code, title, errors)) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+
     /// <summary>Writes a problem outside MVC (authentication, the rate limiter).</summary>
     public static async Task WriteAsync(HttpContext context, int status, string code, string title)
     {

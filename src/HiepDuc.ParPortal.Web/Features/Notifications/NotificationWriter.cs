@@ -25,7 +25,6 @@ public sealed record Recipient(string Id, string Name, string? Email, bool Email
 /// </summary>
 public sealed class NotificationWriter(IOptionsMonitor<ReminderOptions> options, IOptionsMonitor<SmtpOptions> smtp, IOptionsMonitor<Infrastructure.AuthorityOptions> authority, IStringLocalizer<SharedResource> l)
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>Active, unlocked users of a role (and unit): nobody deactivated or locked is told anything.</summary>
     public static Task<List<Recipient>> RecipientsAsync(ParPortalDbContext db, string role, int? unitId, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -72,17 +71,6 @@ public sealed class NotificationWriter(IOptionsMonitor<ReminderOptions> options,
     }
 
     /// <summary>A text from the resource files, in Vietnamese.</summary>
-    public string T(string key, params object?[] args)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = Vietnamese;
-        try
-        {
-            return args.Length == 0 ? l[key] : l[key, args!];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
+    public string T(string key, params object?[] args) =>
+        Words.InVietnamese(() => args.Length == 0 ? l[key].Value : l[key, args!].Value);
 }
