@@ -73,21 +73,6 @@ public class Deadlines_and_periods_are_worded_in_the_readers_language(PortalFact
         Assert.Equal(["August 2023", "year 2022", "first 8 months of 2023", "as of 31/08/2023", "05/03/2023 – 09/04/2023"], periods.Select(p => InEnglish(l => l.Period(p))));
     }
 
-    private static string InEnglish(Func<Microsoft.Extensions.Localization.IStringLocalizer, string> words)
-    {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
-        try
-        {
-            return words(EnglishLocalizer);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-        }
-    }
-
-    private static readonly Microsoft.Extensions.Localization.IStringLocalizer EnglishLocalizer = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }),
-        Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Create(typeof(SharedResource));
+    private static string InEnglish(Func<Microsoft.Extensions.Localization.IStringLocalizer, string> words) =>
+        Words.InLanguage(CultureInfo.GetCultureInfo("en-US"), words);
 }

@@ -87,7 +87,7 @@ public sealed class Authority : VersionedEntity
     }
 
     private static string Required(string? text, int length) =>
-        string.IsNullOrWhiteSpace(text) || text.Trim().Length > length || text.Any(char.IsControl)
-            ? throw new DomainException("authority.text")
-            : text.Trim();
+        Guard.Required(text, "authority.text") is var value && value.Length <= length && !value.Any(char.IsControl)
+            ? value
+            : throw new DomainException("authority.text");
 }

@@ -92,17 +92,22 @@ public static class Words
     /// Words for a document of record (the API's deadline text, a command's output), in Vietnamese, where there is no
     /// request to take a localizer from.
     /// </summary>
-    public static string ForRecord(Func<IStringLocalizer, string> words) => InVietnamese(() => words(Record));
+    public static string ForRecord(Func<IStringLocalizer, string> words) => In(Vietnamese, () => words(Record));
+
+    /// <summary>The same words in another language, where there is no request (an English reader's document).</summary>
+    public static string InLanguage(CultureInfo culture, Func<IStringLocalizer, string> words) => In(culture, () => words(Record));
 
     private static readonly IStringLocalizer Record = new ResourceManagerStringLocalizerFactory(
         Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
         Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Create(typeof(SharedResource));
 
     /// <summary>Words for a document of record, in Vietnamese whatever the reader's language.</summary>
-    public static T InVietnamese<T>(Func<T> words)
+    public static T InVietnamese<T>(Func<T> words) => In(Vietnamese, words);
+
+    private static T In<T>(CultureInfo language, Func<T> words)
     {
         var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Vietnamese;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language;
         try
         {
             return words();
